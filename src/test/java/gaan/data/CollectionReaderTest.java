@@ -1,0 +1,97 @@
+package gaan.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectionReaderTest {
+    @TempDir
+    Path dir;
+
+    private void touch(String rel) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.write(p, new byte[] {1});
+    }
+
+    @Test
+    void readsConventionalLayoutWithMultiGenresAndMissingLyrics() throws Exception {
+        touch("audio/b.mp3");
+        touch("audio/a.wav");
+        touch("audio/notes.md");
+        Files.createDirectories(dir.resolve("lyrics"));
+        Files.writeString(dir.resolve("lyrics/a.txt"), "ami tomake bhalobashi");
+        Files.writeString(dir.resolve("genres.csv"), "id,genres\na,Rock|Pop\nb,folk\nghost,jazz\n");
+
+        Collection c = CollectionReader.read(dir);
+        assertEquals(List.of("a", "b"), c.tracks().stream().map(Track::id).toList());
+        Track a = c.tracks().get(0);
+        assertEquals(List.of("rock", "pop"), a.genres());
+        assertEquals("rock", a.evaluationLabel());
+        assertNull(c.tracks().get(1).lyrics(), "b has no lyrics file: recorded as missing");
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("ghost")), c.warnings().toString());
+
+        GenreVocabulary vocab = GenreVocabulary.of(c);
+        assertEquals(List.of("folk", "pop", "rock"), vocab.genres());
+        float[][] hot = vocab.multiHot(c.tracks());
+        assertArrayEquals(new float[] {0f, 1f, 1f}, hot[0]);
+        assertArrayEquals(new float[] {1f, 0f, 0f}, hot[1]);
+    }
+
+    @Test
+    void acceptsSeedProjectFolderNames() throws Exception {
+        touch("Audio/x.flac");
+        Files.writeString(dir.resolve("genre.csv"), "id,genre\nx,Jazz\n");
+        Collection c = CollectionReader.read(dir);
+        assertEquals(List.of("jazz"), c.tracks().get(0).genres());
+    }
+
+    @Test
+    void tracksCsvDuplicateIdsAndMissingLyricsBecomeWarnings() throws Exception {
+        Files.writeString(dir.resolve("tracks.csv"), String.join("\n",
+                "id,audio,lyrics,genres,language,label",
+                "t1,audio/t1.wav,lyrics/t1.txt,pop,en,pop",
+                "t1,audio/other.wav,,rock,,rock",
+                "t2,audio/t2.wav,,rock|pop,bn,rock", ""));
+        Collection c = CollectionReader.read(dir);
+        assertEquals(2, c.size());
+        assertEquals(dir.resolve("audio/t1.wav"), c.tracks().get(0).audio());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("duplicate id 't1'") && w.contains("line")));
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("t1.txt") && w.contains("does not exist")));
+        assertEquals("bn", c.tracks().get(1).language());
+        LabelCoding labels = c.labels();
+        assertEquals(List.of("pop", "rock"), labels.names());
+        assertArrayEquals(new int[] {0, 1}, labels.codes());
+    }
+
+    @Test
+    void emptyFolderAndBadCsvStopWithMessagesNamingThem() throws Exception {
+        CollectionException e = assertThrows(CollectionException.class, () -> CollectionReader.read(dir));
+        assertTrue(e.getMessage().contains(dir.toString()));
+
+        Files.write(dir.resolve("tracks.csv"), new byte[] {'i', 'd', '\n', (byte) 0xff, (byte) 0xfe, 'x', '\n'});
+        e = assertThrows(CollectionException.class, () -> CollectionReader.read(dir));
+        assertTrue(e.getMessage().contains("tracks.csv") && e.getMessage().contains("UTF-8"), e.getMessage());
+
+        Files.writeString(dir.resolve("tracks.csv"), "name,audio\nx,y.wav\n");
+        e = assertThrows(CollectionException.class, () -> CollectionReader.read(dir));
+        assertTrue(e.getMessage().contains("missing column 'id'"), e.getMessage());
+    }
+
+    @Test
+    void unknownGenreIsAnErrorNamingTrackAndGenre() {
+        Track t = new Track("song7", dir.resolve("a.wav"), null, List.of("zydeco"), null, null);
+        CollectionException e = assertThrows(CollectionException.class,
+                () -> GenreVocabulary.of(List.of("pop")).multiHot(List.of(t)));
+        assertTrue(e.getMessage().contains("song7") && e.getMessage().contains("zydeco"));
+    }
+}
