@@ -1,0 +1,99 @@
+package gaan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import gaan.data.DemoCorpus;
+import gaan.experiment.ConfigLoader;
+import gaan.experiment.ExperimentConfig;
+import gaan.experiment.ExperimentRunner;
+import gaan.experiment.Overrides;
+import gaan.experiment.Preset;
+import gaan.experiment.RunRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gaan run}: the whole job, from a collection folder to result files and the HTML report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Extract features, train the VAEs, cluster, evaluate and report.",
+                "With no options: every preset on the built-in demo collection (created in ./demo if missing),",
+                "results in ./results."})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--task", paramLabel = "TASK", split = ",",
+            description = "easy, medium, hard or all (comma-separated list allowed; default: all)")
+    List<String> tasks = List.of("all");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML experiment file (one task, or several under 'tasks:'); replaces --task")
+    Path config;
+
+    @Option(names = "--collection", paramLabel = "DIR",
+            description = "collection folder (default: ./demo, created with the demo corpus if missing)")
+    Path collection;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("results");
+
+    @Option(names = "--latent", paramLabel = "N", description = "latent dimension of every VAE")
+    Integer latent;
+
+    @Option(names = "--beta", paramLabel = "B", description = "KL weight of every VAE (β > 1: Beta-VAE)")
+    Double beta;
+
+    @Option(names = "--k", paramLabel = "K", description = "number of clusters for K-Means, agglomerative and GMM")
+    Integer k;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "maximum training epochs")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "training mini-batch size")
+    Integer batchSize;
+
+    @Option(names = "--seeds", paramLabel = "S", split = ",", description = "seeds, e.g. 1,2,3 (results as mean ± std)")
+    List<Long> seeds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--print-config", description = "print the resolved experiment as YAML and exit")
+    boolean printConfig;
+
+    @Override
+    public Integer call() {
+        List<ExperimentConfig> configs = new ArrayList<>();
+        if (config != null) {
+            configs.addAll(ConfigLoader.read(config));
+        } else {
+            for (String t : tasks) {
+                if (t.equalsIgnoreCase("all")) {
+                    for (Preset p : Preset.values()) {
+                        configs.add(p.config());
+                    }
+                } else {
+                    configs.add(Preset.parse(t).config());
+                }
+            }
+        }
+        Overrides overrides = new Overrides(latent, beta, k, epochs, batchSize, seeds, threads);
+        List<ExperimentConfig> resolved = configs.stream()
+                .map(c -> overrides.applyTo(c).resolved().validate()).toList();
+        if (printConfig) {
+            System.out.print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
+                    : java.util.Map.of("tasks", resolved)));
+            return 0;
+        }
+        Path dir = collection;
+        if (dir == null) {
+            dir = Path.of("demo");
+            if (!Files.exists(dir)) {
+                System.err.println("gaan: creating the demo collection in " + dir.toAbsolutePath());
+                DemoCorpus.write(dir, DemoCorpus.Options.DEFAULTS);
+            }
+        }
+        ExperimentRunner.run(new RunRequest(resolved, dir, out), new ConsoleProgress());
+        return 0;
+    }
+}
