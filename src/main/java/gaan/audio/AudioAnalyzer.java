@@ -1,0 +1,62 @@
+package gaan.audio;
+
+/**
+ * The audio feature pipeline of one set of {@link AudioFeatureParams}: samples → power
+ * spectrogram ({@link Spectrogram}) → mel ({@link MelFilterbank}) → dB ({@link PowerToDb}) →
+ * MFCC ({@link Mfcc}) → summary and log-mel patches ({@link LogMelPatches}). The spectrogram is
+ * computed frame by frame straight into the mel matrix, so the full STFT is never held.
+ *
+ * <p>Owns scratch buffers: use one instance per thread. The tables (window, filterbank, DCT)
+ * are built once per instance.
+ */
+public final class AudioAnalyzer {
+    private final AudioFeatureParams params;
+    private final Spectrogram spectrogram;
+    private final MelFilterbank melFilterbank;
+    private final Mfcc mfcc;
+    private final double[] power;
+    private final double[] melColumn;
+
+    public AudioAnalyzer(AudioFeatureParams params) {
+        this.params = params;
+        this.spectrogram = new Spectrogram(params.nFft(), params.hopLength());
+        this.melFilterbank = new MelFilterbank(params.sampleRate(), params.nFft(), params.nMels(),
+                params.fmin(), params.fmax());
+        this.mfcc = new Mfcc(params.nMfcc(), params.nMels());
+        this.power = new double[spectrogram.bins()];
+        this.melColumn = new double[params.nMels()];
+    }
+
+    public AudioFeatureParams params() {
+        return params;
+    }
+
+    /** Mel power {@code (nMels, T)} of mono samples at {@code params.sampleRate()}. */
+    public float[][] mel(float[] samples) {
+        int frames = spectrogram.frames(samples.length);
+        float[][] mel = new float[params.nMels()][frames];
+        for (int t = 0; t < frames; t++) {
+            spectrogram.powerFrame(samples, t, power);
+            melFilterbank.applyFrame(power, melColumn);
+            for (int m = 0; m < melColumn.length; m++) {
+                mel[m][t] = (float) melColumn[m];
+            }
+        }
+        return mel;
+    }
+
+    /** Mel, log-mel and MFCC matrices of mono samples at {@code params.sampleRate()}. */
+    public Spectra spectra(float[] samples) {
+        float[][] mel = mel(samples);
+        float[][] melDb = PowerToDb.apply(mel, params.amin(), params.topDb());
+        return new Spectra(mel, melDb, mfcc.apply(melDb));
+    }
+
+    /** The per-track features of mono samples at {@code params.sampleRate()}. */
+    public AudioFeatures analyze(float[] samples) {
+        Spectra s = spectra(samples);
+        LogMelPatches patches = LogMelPatches.of(s.melDb(), params.patchFrames(), params.patchesPerTrack());
+        return new AudioFeatures(Mfcc.summary(s.mfcc()), patches.patches(), patches.padded(),
+                (double) samples.length / params.sampleRate());
+    }
+}

@@ -1,0 +1,14 @@
+package gaan.audio;
+
+/**
+ * The features of one track.
+ *
+ * @param mfccSummary     {@code 2 × nMfcc} float32: MFCC means over frames, then standard
+ *                        deviations (ddof 0)
+ * @param logmelPatches   {@code patchesPerTrack × nMels × patchFrames} log-mel (dB) patches
+ * @param padded          true when the track was shorter than one patch and its patches were padded
+ * @param durationSeconds length of the analysed audio (after offset and duration), seconds
+ */
+public record AudioFeatures(float[] mfccSummary, float[][][] logmelPatches, boolean padded,
+                            double durationSeconds) {
+}

@@ -1,0 +1,66 @@
+package gaan.audio;
+
+/**
+ * MFCCs as librosa computes them from a log-mel matrix: the orthonormal DCT-II
+ * ({@code scipy.fft.dct(type=2, norm='ortho')}) along the mel axis, first {@code nMfcc} rows:
+ * {@code c[k] = s_k * sum_n x[n] cos(pi k (2n + 1) / (2N))} with {@code s_0 = sqrt(1/N)},
+ * {@code s_k = sqrt(2/N)}. Immutable and thread-safe.
+ */
+public final class Mfcc {
+    private final double[][] dct;
+
+    public Mfcc(int nMfcc, int nMels) {
+        dct = new double[nMfcc][nMels];
+        for (int k = 0; k < nMfcc; k++) {
+            double scale = Math.sqrt((k == 0 ? 1.0 : 2.0) / nMels);
+            for (int n = 0; n < nMels; n++) {
+                dct[k][n] = scale * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nMels));
+            }
+        }
+    }
+
+    /** MFCCs {@code (nMfcc, T)} of a log-mel matrix {@code (nMels, T)}, accumulated in float64. */
+    public float[][] apply(float[][] melDb) {
+        int frames = melDb.length == 0 ? 0 : melDb[0].length;
+        float[][] out = new float[dct.length][frames];
+        double[] acc = new double[frames];
+        for (int k = 0; k < dct.length; k++) {
+            java.util.Arrays.fill(acc, 0.0);
+            for (int n = 0; n < melDb.length; n++) {
+                double d = dct[k][n];
+                float[] row = melDb[n];
+                for (int t = 0; t < frames; t++) {
+                    acc[t] += d * row[t];
+                }
+            }
+            for (int t = 0; t < frames; t++) {
+                out[k][t] = (float) acc[t];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The per-track summary: the mean over frames of each coefficient ({@code nMfcc} values),
+     * then the population standard deviation (ddof = 0) of each ({@code nMfcc} values).
+     */
+    public static float[] summary(float[][] mfcc) {
+        int n = mfcc.length;
+        float[] out = new float[2 * n];
+        for (int k = 0; k < n; k++) {
+            float[] row = mfcc[k];
+            double mean = 0;
+            for (float v : row) {
+                mean += v;
+            }
+            mean /= row.length;
+            double var = 0;
+            for (float v : row) {
+                var += (v - mean) * (v - mean);
+            }
+            out[k] = (float) mean;
+            out[n + k] = (float) Math.sqrt(var / row.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,249 @@
+package gaan.features;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import gaan.audio.AudioAnalyzer;
+import gaan.audio.AudioDecodeException;
+import gaan.audio.AudioDecoder;
+import gaan.audio.AudioFeatureParams;
+import gaan.audio.AudioFeatures;
+import gaan.data.Collection;
+import gaan.data.Npy;
+import gaan.data.Track;
+
+/**
+ * Extracts the audio features of every track of a collection into a {@link FeatureStore}, on
+ * {@code threads} threads.
+ *
+ * <p>Each track's result goes to the store's per-track cache as soon as it is computed, keyed by
+ * the SHA-1 of the file's bytes and {@link AudioFeatureParams#cacheKey()}; then the store's
+ * {@code .npy} files are assembled from the cache in row order, streaming. So memory is bounded
+ * by the thread count, the store's bytes do not depend on the thread count, a re-run computes
+ * only tracks whose content or parameters changed, and a run killed at any point resumes where it
+ * stopped. A file whose size and modification time match the previous run's {@code tracks.csv}
+ * is not hashed again.
+ *
+ * <p>A track that cannot be decoded is skipped with its reason (in {@code tracks.csv} and the
+ * summary); it never stops the run.
+ */
+public final class FeatureExtractor {
+    private final AudioFeatureParams params;
+    private final int threads;
+    private final AudioDecoder decoder;
+
+    public FeatureExtractor(AudioFeatureParams params, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.params = params;
+        this.threads = threads;
+        this.decoder = new AudioDecoder(params.sampleRate());
+    }
+
+    /** All available cores. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** One track's identity and outcome, as it will appear in {@code tracks.csv}. */
+    private record Done(TrackRow row, String cacheKey, TrackOutcome outcome) {
+    }
+
+    public ExtractionSummary extract(Collection collection, Path storeDir, ExtractionListener listener) {
+        FeatureStore store = FeatureStore.at(storeDir);
+        TrackCache cache = new TrackCache(store.dir());
+        Map<String, TrackRow> previous = previousRows(store);
+        List<Track> tracks = collection.tracks();
+        listener.started(tracks.size());
+        ThreadLocal<AudioAnalyzer> analyzers = ThreadLocal.withInitial(() -> new AudioAnalyzer(params));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gaan-features");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Done> done = new ArrayList<>(tracks.size());
+        try {
+            List<Future<Done>> futures = new ArrayList<>(tracks.size());
+            for (int i = 0; i < tracks.size(); i++) {
+                int row = i;
+                Track track = tracks.get(i);
+                futures.add(pool.submit(() -> {
+                    Done d = process(row, track, collection.root(), previous.get(track.id()), cache, analyzers.get());
+                    listener.trackDone(d.outcome());
+                    return d;
+                }));
+            }
+            for (Future<Done> f : futures) {
+                done.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("feature extraction interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        assemble(store, cache, done);
+        List<TrackOutcome> skipped = done.stream().map(Done::outcome).filter(o -> !o.ok()).toList();
+        int cached = (int) done.stream().map(Done::outcome).filter(o -> o.ok() && o.fromCache()).count();
+        int extracted = (int) done.stream().map(Done::outcome).filter(o -> o.ok() && !o.fromCache()).count();
+        return new ExtractionSummary(store.dir(), tracks.size(), extracted, cached, skipped);
+    }
+
+    private static Map<String, TrackRow> previousRows(FeatureStore store) {
+        Map<String, TrackRow> out = new HashMap<>();
+        if (Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {
+            try {
+                for (TrackRow r : store.tracks()) {
+                    out.put(r.id(), r);
+                }
+            } catch (FeatureStoreException e) {
+                // An unreadable previous index only costs re-hashing the files.
+                return Map.of();
+            }
+        }
+        return out;
+    }
+
+    private Done process(int row, Track track, Path root, TrackRow before, TrackCache cache, AudioAnalyzer analyzer) {
+        Path file = track.audio();
+        String audio = file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+        long size;
+        long mtime;
+        String sha1;
+        try {
+            size = Files.size(file);
+            mtime = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+            boolean unchanged = before != null && before.audio().equals(audio) && before.size() == size
+                    && before.mtimeNanos() == mtime && !before.sha1().isEmpty();
+            sha1 = unchanged ? before.sha1() : sha1(file);
+        } catch (IOException | UncheckedIOException e) {
+            String reason = Files.exists(file) ? "cannot read the audio file: " + e.getMessage() : "no such file";
+            TrackRow r = new TrackRow(row, track.id(), audio, -1, -1, "", params.cacheKey(), TrackRow.SKIPPED,
+                    reason, 0, false);
+            return new Done(r, null, new TrackOutcome(row, track.id(), false, false, reason));
+        }
+        String key = sha1Hex(sha1 + "/" + params.cacheKey());
+        boolean fromCache = cache.has(key);
+        TrackCache.Header h = fromCache ? cachedHeader(cache, key) : null;
+        if (h == null) {
+            fromCache = false;
+            h = compute(file, key, cache, analyzer);
+        }
+        TrackRow r = new TrackRow(row, track.id(), audio, size, mtime, sha1, params.cacheKey(),
+                h.ok() ? TrackRow.OK : TrackRow.SKIPPED, h.reason(), h.durationSeconds(), h.padded());
+        return new Done(r, cache.has(key) ? key : null,
+                new TrackOutcome(row, track.id(), h.ok(), fromCache, h.reason()));
+    }
+
+    /** The cached header, or null when the cache file is unreadable (it is then recomputed). */
+    private static TrackCache.Header cachedHeader(TrackCache cache, String key) {
+        try {
+            return cache.header(key);
+        } catch (UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private TrackCache.Header compute(Path file, String key, TrackCache cache, AudioAnalyzer analyzer) {
+        try {
+            float[] samples = decoder.decode(file, params.offsetSeconds(), params.durationSeconds());
+            AudioFeatures f = analyzer.analyze(samples);
+            cache.putOk(key, f);
+            return new TrackCache.Header(true, f.durationSeconds(), f.padded(), "");
+        } catch (AudioDecodeException e) {
+            cache.putSkipped(key, e.reason());
+            return new TrackCache.Header(false, 0, false, e.reason());
+        } catch (RuntimeException e) {
+            // Not the file's fault (e.g. out of memory): skip it now but leave it uncached, to retry next run.
+            return new TrackCache.Header(false, 0, false, "analysis failed: " + e);
+        }
+    }
+
+    /** Writes the store's matrices from the cache in row order, then tracks.csv, then drops stale results. */
+    private void assemble(FeatureStore store, TrackCache cache, List<Done> done) {
+        int n = done.size();
+        int summary = params.summaryLength();
+        int patchValues = params.patchesPerTrack() * params.nMels() * params.patchFrames();
+        byte[] mfccHeader = Npy.header("<f4", n, summary);
+        byte[] patchHeader = params.patchesPerTrack() == 1
+                ? Npy.header("<f4", n, params.nMels(), params.patchFrames())
+                : Npy.header("<f4", n, params.patchesPerTrack(), params.nMels(), params.patchFrames());
+        Npy.writeAtomically(store.file(FeatureStore.MFCC_SUMMARY), mfccHeader, out -> {
+            for (Done d : done) {
+                if (d.cacheKey() == null) {
+                    out.write(new byte[4 * summary]);
+                } else {
+                    cache.copySummary(d.cacheKey(), summary, out);
+                }
+            }
+        });
+        Npy.writeAtomically(store.file(FeatureStore.LOGMEL_PATCH), patchHeader, out -> {
+            for (Done d : done) {
+                if (d.cacheKey() == null) {
+                    out.write(new byte[4 * patchValues]);
+                } else {
+                    cache.copyPatches(d.cacheKey(), patchValues, out);
+                }
+            }
+        });
+        boolean[] mask = new boolean[n];
+        Set<String> keep = new HashSet<>();
+        List<TrackRow> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Done d = done.get(i);
+            mask[i] = d.outcome().ok();
+            rows.add(d.row());
+            if (d.cacheKey() != null) {
+                keep.add(d.cacheKey());
+            }
+        }
+        Npy.write(store.file(FeatureStore.AUDIO_MASK), mask);
+        store.writeTracks(rows);
+        cache.prune(keep);
+    }
+
+    private static String sha1(Path file) throws IOException {
+        MessageDigest md = sha1Digest();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                md.update(buf, 0, r);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static String sha1Hex(String text) {
+        return HexFormat.of().formatHex(sha1Digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha1Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package gaan.features;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import gaan.data.Npy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A feature store: one folder holding {@code tracks.csv} (one {@link TrackRow} per track, in the
+ * collection's order: sorted by id) and one {@code .npy} file per feature whose first axis is
+ * that row order. numpy opens every file as is. Files written by the audio extractor:
+ * <ul>
+ *   <li>{@code mfcc_summary.npy}: float32 {@code (N, 40)}, MFCC means then standard deviations;</li>
+ *   <li>{@code logmel_patch.npy}: float32 {@code (N, 128, 128)} (bands × frames, dB) with one
+ *       patch per track, {@code (N, P, 128, 128)} with P patches per track;</li>
+ *   <li>{@code audio_mask.npy}: bool {@code (N,)}, false for skipped tracks, whose rows are zeros;</li>
+ *   <li>{@code cache/}: per-track results keyed by content hash and parameters, for resuming.</li>
+ * </ul>
+ * Other stages add their own features with {@link #putMatrix} and {@link #putMask}. Every write
+ * goes to a temporary file moved into place, so a reader never sees half a file.
+ */
+public final class FeatureStore {
+    public static final String TRACKS_CSV = "tracks.csv";
+    public static final String MFCC_SUMMARY = "mfcc_summary";
+    public static final String LOGMEL_PATCH = "logmel_patch";
+    public static final String AUDIO_MASK = "audio_mask";
+
+    static final String[] COLUMNS = {"row", "id", "audio", "size", "mtime_ns", "sha1", "params_key", "status",
+        "reason", "duration_s", "padded"};
+
+    private final Path dir;
+
+    private FeatureStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The store in {@code dir} (which need not exist yet). */
+    public static FeatureStore at(Path dir) {
+        return new FeatureStore(dir.toAbsolutePath().normalize());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String feature) {
+        return dir.resolve(feature + ".npy");
+    }
+
+    public boolean has(String feature) {
+        return Files.isRegularFile(file(feature));
+    }
+
+    /** The rows of {@code tracks.csv}, in row order. */
+    public List<TrackRow> tracks() {
+        Path csv = dir.resolve(TRACKS_CSV);
+        if (!Files.isRegularFile(csv)) {
+            throw new FeatureStoreException("feature store " + dir + " has no " + TRACKS_CSV
+                    + "; run `gaan features COLLECTION --out " + dir + "` first");
+        }
+        List<TrackRow> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(csv)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                rows.add(new TrackRow(Integer.parseInt(r.get("row")), r.get("id"), r.get("audio"),
+                        Long.parseLong(r.get("size")), Long.parseLong(r.get("mtime_ns")), r.get("sha1"),
+                        r.get("params_key"), r.get("status"), r.get("reason"),
+                        Double.parseDouble(r.get("duration_s")), Boolean.parseBoolean(r.get("padded"))));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new FeatureStoreException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Writes {@code tracks.csv} atomically. */
+    void writeTracks(List<TrackRow> rows) {
+        Path csv = dir.resolve(TRACKS_CSV);
+        Path tmp = dir.resolve(TRACKS_CSV + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (Writer out = Files.newBufferedWriter(tmp);
+                 CSVPrinter printer = new CSVPrinter(out,
+                         CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator('\n').get())) {
+                for (TrackRow r : rows) {
+                    printer.printRecord(r.row(), r.id(), r.audio(), r.size(), r.mtimeNanos(), r.sha1(), r.paramsKey(),
+                            r.status(), r.reason(), String.format(Locale.ROOT, "%.6f", r.durationSeconds()),
+                            r.padded());
+                }
+            }
+            Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores an {@code (N, D)} float32 feature; N must equal the number of tracks. */
+    public void putMatrix(String feature, float[][] rows) {
+        checkRows(feature, rows.length);
+        Npy.write(file(feature), rows);
+    }
+
+    /** Stores a bool {@code (N,)} mask (true = the track has this modality). */
+    public void putMask(String feature, boolean[] mask) {
+        checkRows(feature, mask.length);
+        Npy.write(file(feature), mask);
+    }
+
+    private void checkRows(String feature, int n) {
+        if (Files.isRegularFile(dir.resolve(TRACKS_CSV)) && n != tracks().size()) {
+            throw new FeatureStoreException("feature '" + feature + "' has " + n + " rows but store " + dir + " has "
+                    + tracks().size() + " tracks; compute it over the same collection");
+        }
+    }
+
+    /** A 2-D float feature, {@code (N, D)}. */
+    public float[][] matrix(String feature) {
+        Npy.Array a = read(feature);
+        if (a.shape().length != 2) {
+            throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(a.shape())
+                    + ", expected (N, D)");
+        }
+        return a.toFloatMatrix();
+    }
+
+    /** A bool mask, {@code (N,)}. */
+    public boolean[] mask(String feature) {
+        Npy.Array a = read(feature);
+        boolean[] out = new boolean[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.values()[i] != 0;
+        }
+        return out;
+    }
+
+    /** A 3-D float feature, {@code (N, H, W)}, e.g. {@code logmel_patch} with one patch per track. */
+    public float[][][] cube(String feature) {
+        Npy.Array a = read(feature);
+        if (a.shape().length != 3) {
+            throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(a.shape())
+                    + ", expected (N, H, W)");
+        }
+        return squeeze(reshape(a.values(), a.shape()[0], 1, a.shape()[1], a.shape()[2]));
+    }
+
+    /** The log-mel patches as {@code (N, P, nMels, frames)}, whichever of the two layouts is on disk. */
+    public float[][][][] patches() {
+        Npy.Array a = read(LOGMEL_PATCH);
+        int[] s = a.shape();
+        return s.length == 3 ? reshape(a.values(), s[0], 1, s[1], s[2]) : reshape(a.values(), s[0], s[1], s[2], s[3]);
+    }
+
+    private static float[][][][] reshape(double[] v, int n, int p, int h, int w) {
+        float[][][][] out = new float[n][p][h][w];
+        int i = 0;
+        for (float[][][] track : out) {
+            for (float[][] patch : track) {
+                for (float[] row : patch) {
+                    for (int j = 0; j < w; j++) {
+                        row[j] = (float) v[i++];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[][][] squeeze(float[][][][] x) {
+        float[][][] out = new float[x.length][][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i][0];
+        }
+        return out;
+    }
+
+    private Npy.Array read(String feature) {
+        Path f = file(feature);
+        if (!Files.isRegularFile(f)) {
+            throw new FeatureStoreException("feature store " + dir + " has no '" + feature + "' (" + f.getFileName()
+                    + "); features present: " + features());
+        }
+        return Npy.read(f);
+    }
+
+    /** Names of the features in the store (the {@code .npy} files without extension), sorted. */
+    public List<String> features() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".npy"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package gaan.features;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import gaan.audio.AudioFeatures;
+
+/**
+ * Per-track results in {@code STORE/cache/<key>.trk}, where the key hashes the file's content and
+ * the feature parameters. A result is written to a temporary file and moved into place, so after
+ * a crash a track either has a complete result or none. Layout: magic, ok flag, duration,
+ * padded flag, reason (modified UTF-8), then the MFCC summary and the patches as little-endian
+ * float32 (the byte order of the store's {@code .npy} files, so assembly copies bytes).
+ */
+final class TrackCache {
+    private static final int MAGIC = 0x47414131; // "GAA1"
+    private static final String SUFFIX = ".trk";
+
+    private final Path dir;
+
+    TrackCache(Path storeDir) {
+        this.dir = storeDir.resolve("cache");
+    }
+
+    Path file(String key) {
+        return dir.resolve(key + SUFFIX);
+    }
+
+    boolean has(String key) {
+        return Files.isRegularFile(file(key));
+    }
+
+    /** A cached result without its float data. */
+    record Header(boolean ok, double durationSeconds, boolean padded, String reason) {
+    }
+
+    void putOk(String key, AudioFeatures f) {
+        write(key, new Header(true, f.durationSeconds(), f.padded(), ""), f.mfccSummary(), f.logmelPatches());
+    }
+
+    void putSkipped(String key, String reason) {
+        write(key, new Header(false, 0, false, reason), new float[0], new float[0][][]);
+    }
+
+    private void write(String key, Header h, float[] summary, float[][][] patches) {
+        Path target = file(key);
+        Path tmp = dir.resolve(key + SUFFIX + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 DataOutputStream out = new DataOutputStream(raw)) {
+                out.writeInt(MAGIC);
+                out.writeBoolean(h.ok());
+                out.writeDouble(h.durationSeconds());
+                out.writeBoolean(h.padded());
+                out.writeUTF(h.reason());
+                out.writeInt(summary.length);
+                writeFloats(out, summary);
+                int bands = patches.length == 0 ? 0 : patches[0].length;
+                int frames = bands == 0 ? 0 : patches[0][0].length;
+                out.writeInt(patches.length);
+                out.writeInt(bands);
+                out.writeInt(frames);
+                for (float[][] patch : patches) {
+                    for (float[] row : patch) {
+                        writeFloats(out, row);
+                    }
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFloats(OutputStream out, float[] v) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(v);
+        out.write(buf.array());
+    }
+
+    Header header(String key) {
+        try (DataInputStream in = open(key)) {
+            return readHeader(in, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the summary's little-endian bytes to {@code out} (zeros when the track was skipped). */
+    void copySummary(String key, int length, OutputStream out) throws IOException {
+        try (DataInputStream in = open(key)) {
+            readHeader(in, key);
+            copyOrZeros(in, in.readInt(), length, out, key);
+        }
+    }
+
+    /** Copies the patches' little-endian bytes to {@code out} (zeros when the track was skipped). */
+    void copyPatches(String key, int values, OutputStream out) throws IOException {
+        try (DataInputStream in = open(key)) {
+            readHeader(in, key);
+            in.skipNBytes(4L * in.readInt());
+            int count = in.readInt() * in.readInt() * in.readInt();
+            copyOrZeros(in, count, values, out, key);
+        }
+    }
+
+    private void copyOrZeros(DataInputStream in, int stored, int wanted, OutputStream out, String key)
+            throws IOException {
+        if (stored == 0) {
+            out.write(new byte[4 * wanted]);
+        } else if (stored == wanted) {
+            out.write(in.readNBytes(4 * wanted));
+        } else {
+            throw new IOException(file(key) + " holds " + stored + " values, expected " + wanted);
+        }
+    }
+
+    private DataInputStream open(String key) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file(key)), 1 << 16);
+        return new DataInputStream(raw);
+    }
+
+    private Header readHeader(DataInputStream in, String key) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException(file(key) + " is not a gaan track result");
+        }
+        return new Header(in.readBoolean(), in.readDouble(), in.readBoolean(), in.readUTF());
+    }
+
+    /** Deletes results whose key is not in {@code keep}, and temporary files left by a killed run. */
+    void prune(Set<String> keep) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                boolean current = name.endsWith(SUFFIX) && keep.contains(name.substring(0, name.length() - SUFFIX.length()));
+                if (!current) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package gaan.features;
+
+/**
+ * What happened to one track in an extraction run.
+ *
+ * @param row       row in the store
+ * @param id        track id
+ * @param ok        true when the track has features
+ * @param fromCache true when the result was reused from an earlier run
+ * @param reason    why the track was skipped; empty when ok
+ */
+public record TrackOutcome(int row, String id, boolean ok, boolean fromCache, String reason) {
+}

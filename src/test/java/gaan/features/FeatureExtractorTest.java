@@ -1,0 +1,222 @@
+package gaan.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import gaan.audio.AudioAnalyzer;
+import gaan.audio.AudioDecoder;
+import gaan.audio.AudioFeatureParams;
+import gaan.audio.AudioFeatures;
+import gaan.data.Collection;
+import gaan.data.CollectionReader;
+import gaan.data.Npy;
+import gaan.testutil.Fixtures;
+import gaan.testutil.Wav;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureExtractorTest {
+    private static final AudioFeatureParams PARAMS = AudioFeatureParams.DEFAULTS;
+
+    @TempDir
+    Path dir;
+
+    /** {@code n} tracks of 3.2 s (one full 128-frame patch) plus one of 1 s (padded). */
+    private Path collection(String name, int n) {
+        Path root = dir.resolve(name);
+        for (int i = 0; i < n; i++) {
+            Wav.write(root.resolve("audio/t" + i + ".wav"), Wav.tone(3.2, 22050, 110 * (i + 1), i), 22050, 1);
+        }
+        Wav.write(root.resolve("audio/short.wav"), Wav.tone(1.0, 22050, 440, 99), 22050, 1);
+        return root;
+    }
+
+    private static ExtractionSummary extract(Path root, Path store, int threads) {
+        return new FeatureExtractor(PARAMS, threads).extract(CollectionReader.read(root), store,
+                ExtractionListener.NONE);
+    }
+
+    private static Map<String, byte[]> files(Path store) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(store)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                out.put(store.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), actual.get(name), name);
+        }
+    }
+
+    @Test
+    void storeHoldsNumpyReadableMatricesInCollectionOrder() {
+        Path root = collection("c", 3);
+        Path store = dir.resolve("store");
+        ExtractionSummary summary = extract(root, store, 2);
+        assertEquals(4, summary.total());
+        assertEquals(4, summary.extracted());
+
+        Npy.Array mfcc = Npy.read(store.resolve("mfcc_summary.npy"));
+        assertEquals("<f4", mfcc.dtype());
+        assertArrayEquals(new int[] {4, 40}, mfcc.shape());
+        Npy.Array patches = Npy.read(store.resolve("logmel_patch.npy"));
+        assertEquals("<f4", patches.dtype());
+        assertArrayEquals(new int[] {4, 128, 128}, patches.shape());
+        Npy.Array mask = Npy.read(store.resolve("audio_mask.npy"));
+        assertEquals("|b1", mask.dtype());
+
+        FeatureStore fs = FeatureStore.at(store);
+        List<TrackRow> rows = fs.tracks();
+        assertEquals(List.of("short", "t0", "t1", "t2"), rows.stream().map(TrackRow::id).toList());
+        assertTrue(rows.get(0).padded() && !rows.get(1).padded());
+        assertEquals(3.2, rows.get(1).durationSeconds(), 1e-6);
+
+        AudioFeatures t1 = new AudioAnalyzer(PARAMS).analyze(new AudioDecoder().decode(root.resolve("audio/t1.wav")));
+        assertArrayEquals(t1.mfccSummary(), fs.matrix("mfcc_summary")[2]);
+        assertArrayEquals(t1.logmelPatches()[0][77], fs.cube("logmel_patch")[2][77]);
+        assertArrayEquals(t1.logmelPatches()[0][5], fs.patches()[2][0][5]);
+    }
+
+    @Test
+    void storeBytesDoNotDependOnTheThreadCount() throws IOException {
+        Path root = collection("c", 5);
+        extract(root, dir.resolve("one"), 1);
+        extract(root, dir.resolve("two"), 2);
+        assertSameFiles(files(dir.resolve("one")), files(dir.resolve("two")));
+    }
+
+    @Test
+    void corruptTrackIsSkippedWithItsReasonAndTheRunCompletes() throws IOException {
+        Path root = collection("c", 2);
+        Files.copy(Fixtures.audio("corrupt_truncated.wav"), root.resolve("audio/bad.wav"));
+        Path store = dir.resolve("store");
+        ExtractionSummary summary = extract(root, store, 2);
+        assertEquals(4, summary.total());
+        assertEquals(3, summary.extracted());
+        assertEquals(1, summary.skipped().size());
+        assertEquals("bad", summary.skipped().get(0).id());
+        assertTrue(summary.describe().contains("skipped bad: not a readable audio file"), summary.describe());
+
+        FeatureStore fs = FeatureStore.at(store);
+        TrackRow bad = fs.tracks().get(0);
+        assertEquals(TrackRow.SKIPPED, bad.status());
+        assertFalse(bad.reason().isEmpty());
+        assertArrayEquals(new boolean[] {false, true, true, true}, fs.mask("audio_mask"));
+        assertArrayEquals(new float[40], fs.matrix("mfcc_summary")[0]);
+    }
+
+    @Test
+    void rerunReextractsOnlyTheChangedFile() throws IOException {
+        Path root = collection("c", 3);
+        Path store = dir.resolve("store");
+        extract(root, store, 2);
+        Map<String, byte[]> before = files(store);
+
+        ExtractionSummary unchanged = extract(root, store, 2);
+        assertEquals(0, unchanged.extracted());
+        assertEquals(4, unchanged.cached());
+        assertSameFiles(before, files(store));
+
+        Path t1 = root.resolve("audio/t1.wav");
+        Wav.write(t1, Wav.tone(3.2, 22050, 1000, 7), 22050, 1);
+        Files.setLastModifiedTime(t1, FileTime.from(Files.getLastModifiedTime(t1).toMillis() + 5000,
+                TimeUnit.MILLISECONDS));
+        ExtractionSummary changed = extract(root, store, 2);
+        assertEquals(1, changed.extracted());
+        assertEquals(3, changed.cached());
+        AudioFeatures fresh = new AudioAnalyzer(PARAMS).analyze(new AudioDecoder().decode(t1));
+        assertArrayEquals(fresh.mfccSummary(), FeatureStore.at(store).matrix("mfcc_summary")[2]);
+    }
+
+    @Test
+    void changedParametersReextractEverythingAndShapePatchesPerTrack() {
+        Path root = collection("c", 1);
+        Path store = dir.resolve("store");
+        extract(root, store, 1);
+        ExtractionSummary two = new FeatureExtractor(PARAMS.withPatchesPerTrack(2), 1)
+                .extract(CollectionReader.read(root), store, ExtractionListener.NONE);
+        assertEquals(2, two.extracted());
+        assertArrayEquals(new int[] {2, 2, 128, 128}, Npy.read(store.resolve("logmel_patch.npy")).shape());
+        assertEquals(2, FeatureStore.at(store).patches()[1].length);
+    }
+
+    @Test
+    void killedRunResumesWithoutRedoingFinishedTracks() throws Exception {
+        Path root = collection("c", 7);
+        Path store = dir.resolve("killed");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SlowExtraction.class.getName(),
+                root.toString(), store.toString(), "300")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path cacheDir = store.resolve("cache");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (countResults(cacheDir) < 3 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        child.destroyForcibly().waitFor();
+        int finished = countResults(cacheDir);
+        assertTrue(finished >= 3 && finished < 8, "tracks finished before the kill: " + finished
+                + "; child log: " + Files.readString(dir.resolve("child.log")));
+        assertFalse(Files.exists(store.resolve("tracks.csv")), "the killed run never reached assembly");
+
+        ExtractionSummary resumed = extract(root, store, 2);
+        assertEquals(finished, resumed.cached());
+        assertEquals(8 - finished, resumed.extracted());
+        extract(root, dir.resolve("uninterrupted"), 2);
+        assertSameFiles(files(dir.resolve("uninterrupted")), files(store));
+    }
+
+    private static int countResults(Path cacheDir) throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            return (int) s.filter(p -> p.toString().endsWith(".trk")).count();
+        }
+    }
+
+    @Test
+    void otherModalitiesArePutAndReadByName() {
+        Path root = collection("c", 1);
+        Path store = dir.resolve("store");
+        extract(root, store, 1);
+        FeatureStore fs = FeatureStore.at(store);
+        float[][] emb = {{1f, 2f, 3f}, {4f, 5f, 6f}};
+        fs.putMatrix("lyrics_embedding", emb);
+        fs.putMask("lyrics_mask", new boolean[] {true, false});
+        assertArrayEquals(emb[1], fs.matrix("lyrics_embedding")[1]);
+        assertArrayEquals(new boolean[] {true, false}, fs.mask("lyrics_mask"));
+        assertTrue(fs.features().containsAll(List.of("audio_mask", "logmel_patch", "lyrics_embedding", "mfcc_summary")));
+        FeatureStoreException e = assertThrows(FeatureStoreException.class,
+                () -> fs.putMatrix("genre_multihot", new float[3][2]));
+        assertTrue(e.getMessage().contains("genre_multihot") && e.getMessage().contains("2 tracks"), e.getMessage());
+    }
+
+    @Test
+    void collectionWithMissingFileSkipsIt() throws IOException {
+        Path root = collection("c", 1);
+        Files.writeString(root.resolve("tracks.csv"), "id,audio\nghost,audio/ghost.wav\nt0,audio/t0.wav\n");
+        Collection c = CollectionReader.read(root);
+        ExtractionSummary s = new FeatureExtractor(PARAMS, 1).extract(c, dir.resolve("store"), ExtractionListener.NONE);
+        assertEquals(1, s.extracted());
+        assertEquals("no such file", s.skipped().get(0).reason());
+    }
+}
