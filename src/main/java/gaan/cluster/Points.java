@@ -99,4 +99,38 @@ public final class Points {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    /**
+     * Like {@link #sqDist(double[], int, double[], int, int)} but may stop early, returning a value
+     * of at least {@code limit}, once the partial sum times {@code scale} reaches {@code limit}.
+     * The full sum is computed in the same order as with an infinite limit, so results compare
+     * exactly.
+     */
+    static double scaledSqDistBounded(double[] a, int ai, double[] b, int bi, int dim, double scale, double limit) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 7 < dim; j += 8) {
+            for (int t = j; t < j + 8; t += 4) {
+                double d0 = a[ai + t] - b[bi + t];
+                double d1 = a[ai + t + 1] - b[bi + t + 1];
+                double d2 = a[ai + t + 2] - b[bi + t + 2];
+                double d3 = a[ai + t + 3] - b[bi + t + 3];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            if (((s0 + s1) + (s2 + s3)) * scale >= limit) {
+                return ((s0 + s1) + (s2 + s3)) * scale;
+            }
+        }
+        for (; j < dim; j++) {
+            double d = a[ai + j] - b[bi + j];
+            s0 += d * d;
+        }
+        return ((s0 + s1) + (s2 + s3)) * scale;
+    }
 }
