@@ -1,0 +1,75 @@
+package gaan.cluster;
+
+import java.util.Locale;
+
+/**
+ * Agglomerative clustering with Euclidean distances, cut at {@code k} clusters, giving the same
+ * partitions as scikit-learn's {@code AgglomerativeClustering} (which uses scipy's linkage and its
+ * own single-linkage MST).
+ *
+ * <ul>
+ * <li>{@link Linkage#WARD}: nearest-neighbour chain on centroids, O(n²·dim) time, O(n·dim) memory.
+ * <li>{@link Linkage#AVERAGE}, {@link Linkage#COMPLETE}: nearest-neighbour chain on the condensed
+ * distance matrix, O(n²) time and n(n-1)/2 doubles of memory (1.6 GB at 20,000 points).
+ * <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree, O(n²·dim) time, O(n) memory.
+ * </ul>
+ * Labels are numbered in order of each cluster's first point.
+ */
+public final class Agglomerative implements Clusterer {
+    public enum Linkage {
+        WARD, AVERAGE, COMPLETE, SINGLE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final int k;
+    private final Linkage linkage;
+    private final int threads;
+
+    public Agglomerative(int k, Linkage linkage, int threads) {
+        if (k < 1 || threads < 1) {
+            throw new IllegalArgumentException("Agglomerative needs k ≥ 1 and threads ≥ 1; got k=" + k
+                    + ", threads=" + threads);
+        }
+        this.k = k;
+        this.linkage = linkage;
+        this.threads = threads;
+    }
+
+    @Override
+    public Method method() {
+        return Method.of("agglomerative", "k", k, "linkage", linkage.id());
+    }
+
+    @Override
+    public Partition fit(double[][] x) {
+        Points p = Points.of(x);
+        if (p.size() < k) {
+            throw new IllegalArgumentException("agglomerative clustering into k=" + k + " clusters needs at least "
+                    + k + " points, got " + p.size() + "; lower k");
+        }
+        int[] labels = tree(p).cut(k);
+        return Partition.of(method(), labels);
+    }
+
+    /** The full merge tree (n-1 merges) of the points. */
+    Dendrogram tree(Points p) {
+        int n = p.size();
+        if (n < 2) {
+            return new Dendrogram(new int[0], new int[0], new double[0]);
+        }
+        try (Parallel par = new Parallel(threads)) {
+            return switch (linkage) {
+                case WARD -> NnChain.run(new WardSpace(p, par));
+                case AVERAGE -> NnChain.run(new CondensedSpace(p, true, par));
+                case COMPLETE -> NnChain.run(new CondensedSpace(p, false, par));
+                case SINGLE -> {
+                    Prim.Tree t = Prim.span(p, null, par);
+                    yield new Dendrogram(t.previous(), t.added(), t.weight());
+                }
+            };
+        }
+    }
+}

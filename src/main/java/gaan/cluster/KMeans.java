@@ -1,0 +1,278 @@
+package gaan.cluster;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * K-Means as scikit-learn 1.2 runs it: greedy k-means++ seeding (2 + ⌊ln k⌋ candidates per
+ * centre, the one lowering the potential most is kept), Lloyd iterations until the labels stop
+ * changing or the squared centre shift drops to {@code tol} × the mean feature variance, empty
+ * clusters moved to the points farthest from their centres, and {@code nInit} restarts keeping
+ * the lowest inertia (the first on ties). Data are centred before fitting, as scikit-learn does,
+ * for precision. Restarts run in parallel and each draws from its own seed derived from
+ * {@code seed}, so the result does not depend on {@code threads}.
+ *
+ * <p>The random stream differs from numpy's, so the partition equals scikit-learn's only when both
+ * reach the same optimum (compare by ARI); inertia is then equal to rounding.
+ */
+public final class KMeans implements Clusterer {
+    private final int k;
+    private final int nInit;
+    private final int maxIter;
+    private final double tol;
+    private final long seed;
+    private final int threads;
+
+    public KMeans(int k, int nInit, int maxIter, double tol, long seed, int threads) {
+        if (k < 1 || nInit < 1 || maxIter < 1 || tol < 0 || threads < 1) {
+            throw new IllegalArgumentException("KMeans needs k, nInit, maxIter, threads ≥ 1 and tol ≥ 0; got k=" + k
+                    + ", nInit=" + nInit + ", maxIter=" + maxIter + ", tol=" + tol + ", threads=" + threads);
+        }
+        this.k = k;
+        this.nInit = nInit;
+        this.maxIter = maxIter;
+        this.tol = tol;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** scikit-learn's defaults: 10 restarts, 300 iterations, tol 1e-4. */
+    public KMeans(int k, long seed, int threads) {
+        this(k, 10, 300, 1e-4, seed, threads);
+    }
+
+    @Override
+    public Method method() {
+        return Method.of("kmeans", "k", k, "n_init", nInit, "max_iter", maxIter, "tol", tol, "seed", seed);
+    }
+
+    /** One restart's outcome, in centred coordinates. */
+    private record Run(int[] labels, double[] centers, double inertia) {
+    }
+
+    @Override
+    public Partition fit(double[][] x) {
+        Points p = Points.of(x);
+        int n = p.size();
+        int dim = p.dim();
+        if (n < k) {
+            throw new IllegalArgumentException("KMeans with k=" + k + " needs at least " + k
+                    + " points, got " + n + "; lower k");
+        }
+        double[] v = p.values().clone();
+        double[] mean = new double[dim];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                mean[j] += v[i * dim + j];
+            }
+        }
+        double varianceSum = 0;
+        for (int j = 0; j < dim; j++) {
+            mean[j] /= n;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                v[i * dim + j] -= mean[j];
+                varianceSum += v[i * dim + j] * v[i * dim + j];
+            }
+        }
+        double absTol = dim == 0 ? 0 : varianceSum / n / dim * tol;
+        long[] seeds = new long[nInit];
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int r = 0; r < nInit; r++) {
+            seeds[r] = root.nextLong();
+        }
+        Run[] runs = new Run[nInit];
+        try (Parallel par = new Parallel(threads)) {
+            par.forChunks(nInit, 1, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    double[] centers = plusPlus(v, n, dim, new SplittableRandom(seeds[r]));
+                    runs[r] = lloyd(v, n, dim, centers, absTol);
+                }
+            });
+        }
+        Run best = runs[0];
+        for (Run run : runs) {
+            if (run.inertia < best.inertia) {
+                best = run;
+            }
+        }
+        int[] labels = compact(best.labels);
+        return new Partition(method(), labels, Partition.countClusters(labels), best.inertia, Double.NaN);
+    }
+
+    /** Greedy k-means++: each new centre is the best of several candidates drawn ∝ D². */
+    private double[] plusPlus(double[] v, int n, int dim, SplittableRandom random) {
+        int trials = 2 + (int) Math.log(k);
+        double[] centers = new double[k * dim];
+        int first = random.nextInt(n);
+        System.arraycopy(v, first * dim, centers, 0, dim);
+        double[] closest = new double[n];
+        double potential = 0;
+        for (int i = 0; i < n; i++) {
+            closest[i] = Points.sqDist(v, i * dim, v, first * dim, dim);
+            potential += closest[i];
+        }
+        double[] cumulative = new double[n];
+        double[] candidate = new double[n];
+        double[] bestDistances = new double[n];
+        for (int c = 1; c < k; c++) {
+            double running = 0;
+            for (int i = 0; i < n; i++) {
+                running += closest[i];
+                cumulative[i] = running;
+            }
+            int bestId = -1;
+            double bestPotential = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < trials; t++) {
+                double target = random.nextDouble() * potential;
+                int id = Arrays.binarySearch(cumulative, target);
+                id = id >= 0 ? firstAtLeast(cumulative, id) : -id - 1;
+                id = Math.min(id, n - 1);
+                double pot = 0;
+                for (int i = 0; i < n; i++) {
+                    candidate[i] = Math.min(closest[i], Points.sqDist(v, i * dim, v, id * dim, dim));
+                    pot += candidate[i];
+                }
+                if (pot < bestPotential) {
+                    bestPotential = pot;
+                    bestId = id;
+                    System.arraycopy(candidate, 0, bestDistances, 0, n);
+                }
+            }
+            potential = bestPotential;
+            System.arraycopy(bestDistances, 0, closest, 0, n);
+            System.arraycopy(v, bestId * dim, centers, c * dim, dim);
+        }
+        return centers;
+    }
+
+    /** numpy's searchsorted(side='left') on an exact hit: the first index holding that value. */
+    private static int firstAtLeast(double[] sorted, int hit) {
+        while (hit > 0 && sorted[hit - 1] == sorted[hit]) {
+            hit--;
+        }
+        return hit;
+    }
+
+    private Run lloyd(double[] v, int n, int dim, double[] centers, double absTol) {
+        int[] labels = new int[n];
+        int[] previous = new int[n];
+        Arrays.fill(previous, -1);
+        double[] sums = new double[k * dim];
+        long[] counts = new long[k];
+        boolean strict = false;
+        for (int iter = 0; iter < maxIter; iter++) {
+            assign(v, n, dim, centers, labels);
+            Arrays.fill(sums, 0);
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                int l = labels[i];
+                counts[l]++;
+                for (int j = 0; j < dim; j++) {
+                    sums[l * dim + j] += v[i * dim + j];
+                }
+            }
+            relocateEmpty(v, n, dim, centers, labels, sums, counts);
+            double shift = 0;
+            for (int c = 0; c < k; c++) {
+                for (int j = 0; j < dim; j++) {
+                    double updated = counts[c] == 0 ? centers[c * dim + j] : sums[c * dim + j] / counts[c];
+                    double d = updated - centers[c * dim + j];
+                    shift += d * d;
+                    centers[c * dim + j] = updated;
+                }
+            }
+            if (Arrays.equals(labels, previous)) {
+                strict = true;
+                break;
+            }
+            System.arraycopy(labels, 0, previous, 0, n);
+            if (shift <= absTol) {
+                break;
+            }
+        }
+        if (!strict) {
+            assign(v, n, dim, centers, labels);
+        }
+        double inertia = 0;
+        for (int i = 0; i < n; i++) {
+            inertia += Points.sqDist(v, i * dim, centers, labels[i] * dim, dim);
+        }
+        return new Run(labels, centers, inertia);
+    }
+
+    private void assign(double[] v, int n, int dim, double[] centers, int[] labels) {
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double d = Points.sqDist(v, i * dim, centers, c * dim, dim);
+                if (d < bestD) {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            labels[i] = best;
+        }
+    }
+
+    /** Gives each empty cluster the point farthest from its centre, taken from that point's cluster. */
+    private void relocateEmpty(double[] v, int n, int dim, double[] centers, int[] labels, double[] sums,
+            long[] counts) {
+        int empty = 0;
+        for (long c : counts) {
+            if (c == 0) {
+                empty++;
+            }
+        }
+        if (empty == 0) {
+            return;
+        }
+        Integer[] far = new Integer[n];
+        double[] dist = new double[n];
+        for (int i = 0; i < n; i++) {
+            far[i] = i;
+            dist[i] = Points.sqDist(v, i * dim, centers, labels[i] * dim, dim);
+        }
+        Arrays.sort(far, (a, b) -> Double.compare(dist[b], dist[a]));
+        int next = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] != 0) {
+                continue;
+            }
+            int i = far[next++];
+            int old = labels[i];
+            for (int j = 0; j < dim; j++) {
+                sums[old * dim + j] -= v[i * dim + j];
+                sums[c * dim + j] = v[i * dim + j];
+            }
+            counts[old]--;
+            counts[c] = 1;
+        }
+    }
+
+    /** Relabels to 0..m-1 in order of first appearance, dropping labels no point carries. */
+    static int[] compact(int[] labels) {
+        int max = -1;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        int[] map = new int[max + 1];
+        Arrays.fill(map, -1);
+        int next = 0;
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l < 0) {
+                out[i] = Partition.NOISE;
+                continue;
+            }
+            if (map[l] < 0) {
+                map[l] = next++;
+            }
+            out[i] = map[l];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package gaan.cluster;
+
+/**
+ * Principal component analysis: the data are centred, the covariance matrix (ddof = 1) is
+ * diagonalised by cyclic Jacobi rotations, and components are kept in order of decreasing
+ * variance. Explained variance ratios are over the total variance (all components), as in
+ * scikit-learn. Signs follow scikit-learn's {@code svd_flip}: in each component's projection of
+ * the fitted data, the entry of largest magnitude is positive.
+ */
+public final class Pca {
+    private final int components;
+    private final int threads;
+
+    /**
+     * @param components number of components to keep (at most the number of features)
+     */
+    public Pca(int components, int threads) {
+        if (components < 1) {
+            throw new IllegalArgumentException("PCA needs at least 1 component, got " + components);
+        }
+        this.components = components;
+        this.threads = threads;
+    }
+
+    /**
+     * A fitted projection.
+     *
+     * @param mean feature means of the fitted data
+     * @param components one unit vector per row, in order of decreasing variance
+     * @param explainedVariance variance along each component (ddof = 1)
+     * @param explainedVarianceRatio that variance over the total variance of the data
+     */
+    public record Model(double[] mean, double[][] components, double[] explainedVariance,
+            double[] explainedVarianceRatio) {
+        /** Projects rows of {@code x} onto the components: n × components. */
+        public double[][] transform(double[][] x) {
+            double[][] out = new double[x.length][components.length];
+            for (int i = 0; i < x.length; i++) {
+                if (x[i].length != mean.length) {
+                    throw new IllegalArgumentException("row " + i + " has " + x[i].length
+                            + " features; the PCA was fitted on " + mean.length);
+                }
+                for (int c = 0; c < components.length; c++) {
+                    double s = 0;
+                    for (int j = 0; j < mean.length; j++) {
+                        s += (x[i][j] - mean[j]) * components[c][j];
+                    }
+                    out[i][c] = s;
+                }
+            }
+            return out;
+        }
+    }
+
+    public Model fit(double[][] x) {
+        Points p = Points.of(x);
+        int n = p.size();
+        int dim = p.dim();
+        if (n < 2) {
+            throw new IllegalArgumentException("PCA needs at least 2 points, got " + n);
+        }
+        if (components > dim) {
+            throw new IllegalArgumentException("PCA asked for " + components + " components of "
+                    + dim + "-dimensional data");
+        }
+        double[] v = p.values();
+        double[] mean = new double[dim];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                mean[j] += v[i * dim + j];
+            }
+        }
+        for (int j = 0; j < dim; j++) {
+            mean[j] /= n;
+        }
+        double[][] cov = covariance(v, n, dim, mean);
+        double[][] vectors = new double[dim][dim];
+        double[] values = Jacobi.eigen(cov, vectors);
+        Integer[] order = new Integer[dim];
+        for (int j = 0; j < dim; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        double total = 0;
+        for (double value : values) {
+            total += Math.max(0, value);
+        }
+        double[][] comp = new double[components][dim];
+        double[] variance = new double[components];
+        double[] ratio = new double[components];
+        for (int c = 0; c < components; c++) {
+            int col = order[c];
+            variance[c] = Math.max(0, values[col]);
+            ratio[c] = total == 0 ? 0 : variance[c] / total;
+            for (int j = 0; j < dim; j++) {
+                comp[c][j] = vectors[j][col];
+            }
+            orientLikeScikitLearn(comp[c], v, n, dim, mean);
+        }
+        return new Model(mean, comp, variance, ratio);
+    }
+
+    private double[][] covariance(double[] v, int n, int dim, double[] mean) {
+        double[][][] partial = new double[threads][dim][dim];
+        try (Parallel par = new Parallel(threads)) {
+            par.forSlices(n, 256, (w, from, to) -> {
+                double[][] acc = partial[w];
+                double[] row = new double[dim];
+                for (int i = from; i < to; i++) {
+                    for (int j = 0; j < dim; j++) {
+                        row[j] = v[i * dim + j] - mean[j];
+                    }
+                    for (int a = 0; a < dim; a++) {
+                        double ra = row[a];
+                        double[] accA = acc[a];
+                        for (int b = a; b < dim; b++) {
+                            accA[b] += ra * row[b];
+                        }
+                    }
+                }
+            });
+        }
+        double[][] cov = new double[dim][dim];
+        for (int a = 0; a < dim; a++) {
+            for (int b = a; b < dim; b++) {
+                double s = 0;
+                for (double[][] part : partial) {
+                    s += part[a][b];
+                }
+                cov[a][b] = s / (n - 1);
+                cov[b][a] = cov[a][b];
+            }
+        }
+        return cov;
+    }
+
+    private static void orientLikeScikitLearn(double[] component, double[] v, int n, int dim, double[] mean) {
+        double largest = 0;
+        double sign = 1;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < dim; j++) {
+                s += (v[i * dim + j] - mean[j]) * component[j];
+            }
+            if (Math.abs(s) > largest) {
+                largest = Math.abs(s);
+                sign = Math.signum(s);
+            }
+        }
+        if (sign < 0) {
+            for (int j = 0; j < dim; j++) {
+                component[j] = -component[j];
+            }
+        }
+    }
+}

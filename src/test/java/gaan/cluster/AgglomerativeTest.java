@@ -1,0 +1,51 @@
+package gaan.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import gaan.eval.ClusterFixture;
+import gaan.eval.Metrics;
+
+class AgglomerativeTest {
+    @ParameterizedTest
+    @EnumSource(Agglomerative.Linkage.class)
+    void partitionEqualsScikitLearn(Agglomerative.Linkage linkage) {
+        int[] expected = ClusterFixture.labels("agglo_" + linkage.id() + "_labels.npy");
+        Partition p = new Agglomerative(6, linkage, 2).fit(ClusterFixture.x());
+        assertEquals(6, p.clusters());
+        assertEquals(1.0, Metrics.adjustedRand(expected, p.labels()), 0.0, linkage.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Agglomerative.Linkage.class)
+    void labelsNumberClustersByFirstPoint(Agglomerative.Linkage linkage) {
+        double[][] x = {{10, 0}, {0, 0}, {10, 0.5}, {0, 0.4}, {20, 20}};
+        assertArrayEquals(new int[] {0, 1, 0, 1, 2}, new Agglomerative(3, linkage, 1).fit(x).labels());
+    }
+
+    @Test
+    void wardDoesNotDependOnThreadCount() {
+        double[][] x = ClusterFixture.x();
+        assertArrayEquals(new Agglomerative(4, Agglomerative.Linkage.WARD, 1).fit(x).labels(),
+                new Agglomerative(4, Agglomerative.Linkage.WARD, 3).fit(x).labels());
+    }
+
+    @Test
+    void duplicatePointsMergeFirst() {
+        double[][] x = {{1, 1}, {5, 5}, {1, 1}, {5, 5}, {1, 1}};
+        for (Agglomerative.Linkage linkage : Agglomerative.Linkage.values()) {
+            assertArrayEquals(new int[] {0, 1, 0, 1, 0}, new Agglomerative(2, linkage, 1).fit(x).labels());
+        }
+    }
+
+    @Test
+    void moreClustersThanPointsIsAClearError() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Agglomerative(3, Agglomerative.Linkage.WARD, 1).fit(new double[][] {{0}, {1}}));
+    }
+}
