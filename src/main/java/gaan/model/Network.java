@@ -98,9 +98,11 @@ final class Network implements AutoCloseable {
     }
 
     /**
-     * Stride-2 convolutions down to (H/2^k, W/2^k); the decoder mirrors them with 3×3 convolutions
-     * to 4× the channels followed by a pixel shuffle (sub-pixel convolution), because DJL's
-     * PyTorch engine has no transposed convolution.
+     * 4×4 stride-2 convolutions (padding 1) down to (H/2^k, W/2^k). The decoder mirrors them with
+     * sub-pixel convolutions, because DJL's PyTorch engine has no transposed convolution: a 2×2
+     * convolution over the input padded by one row and column (bottom, right) to 4× the channels,
+     * then a pixel shuffle. Each output pixel then sees a 2×2 input neighbourhood, as with a 4×4
+     * stride-2 transposed convolution, at the same cost.
      */
     private Expert convExpert() {
         List<Integer> channels = spec.hiddenSizes();
@@ -121,8 +123,8 @@ final class Network implements AutoCloseable {
                 .add(LambdaBlock.singleton(x -> x.reshape(-1, deepest, h, w), "unflatten"));
         for (int i = k - 1; i >= 0; i--) {
             int out = i == 0 ? 1 : channels.get(i - 1);
-            decoder.add(Conv2d.builder().setFilters(out * UPSAMPLE * UPSAMPLE).setKernelShape(new Shape(3, 3))
-                    .optPadding(new Shape(1, 1)).build())
+            decoder.add(LambdaBlock.singleton(x -> x.pad(new Shape(0, 1, 0, 1), 0), "padRightBottom"))
+                    .add(Conv2d.builder().setFilters(out * UPSAMPLE * UPSAMPLE).setKernelShape(new Shape(2, 2)).build())
                     .add(LambdaBlock.singleton(Network::pixelShuffle, "pixelShuffle"));
             if (i > 0) {
                 decoder.add(Activation.reluBlock());
