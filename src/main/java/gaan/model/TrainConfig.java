@@ -1,0 +1,91 @@
+package gaan.model;
+
+/**
+ * How a {@link Trainer} fits a VAE. Everything that changes the result is here, including the
+ * seed (validation split, shuffling, reparameterisation draws) and the libtorch thread count: the
+ * same config, spec, data and thread count give the same losses.
+ *
+ * @param epochs maximum number of passes over the training rows
+ * @param batchSize rows per Adam step
+ * @param learningRate Adam's step size (β1 0.9, β2 0.999, ε 1e-8)
+ * @param validationFraction share of rows held out for validation loss, early stopping and active
+ *     units; 0 trains on all rows
+ * @param patience stop after this many epochs without a better validation loss (training loss
+ *     without a split) and keep the best weights; 0 disables early stopping
+ * @param betaSchedule how β approaches the spec's β
+ * @param warmupEpochs ramp length (LINEAR) or cycle length (CYCLICAL)
+ * @param freeBits per-dimension floor, in nats, on the batch-averaged KL: dimensions below it are
+ *     not pushed further towards the prior (Kingma et al. 2016); 0 disables
+ * @param seed randomness of training (the spec's seed fixes the initial weights)
+ * @param threads libtorch intra-op threads
+ */
+public record TrainConfig(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double validationFraction,
+        int patience,
+        BetaSchedule betaSchedule,
+        int warmupEpochs,
+        double freeBits,
+        long seed,
+        int threads) {
+
+    public TrainConfig {
+        if (epochs < 1 || batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("epochs, batchSize and threads must be ≥ 1, got "
+                    + epochs + ", " + batchSize + ", " + threads);
+        }
+        if (!(learningRate > 0) || validationFraction < 0 || validationFraction >= 1 || patience < 0
+                || warmupEpochs < 0 || freeBits < 0) {
+            throw new IllegalArgumentException("TrainConfig out of range: " + learningRateLine(learningRate,
+                    validationFraction, patience, warmupEpochs, freeBits));
+        }
+    }
+
+    /** 100 epochs, batch 64, lr 1e-3, 10 % validation, patience 10, linear warm-up over 10 epochs, no free bits, seed 0, 2 threads. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(100, 64, 1e-3, 0.1, 10, BetaSchedule.LINEAR, 10, 0.0, 0, 2);
+    }
+
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(e, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+    }
+
+    public TrainConfig withBatchSize(int b) {
+        return new TrainConfig(epochs, b, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+    }
+
+    public TrainConfig withLearningRate(double lr) {
+        return new TrainConfig(epochs, batchSize, lr, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+    }
+
+    public TrainConfig withValidationFraction(double f) {
+        return new TrainConfig(epochs, batchSize, learningRate, f, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+    }
+
+    public TrainConfig withPatience(int p) {
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, p, betaSchedule, warmupEpochs, freeBits, seed, threads);
+    }
+
+    public TrainConfig withBetaSchedule(BetaSchedule s, int warmup) {
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, s, warmup, freeBits, seed, threads);
+    }
+
+    public TrainConfig withFreeBits(double f) {
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, f, seed, threads);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, s, threads);
+    }
+
+    public TrainConfig withThreads(int t) {
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, t);
+    }
+
+    private static String learningRateLine(double lr, double vf, int patience, int warmup, double freeBits) {
+        return "learningRate " + lr + " (> 0), validationFraction " + vf + " (in [0, 1)), patience " + patience
+                + ", warmupEpochs " + warmup + ", freeBits " + freeBits + " (≥ 0)";
+    }
+}

@@ -1,0 +1,284 @@
+package gaan.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Fits a {@link VaeSpec} to data with Adam, whatever the kind: the loop sees only a {@link
+ * Network}'s reconstruction and KL terms.
+ *
+ * <p>Per batch the objective is mean_i(reconstruction_i) + β_t·Σ_d max(mean_i KL_id, free bits),
+ * where reconstruction_i is the sum of squared errors over sample i's standardised values
+ * (Gaussian decoder with unit variance, up to constants) summed over its present modalities, and
+ * KL_id is KL(q(z_d|x_i) ‖ N(0, 1)). β_t follows the config's schedule towards the spec's β.
+ *
+ * <p>Every batch's arrays live in a sub-manager closed after the step, so native memory stays flat
+ * over epochs. Loss values are read back once per epoch. Training sets global libtorch state (random
+ * seed, thread count), so run one fit at a time per JVM.
+ */
+public final class Trainer {
+    private static final int EVAL_BATCH = 256;
+    private static final double ACTIVE_UNIT_VARIANCE = 0.01;
+    private static final AtomicBoolean INTEROP_SET = new AtomicBoolean();
+
+    private final TrainConfig config;
+
+    public Trainer(TrainConfig config) {
+        this.config = config;
+    }
+
+    public Vae fit(VaeSpec spec, VaeInput data) {
+        return fit(spec, data, row -> { });
+    }
+
+    /**
+     * Trains a new VAE; {@code progress} receives each epoch's row as it finishes. Fails before
+     * any training if the data does not fit the spec or holds NaN/∞ (the message names the row and
+     * track id).
+     */
+    public Vae fit(VaeSpec spec, VaeInput data, Consumer<TrainingHistory> progress) {
+        data.check(spec);
+        int n = data.samples();
+        int validation = config.validationFraction() > 0 ? (int) Math.max(1, Math.round(n * config.validationFraction())) : 0;
+        if (n - validation < 1) {
+            throw new IllegalArgumentException("need at least 2 rows to train with a validation split, got " + n);
+        }
+        setThreads(config.threads());
+        Normalisation norm = Normalisation.fit(spec, data);
+        Random random = new Random(config.seed());
+        int[] order = permutation(n, random);
+        int[] valRows = java.util.Arrays.copyOfRange(order, 0, validation);
+        int[] trainRows = java.util.Arrays.copyOfRange(order, validation, n);
+
+        Network network = new Network(spec);
+        try {
+            Engine.getInstance().setRandomSeed((int) config.seed());
+            List<TrainingHistory> history = train(network, spec, norm, data, trainRows, valRows, random, progress);
+            return new Vae(network, norm, history);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    private List<TrainingHistory> train(Network network, VaeSpec spec, Normalisation norm, VaeInput data, int[] trainRows,
+            int[] valRows, Random random, Consumer<TrainingHistory> progress) {
+        List<Parameter> parameters = network.parameters();
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
+        List<TrainingHistory> history = new ArrayList<>();
+        try (NDManager dataManager = network.manager().newSubManager()) {
+            Dataset train = Dataset.upload(dataManager, spec, norm, data, trainRows);
+            Dataset val = valRows.length > 0 ? Dataset.upload(dataManager, spec, norm, data, valRows) : null;
+            NDManager best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int sinceBest = 0;
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long start = System.nanoTime();
+                double beta = config.betaSchedule().beta(spec.beta(), epoch, config.warmupEpochs());
+                TrainingHistory row;
+                try (NDManager epochManager = dataManager.newSubManager()) {
+                    Moments trainMoments = new Moments(epochManager, spec.latentDim());
+                    double[] sums = trainEpoch(network, parameters, adam, train, shuffled(train.size(), random), beta,
+                            epochManager, trainMoments);
+                    double[] valSums = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
+                    int active = val == null ? trainMoments.active(train.size())
+                            : (int) valSums[2];
+                    double valLoss = val == null ? Double.NaN : valSums[0] / val.size();
+                    row = new TrainingHistory(epoch, sums[0] / train.size(), sums[1] / train.size(),
+                            sums[2] / train.size(), beta, active, valLoss, (System.nanoTime() - start) / 1e9);
+                }
+                history.add(row);
+                progress.accept(row);
+                double monitored = val == null ? row.loss() : row.validationLoss();
+                if (!Double.isFinite(row.loss())) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + row.loss()
+                            + "); lower the learning rate (now " + config.learningRate() + ")");
+                }
+                if (config.patience() == 0) {
+                    continue;
+                }
+                if (monitored < bestLoss) {
+                    bestLoss = monitored;
+                    sinceBest = 0;
+                    if (best != null) {
+                        best.close();
+                    }
+                    best = snapshot(parameters, dataManager);
+                } else if (++sinceBest >= config.patience()) {
+                    break;
+                }
+            }
+            if (best != null) {
+                restore(parameters, best);
+                best.close();
+            }
+        }
+        return history;
+    }
+
+    /** One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples. */
+    private double[] trainEpoch(Network network, List<Parameter> parameters, Optimizer adam, Dataset train, long[] order,
+            double beta, NDManager epochManager, Moments moments) {
+        NDArray sums = epochManager.zeros(new ai.djl.ndarray.types.Shape(3));
+        float freeBits = (float) config.freeBits();
+        for (int from = 0; from < train.size(); from += config.batchSize()) {
+            int to = Math.min(train.size(), from + config.batchSize());
+            try (NDManager step = epochManager.newSubManager()) {
+                Dataset.Batch b = train.batch(step, order, from, to);
+                NDArray loss;
+                NDArray reconstruction;
+                NDArray kl;
+                NDArray mu;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), true);
+                    reconstruction = pass.reconstruction().mean();
+                    NDArray klPerDim = pass.kl().mean(new int[] {0});
+                    NDArray klTerm = freeBits > 0 ? klPerDim.maximum(freeBits).sum() : klPerDim.sum();
+                    loss = reconstruction.add(klTerm.mul((float) beta));
+                    kl = klPerDim.sum();
+                    mu = pass.posterior().mu();
+                    collector.backward(loss);
+                }
+                sums.addi(NDArrays.stack(new NDList(loss, reconstruction, kl)).mul(to - from));
+                moments.add(mu);
+                for (Parameter p : parameters) {
+                    NDArray weight = p.getArray();
+                    NDArray grad = weight.getGradient();
+                    grad.attach(step);
+                    adam.update(p.getId(), weight, grad);
+                    grad.subi(grad);
+                }
+            }
+        }
+        return toDoubles(sums);
+    }
+
+    /**
+     * Validation pass at the target β without free bits: summed loss and reconstruction, and the
+     * number of active units.
+     */
+    private double[] evaluate(Network network, Dataset data, double beta, NDManager epochManager) {
+        NDArray sums = epochManager.zeros(new ai.djl.ndarray.types.Shape(2));
+        Moments moments = new Moments(epochManager, network.spec().latentDim());
+        for (int from = 0; from < data.size(); from += EVAL_BATCH) {
+            int to = Math.min(data.size(), from + EVAL_BATCH);
+            try (NDManager step = epochManager.newSubManager()) {
+                Dataset.Batch b = data.slice(step, from, to);
+                Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), false);
+                NDArray reconstruction = pass.reconstruction().sum();
+                NDArray loss = reconstruction.add(pass.kl().sum().mul((float) beta));
+                sums.addi(NDArrays.stack(new NDList(loss, reconstruction)));
+                moments.add(pass.posterior().mu());
+            }
+        }
+        double[] s = toDoubles(sums);
+        return new double[] {s[0], s[1], moments.active(data.size())};
+    }
+
+    /** Running Σμ and Σμ² per latent dimension, in float64, for the active-unit count. */
+    private static final class Moments {
+        private final NDArray sum;
+        private final NDArray sumSq;
+
+        Moments(NDManager manager, int latent) {
+            sum = manager.zeros(new ai.djl.ndarray.types.Shape(latent), DataType.FLOAT64);
+            sumSq = manager.zeros(new ai.djl.ndarray.types.Shape(latent), DataType.FLOAT64);
+        }
+
+        void add(NDArray mu) {
+            NDArray m = mu.toType(DataType.FLOAT64, false);
+            sum.addi(m.sum(new int[] {0}));
+            sumSq.addi(m.square().sum(new int[] {0}));
+        }
+
+        /** Dimensions whose μ varies across the n samples by more than {@value #ACTIVE_UNIT_VARIANCE}. */
+        int active(int n) {
+            double[] s = sum.toDoubleArray();
+            double[] sq = sumSq.toDoubleArray();
+            int count = 0;
+            for (int d = 0; d < s.length; d++) {
+                double mean = s[d] / n;
+                if (sq[d] / n - mean * mean > ACTIVE_UNIT_VARIANCE) {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    private static NDManager snapshot(List<Parameter> parameters, NDManager parent) {
+        NDManager copy = parent.newSubManager();
+        for (Parameter p : parameters) {
+            NDArray c = p.getArray().duplicate();
+            c.attach(copy);
+            c.setName(p.getId());
+        }
+        return copy;
+    }
+
+    private static void restore(List<Parameter> parameters, NDManager snapshot) {
+        java.util.Map<String, NDArray> byId = new java.util.HashMap<>();
+        for (NDArray a : snapshot.getManagedArrays()) {
+            byId.put(a.getName(), a);
+        }
+        for (Parameter p : parameters) {
+            byId.get(p.getId()).copyTo(p.getArray());
+        }
+    }
+
+    private static double[] toDoubles(NDArray a) {
+        float[] f = a.toFloatArray();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] p = Dataset.range(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static long[] shuffled(int n, Random random) {
+        int[] p = permutation(n, random);
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = p[i];
+        }
+        return l;
+    }
+
+    /** libtorch's intra-op threads; inter-op threads can be set only once per process. */
+    private static void setThreads(int threads) {
+        Engine.getInstance(); // loads libtorch before the JNI calls below
+        JniUtils.setNumThreads(threads);
+        if (INTEROP_SET.compareAndSet(false, true)) {
+            try {
+                JniUtils.setNumInteropThreads(threads);
+            } catch (RuntimeException alreadyStarted) {
+                // libtorch refuses once inter-op work has run; intra-op threads decide the arithmetic.
+            }
+        }
+    }
+}

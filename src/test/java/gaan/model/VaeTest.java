@@ -1,0 +1,202 @@
+package gaan.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaeTest {
+    private static final TrainConfig FAST = TrainConfig.defaults().withEpochs(25).withBatchSize(32).withPatience(0)
+            .withValidationFraction(0.2).withBetaSchedule(BetaSchedule.LINEAR, 5).withSeed(3).withThreads(1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mlpVaeBeatsPredictingTheMeanWithoutCollapse() {
+        float[][] x = Synthetic.clusters(400, 40, 4, 1);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(64, 32)).withLatentDim(8).withSeed(7);
+        try (Vae vae = new Trainer(FAST).fit(spec, VaeInput.vectors(x))) {
+            TrainingHistory last = vae.history().get(vae.history().size() - 1);
+            assertTrue(last.validationLoss() < Synthetic.standardisedVarianceSum(x), last.toString());
+            assertTrue(last.activeUnits() >= 2, last.toString());
+            assertEquals(25, vae.history().size());
+            float[][] mu = vae.encode(VaeInput.vectors(x));
+            assertEquals(400, mu.length);
+            assertEquals(8, mu[0].length);
+        }
+    }
+
+    @Test
+    void savedModelEncodesIdenticallyAfterLoad() {
+        float[][] x = Synthetic.clusters(200, 40, 3, 2);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(32)).withLatentDim(4);
+        float[][] before;
+        try (Vae vae = new Trainer(FAST.withEpochs(3)).fit(spec, VaeInput.vectors(x))) {
+            before = vae.encode(VaeInput.vectors(x));
+            vae.save(dir);
+        }
+        try (Vae loaded = Vae.load(dir)) {
+            assertEquals(spec, loaded.spec());
+            assertEquals(3, loaded.history().size());
+            float[][] after = loaded.encode(VaeInput.vectors(x));
+            for (int i = 0; i < x.length; i++) {
+                assertArrayEquals(before[i], after[i], 0f);
+            }
+        }
+    }
+
+    @Test
+    void convVaeLearnsBlobPositionsAndAveragesPatchesPerTrack() {
+        float[][][] patches = Synthetic.blobs(96, 32, 4);
+        VaeSpec spec = VaeSpec.conv(32, 32).withHiddenSizes(List.of(8, 16, 32, 64)).withLatentDim(6);
+        TrainConfig config = FAST.withEpochs(30).withBatchSize(16);
+        try (Vae vae = new Trainer(config).fit(spec, VaeInput.patches(patches))) {
+            TrainingHistory last = vae.history().get(vae.history().size() - 1);
+            double meanLoss = 32 * 32; // global standardisation: total variance is one per pixel on average
+            assertTrue(last.validationLoss() < 0.5 * meanLoss, last.toString());
+            assertTrue(last.activeUnits() >= 2, last.toString());
+            float[][] perPatch = vae.encode(VaeInput.patches(patches));
+            int[] track = new int[patches.length];
+            for (int p = 0; p < track.length; p++) {
+                track[p] = p / 2;
+            }
+            float[][] perTrack = vae.encode(VaeInput.patches(patches, track));
+            assertEquals(48, perTrack.length);
+            assertEquals(6, perTrack[0].length);
+            assertEquals((perPatch[10][3] + perPatch[11][3]) / 2, perTrack[5][3], 1e-5);
+            vae.save(dir);
+            try (Vae loaded = Vae.load(dir)) {
+                assertArrayEquals(perPatch[0], loaded.encode(VaeInput.patches(patches))[0], 0f);
+            }
+        }
+    }
+
+    @Test
+    void conditionalVaeDecodesTheSameLatentDifferentlyPerCondition() {
+        int n = 300;
+        float[][] x = Synthetic.clusters(n, 20, 3, 5);
+        float[][] condition = new float[n][3];
+        for (int i = 0; i < n; i++) {
+            condition[i][i % 3] = 1;
+        }
+        VaeSpec spec = VaeSpec.mlp(20).withHiddenSizes(List.of(32)).withLatentDim(4).withConditionSize(3);
+        try (Vae vae = new Trainer(FAST.withEpochs(15)).fit(spec, VaeInput.vectors(x).withCondition(condition))) {
+            TrainingHistory last = vae.history().get(vae.history().size() - 1);
+            assertTrue(last.validationLoss() < Synthetic.standardisedVarianceSum(x), last.toString());
+            float[][] z = new float[1][4];
+            float[] a = vae.decode(z, new float[][] {{1, 0, 0}})[0];
+            float[] b = vae.decode(z, new float[][] {{0, 1, 0}})[0];
+            double distance = 0;
+            for (int f = 0; f < a.length; f++) {
+                distance += (a[f] - b[f]) * (a[f] - b[f]);
+            }
+            assertTrue(distance > 1.0, "decoded outputs differ by only " + distance);
+            assertEquals(3, vae.encode(VaeInput.vectors(x).withCondition(condition))[0].length + 1 - 2);
+        }
+    }
+
+    @Test
+    void multimodalVaeEncodesATrackWithItsLyricsMissing() {
+        int n = 300;
+        float[][] joint = Synthetic.clusters(n, 46, 4, 6);
+        float[][] audio = columns(joint, 0, 20);
+        float[][] lyrics = columns(joint, 20, 40);
+        float[][] genre = columns(joint, 40, 46);
+        boolean[] hasLyrics = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            hasLyrics[i] = i % 5 != 0;
+            if (!hasLyrics[i]) {
+                lyrics[i][0] = Float.NaN; // absent rows are ignored, whatever they hold
+            }
+        }
+        VaeSpec spec = VaeSpec.multimodal(List.of("audio", "lyrics", "genre"), List.of(20, 20, 6))
+                .withHiddenSizes(List.of(32)).withLatentDim(6);
+        VaeInput input = VaeInput.modalities(List.of(audio, lyrics, genre), java.util.Arrays.asList(null, hasLyrics, null));
+        try (Vae vae = new Trainer(FAST.withEpochs(25)).fit(spec, input)) {
+            TrainingHistory last = vae.history().get(vae.history().size() - 1);
+            double meanLoss = 20 + 20 * 0.8 + 6;
+            assertTrue(last.validationLoss() < meanLoss, last.toString());
+            assertTrue(last.activeUnits() >= 2, last.toString());
+            float[][] mu = vae.encode(input);
+            assertEquals(n, mu.length);
+            for (float v : mu[0]) {
+                assertTrue(Float.isFinite(v), "track 0 has no lyrics and must still be encoded");
+            }
+            float[][] masked = vae.encode(VaeInput.modalities(List.of(audio, lyrics, genre),
+                    java.util.Arrays.asList(null, new boolean[n], null)));
+            assertFalse(java.util.Arrays.equals(mu[1], masked[1]), "masking lyrics must change the posterior");
+        }
+    }
+
+    @Test
+    void dataOfTheWrongShapeFailsBeforeTrainingNamingBothShapes() {
+        float[][] x = Synthetic.clusters(50, 39, 2, 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(FAST).fit(VaeSpec.mlp(40), VaeInput.vectors(x)));
+        assertTrue(e.getMessage().contains("[40]") && e.getMessage().contains("[50, 39]"), e.getMessage());
+    }
+
+    @Test
+    void nanInTheInputIsReportedWithRowAndTrackId() {
+        float[][] x = Synthetic.clusters(50, 10, 2, 9);
+        x[17][3] = Float.NaN;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add("track-" + i);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(FAST).fit(VaeSpec.mlp(10), VaeInput.vectors(x).withRowIds(ids)));
+        assertTrue(e.getMessage().contains("row 17") && e.getMessage().contains("track-17"), e.getMessage());
+    }
+
+    @Test
+    void sameSeedAndThreadsGiveTheSameLosses() {
+        float[][] x = Synthetic.clusters(200, 40, 3, 10);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(32)).withLatentDim(4);
+        TrainConfig config = FAST.withEpochs(4).withThreads(2);
+        List<TrainingHistory> a;
+        List<TrainingHistory> b;
+        try (Vae vae = new Trainer(config).fit(spec, VaeInput.vectors(x))) {
+            a = vae.history();
+        }
+        try (Vae vae = new Trainer(config).fit(spec, VaeInput.vectors(x))) {
+            b = vae.history();
+        }
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).loss(), b.get(i).loss(), 0.0);
+            assertEquals(a.get(i).validationLoss(), b.get(i).validationLoss(), 0.0);
+        }
+        try (Vae vae = new Trainer(config.withSeed(4)).fit(spec, VaeInput.vectors(x))) {
+            assertFalse(a.get(3).loss() == vae.history().get(3).loss(), "another seed should train differently");
+        }
+    }
+
+    @Test
+    void nativeArraysDoNotGrowAcrossEpochs() {
+        float[][] x = Synthetic.clusters(100, 10, 2, 11);
+        VaeSpec spec = VaeSpec.mlp(10).withHiddenSizes(List.of(16)).withLatentDim(3);
+        int[] live = new int[11];
+        ai.djl.ndarray.NDManager system = ai.djl.ndarray.NDManager.newBaseManager().getParentManager();
+        try (Vae vae = new Trainer(FAST.withEpochs(10).withPatience(20))
+                .fit(spec, VaeInput.vectors(x), row -> live[row.epoch()] = system.getManagedArrays().size())) {
+            assertTrue(live[2] > 0);
+            assertEquals(live[2], live[10], "live NDArrays after epoch 2 vs epoch 10");
+        }
+    }
+
+    private static float[][] columns(float[][] x, int from, int to) {
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(x[i], from, to);
+        }
+        return out;
+    }
+}
