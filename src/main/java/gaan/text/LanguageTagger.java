@@ -59,7 +59,8 @@ public final class LanguageTagger {
                     wordLetters++;
                     if (Words.isBengali(cp)) {
                         wordBengali++;
-                    } else if (Words.isLatin(cp) || Words.isMark(cp)) {
+                    } else if (Words.isLatin(cp)
+                            || Character.UnicodeScript.of(cp) == Character.UnicodeScript.INHERITED) {
                         wordLatin++;
                     }
                 }

@@ -8,7 +8,8 @@ package gaan.text;
  *
  * <p>Romanisation is deliberately simple: one Latin spelling per letter, the inherent vowel
  * written "o" after a consonant that carries no vowel sign or hasanta, except at the end of
- * the word (কেমন → "kemon", মন → "mon", আমার → "amar"); nukta letters ড়/ঢ়/য় are "r"/"rh"/"y".
+ * the word (কেমন → "kemon", মন → "mon", আমার → "amar"); nukta letters ড়/ঢ়/য় are "r"/"rh"/"y", chandrabindu "n" (চাঁদ →
+ * "chand").
  * It serves matching, not display.
  */
 public final class Romanizer {
@@ -97,7 +98,7 @@ public final class Romanizer {
         return (cp >= 0x09BE && cp <= 0x09CC) || cp == 0x09D7 || cp == 0x09E2 || cp == 0x09E3;
     }
 
-    /** Anusvara, visarga and chandrabindu: they follow a syllable without removing its vowel. */
+    /** Chandrabindu (written "n", as in "chand"), anusvara and visarga follow a syllable's vowel. */
     private static boolean isModifier(int cp) {
         return cp == 0x0981 || cp == 0x0982 || cp == 0x0983;
     }
@@ -165,6 +166,7 @@ public final class Romanizer {
             case 0x0993, 0x09CB -> "o";
             case 0x0994, 0x09CC -> "ou";
             case 0x0982 -> "ng";
+            case 0x0981 -> "n";
             case 0x0983 -> "h";
             default -> cp >= 0x09E6 && cp <= 0x09EF ? String.valueOf((char) ('0' + cp - 0x09E6)) : null;
         };
