@@ -1,0 +1,489 @@
+package gaan.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The self-contained HTML page of a run ({@code results/report.html}): warnings first, the best
+ * label-free result per task, then per task the results tables (label-free rows apart from rows
+ * whose representation used the evaluation labels), the plots, and the clusters of the selected
+ * method with their genres, languages, characteristic lyric words and tracks with audio players.
+ *
+ * <p>The page needs no network: styles and the table-sorting script are inline; plots, CSV files
+ * and audio are linked relative to the page's folder, so the results folder can be moved or
+ * zipped with the collection beside it. All text from data is HTML-escaped.
+ */
+public final class HtmlReport {
+    /** A clustering with less coverage than this is flagged as mostly noise. */
+    public static final double MIN_COVERAGE = 0.5;
+    /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
+    public static final int MAX_TRACKS_PER_CLUSTER = 100;
+    private static final int TOP_WORDS = 10;
+    private static final int TOP_GENRES = 5;
+
+    private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
+            "seed", "n_clusters", "n_noise", "coverage", "silhouette", "davies_bouldin", "calinski_harabasz", "ari",
+            "nmi", "ami", "purity", "accuracy", "selected", "note");
+
+    /**
+     * Contents of the page.
+     *
+     * @param title      page title
+     * @param tasks      one section per task, in order
+     * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
+     * @param edaPlots   plots of the exploratory analysis, or empty
+     * @param edaSummary the EDA summary CSV to link, or {@code null}
+     */
+    public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
+                         Path edaSummary) {
+        public Report {
+            tasks = List.copyOf(tasks);
+            skipped = List.copyOf(skipped);
+            edaPlots = List.copyOf(edaPlots);
+        }
+    }
+
+    private HtmlReport() {
+    }
+
+    /** Writes the page to {@code file} (usually {@code results/report.html}) and returns it. */
+    public static Path write(Report report, Path file) {
+        Path base = file.toAbsolutePath().normalize().getParent();
+        String html = new Page(base).render(report);
+        try {
+            Files.createDirectories(base);
+            Path tmp = Files.createTempFile(base, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write report " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The best label-free row of a task by a metric: among rows whose representation did not use
+     * the labels, with at least two clusters and coverage ≥ {@link #MIN_COVERAGE}, the highest
+     * (or lowest, for Davies-Bouldin) finite value.
+     */
+    public static Optional<ResultRow> best(List<ResultRow> rows, Metric metric) {
+        Comparator<ResultRow> byMetric = Comparator.comparingDouble(metric::of);
+        return rows.stream()
+                .filter(r -> !r.labelsUsedAsInput() && r.nClusters() >= 2 && r.coverage() >= MIN_COVERAGE)
+                .filter(r -> Double.isFinite(metric.of(r)))
+                .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
+    }
+
+    /** Warnings of a run, most serious first: leakage, collapse, mostly-noise clusterings, skipped tracks. */
+    public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
+        List<String> out = new ArrayList<>();
+        for (TaskReport t : tasks) {
+            List<String> leaking = t.results().stream().filter(ResultRow::labelsUsedAsInput)
+                    .map(r -> r.representation() + " (" + r.inputs() + ")").distinct().toList();
+            if (!leaking.isEmpty()) {
+                out.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as input: "
+                        + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, accuracy) "
+                        + "are not evidence of unsupervised structure; they are listed apart.");
+            }
+            Map<String, HistoryRow> last = new TreeMap<>();
+            for (HistoryRow h : t.history()) {
+                last.merge(h.model() + " seed " + h.seed(), h, (a, b) -> b.epoch() >= a.epoch() ? b : a);
+            }
+            last.forEach((name, h) -> {
+                if (h.collapsed()) {
+                    out.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
+                            + " active latent unit(s) at epoch " + h.epoch() + " (fewer than "
+                            + HistoryRow.COLLAPSE_BELOW + "); its latent space carries almost no information.");
+                }
+            });
+            for (ResultRow r : t.results()) {
+                if (r.coverage() < MIN_COVERAGE) {
+                    out.add(t.task() + ": " + r.label() + " seed " + r.seed() + " leaves "
+                            + percent(1 - r.coverage()) + " of tracks as noise (coverage "
+                            + fmt(r.coverage()) + "); its internal scores describe the few clustered tracks only.");
+                }
+            }
+        }
+        if (!skipped.isEmpty()) {
+            out.add(skipped.size() + " track(s) were skipped: " + skipped.stream()
+                    .map(s -> s.id() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+        }
+        return out;
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    /** Four significant digits (plain notation from 1e-4 to 1e7); empty for NaN. */
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+        return v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7) ? d.toPlainString() : d.toString();
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** One rendering: knows the page's folder so it can make links relative. */
+    private static final class Page {
+        private final Path base;
+        private final StringBuilder h = new StringBuilder(1 << 16);
+
+        Page(Path base) {
+            this.base = base;
+        }
+
+        String render(Report r) {
+            h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                    .append("<title>").append(esc(r.title())).append("</title>\n<style>").append(CSS)
+                    .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
+            nav(r);
+            warningsSection(r);
+            summary(r);
+            if (!r.edaPlots().isEmpty()) {
+                h.append("<section id=\"eda\">\n<h2>Exploratory analysis</h2>\n");
+                if (r.edaSummary() != null) {
+                    h.append("<p><a href=\"").append(href(r.edaSummary())).append("\">")
+                            .append(esc(r.edaSummary().getFileName().toString())).append("</a></p>\n");
+                }
+                plots(r.edaPlots());
+                h.append("</section>\n");
+            }
+            for (TaskReport t : r.tasks()) {
+                task(t);
+            }
+            h.append("<script>").append(SORT_JS).append("</script>\n</body>\n</html>\n");
+            return h.toString();
+        }
+
+        private void nav(Report r) {
+            h.append("<nav><a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
+            if (!r.edaPlots().isEmpty()) {
+                h.append(" · <a href=\"#eda\">Exploratory analysis</a>");
+            }
+            for (TaskReport t : r.tasks()) {
+                h.append(" · <a href=\"#").append(anchor(t.task())).append("\">").append(esc(t.task())).append("</a>");
+            }
+            h.append("</nav>\n");
+        }
+
+        private void warningsSection(Report r) {
+            List<String> warnings = warnings(r.tasks(), r.skipped());
+            h.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n");
+            if (warnings.isEmpty()) {
+                h.append("<p>None: no representation used the labels, no VAE collapsed, every clustering covers at "
+                        + "least half of the tracks, and no track was skipped.</p>\n");
+            } else {
+                h.append("<ul class=\"warnings\">\n");
+                warnings.forEach(w -> h.append("<li>").append(esc(w)).append("</li>\n"));
+                h.append("</ul>\n");
+            }
+            h.append("</section>\n");
+        }
+
+        private void summary(Report r) {
+            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>Among results whose "
+                    + "representation did not use the evaluation labels, with at least two clusters and coverage "
+                    + "of at least ").append(percent(MIN_COVERAGE)).append(": the highest silhouette (a label-free "
+                    + "choice) and, for reference, the highest ARI (which uses the labels to choose).</p>\n")
+                    .append("<table class=\"summary\">\n<thead><tr><th>task</th><th>chosen by</th>"
+                            + "<th>representation</th><th>inputs</th><th>algorithm</th><th>params</th><th>seed</th>"
+                            + "<th>n_clusters</th><th>coverage</th><th>silhouette</th><th>ari</th><th>nmi</th>"
+                            + "</tr></thead>\n<tbody>\n");
+            for (TaskReport t : r.tasks()) {
+                for (Metric m : List.of(Metric.SILHOUETTE, Metric.ARI)) {
+                    Optional<ResultRow> best = best(t.results(), m);
+                    h.append("<tr><td><a href=\"#").append(anchor(t.task())).append("\">").append(esc(t.task()))
+                            .append("</a></td><td>").append(m.column()).append("</td>");
+                    if (best.isEmpty()) {
+                        h.append("<td colspan=\"10\">no label-free result with a defined ").append(m.column())
+                                .append("</td></tr>\n");
+                        continue;
+                    }
+                    ResultRow b = best.get();
+                    for (String v : List.of(b.representation(), b.inputs(), b.algorithm(), b.params(),
+                            Long.toString(b.seed()), Integer.toString(b.nClusters()))) {
+                        h.append("<td>").append(esc(v)).append("</td>");
+                    }
+                    for (double v : new double[] {b.coverage(), b.silhouette(), b.ari(), b.nmi()}) {
+                        h.append("<td class=\"num\">").append(fmt(v)).append("</td>");
+                    }
+                    h.append("</tr>\n");
+                }
+            }
+            h.append("</tbody>\n</table>\n</section>\n");
+        }
+
+        private void task(TaskReport t) {
+            h.append("<section id=\"").append(anchor(t.task())).append("\">\n<h2>Task ").append(esc(t.task()))
+                    .append("</h2>\n<p class=\"files\">");
+            for (String f : List.of(RunWriter.RESULTS_FILE, RunWriter.ASSIGNMENTS_FILE, RunWriter.HISTORY_FILE,
+                    RunWriter.RUN_FILE)) {
+                h.append("<a href=\"").append(href(t.folder().resolve(f))).append("\">").append(f).append("</a> ");
+            }
+            h.append("</p>\n");
+            List<ResultRow> free = t.results().stream().filter(r -> !r.labelsUsedAsInput()).toList();
+            List<ResultRow> flagged = t.results().stream().filter(ResultRow::labelsUsedAsInput).toList();
+            h.append("<h3>Label-free results</h3>\n<p class=\"hint\">Click a column header to sort.</p>\n");
+            resultsTable(free, "label-free");
+            if (!flagged.isEmpty()) {
+                h.append("<h3 class=\"flagged\">Results whose representation used the evaluation labels</h3>\n"
+                        + "<p>These representations had the genres/labels as an input (e.g. a CVAE's condition "
+                        + "or a genre block), so agreement with the labels is expected and not a finding.</p>\n");
+                resultsTable(flagged, "flagged");
+            }
+            if (!t.plots().isEmpty()) {
+                h.append("<h3>Plots</h3>\n");
+                plots(t.plots());
+            }
+            if (t.selectedMethod() != null) {
+                clusters(t);
+            }
+            h.append("</section>\n");
+        }
+
+        private void resultsTable(List<ResultRow> rows, String kind) {
+            if (rows.isEmpty()) {
+                h.append("<p>No results.</p>\n");
+                return;
+            }
+            h.append("<table class=\"results sortable ").append(kind).append("\">\n<thead><tr>");
+            TABLE_COLUMNS.forEach(c -> h.append("<th title=\"sort by ").append(c).append("\">").append(c)
+                    .append("</th>"));
+            h.append("</tr></thead>\n<tbody>\n");
+            for (ResultRow r : rows) {
+                h.append(r.selected() ? "<tr class=\"selected\">" : "<tr>");
+                for (String v : List.of(r.representation(), r.inputs(), r.algorithm(), r.params())) {
+                    h.append("<td>").append(esc(v)).append("</td>");
+                }
+                num(r.seed());
+                num(r.nClusters());
+                num(r.nNoise());
+                for (double v : new double[] {r.coverage(), r.silhouette(), r.daviesBouldin(), r.calinskiHarabasz(),
+                    r.ari(), r.nmi(), r.ami(), r.purity(), r.accuracy()}) {
+                    num(v);
+                }
+                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td>").append(esc(r.note()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+
+        /** A numeric cell: the full value in {@code data-v} for sorting, four digits shown. */
+        private void num(double v) {
+            h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : RunWriter.number(v)).append("\">")
+                    .append(fmt(v)).append("</td>");
+        }
+
+        private void plots(List<Plot> plots) {
+            h.append("<div class=\"plots\">\n");
+            for (Plot p : plots) {
+                h.append("<figure><a href=\"").append(href(p.file())).append("\"><img src=\"").append(href(p.file()))
+                        .append("\" alt=\"").append(esc(p.caption())).append("\"></a><figcaption>")
+                        .append(esc(p.caption())).append("</figcaption></figure>\n");
+            }
+            h.append("</div>\n");
+        }
+
+        private void clusters(TaskReport t) {
+            Assignments a = t.assignments();
+            int[] clusters = a.clusters(t.selectedMethod());
+            Map<String, TrackInfo> byId = t.tracks().stream()
+                    .collect(Collectors.toMap(TrackInfo::id, Function.identity(), (x, y) -> x));
+            Map<Integer, List<Integer>> members = new TreeMap<>(Comparator.comparingInt(c -> c < 0 ? Integer.MAX_VALUE : c));
+            for (int i = 0; i < clusters.length; i++) {
+                members.computeIfAbsent(clusters[i], c -> new ArrayList<>()).add(i);
+            }
+            h.append("<h3>Clusters of ").append(esc(t.selectedMethod())).append("</h3>\n");
+            for (Map.Entry<Integer, List<Integer>> e : members.entrySet()) {
+                int c = e.getKey();
+                List<TrackInfo> inside = new ArrayList<>();
+                List<TrackInfo> outside = new ArrayList<>();
+                for (int i = 0; i < clusters.length; i++) {
+                    TrackInfo info = byId.get(a.trackIds().get(i));
+                    if (info == null) {
+                        info = new TrackInfo(a.trackIds().get(i), List.of(), a.languages().get(i), a.labels().get(i),
+                                null, null);
+                    }
+                    (clusters[i] == c ? inside : outside).add(info);
+                }
+                cluster(c, inside, outside);
+            }
+        }
+
+        private void cluster(int c, List<TrackInfo> inside, List<TrackInfo> outside) {
+            String name = c < 0 ? "noise" : "cluster " + c;
+            h.append("<details class=\"cluster\"><summary><strong>").append(name).append("</strong>: ")
+                    .append(inside.size()).append(" track(s)</summary>\n<dl>\n<dt>top genres</dt><dd>")
+                    .append(esc(counted(inside.stream().flatMap(x -> x.genres().stream()).toList(), TOP_GENRES)))
+                    .append("</dd>\n<dt>languages</dt><dd>")
+                    .append(esc(counted(inside.stream().map(x -> x.language() == null ? "unknown" : x.language())
+                            .toList(), Integer.MAX_VALUE)))
+                    .append("</dd>\n<dt>characteristic lyric words</dt><dd>");
+            List<CharacteristicWords.Word> words = CharacteristicWords.top(
+                    inside.stream().map(TrackInfo::lyrics).toList(), outside.stream().map(TrackInfo::lyrics).toList(),
+                    TOP_WORDS);
+            h.append(words.isEmpty() ? "(no lyrics)" : esc(words.stream()
+                    .map(w -> w.word() + " (" + w.inside() + " vs " + w.outside() + ")")
+                    .collect(Collectors.joining(", "))));
+            h.append("</dd>\n</dl>\n<table class=\"tracks\">\n<thead><tr><th>track</th><th>genres</th>"
+                    + "<th>language</th><th>listen</th></tr></thead>\n<tbody>\n");
+            for (TrackInfo x : inside.subList(0, Math.min(inside.size(), MAX_TRACKS_PER_CLUSTER))) {
+                h.append("<tr><td>").append(esc(x.id())).append("</td><td>").append(esc(String.join(", ", x.genres())))
+                        .append("</td><td>").append(esc(x.language())).append("</td><td>");
+                if (x.audio() != null) {
+                    h.append("<audio controls preload=\"none\" src=\"").append(href(x.audio())).append("\"></audio>");
+                }
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+            if (inside.size() > MAX_TRACKS_PER_CLUSTER) {
+                h.append("<p>").append(inside.size() - MAX_TRACKS_PER_CLUSTER)
+                        .append(" more track(s): see cluster_assignments.csv.</p>\n");
+            }
+            h.append("</details>\n");
+        }
+
+        /** "a (3), b (1)": the most frequent values first, ties by name. */
+        private static String counted(List<String> values, int limit) {
+            if (values.isEmpty()) {
+                return "(none)";
+            }
+            Map<String, Long> counts = values.stream().filter(Objects::nonNull)
+                    .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting()));
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit).map(e -> e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
+        private String href(Path target) {
+            Path rel = base.relativize(target.toAbsolutePath().normalize());
+            List<String> parts = new ArrayList<>();
+            rel.forEach(seg -> parts.add(encodeSegment(seg.toString())));
+            return esc(String.join("/", parts));
+        }
+    }
+
+    static String encodeSegment(String segment) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** An id attribute value from a task name: letters, digits, '-' and '_' kept, the rest '-'. */
+    static String anchor(String task) {
+        return "task-" + task.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Bengali",sans-serif;margin:1.5em auto;\
+            max-width:1400px;padding:0 1em;color:#222}
+            nav{margin-bottom:1em}
+            table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
+            th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
+            th{background:#f4f4f4}
+            table.sortable th{cursor:pointer;user-select:none}
+            table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
+            table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            tr.selected{background:#eef6ea}
+            .warnings li{color:#8a3b00;margin:.3em 0}
+            h3.flagged{color:#8a3b00}
+            table.flagged{border:2px solid #e0a070}
+            .plots{display:flex;flex-wrap:wrap;gap:1em}
+            figure{margin:0;max-width:100%}
+            figure img{max-width:680px;width:100%;height:auto;border:1px solid #eee}
+            figcaption{font-size:.85em;color:#555}
+            details.cluster{margin:.6em 0;padding:.3em .6em;border:1px solid #ddd;border-radius:4px}
+            dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}
+            dt{font-weight:600}
+            dd{margin:0}
+            audio{height:2em}
+            .hint{font-size:.85em;color:#666}
+            """;
+
+    /** Sorts a table by the clicked column: numbers (from data-v) numerically, text by locale; empty cells last. */
+    private static final String SORT_JS = """
+            (function () {
+              function key(cell) {
+                var v = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent.trim();
+                if (v === '') { return null; }
+                var n = Number(v);
+                return isNaN(n) && v !== 'NaN' ? v : n;
+              }
+              function compare(x, y) {
+                if (typeof x === 'number' && typeof y === 'number') { return x - y; }
+                return String(x).localeCompare(String(y));
+              }
+              function sortBy(table, col, th) {
+                var ascending = th.getAttribute('aria-sort') !== 'ascending';
+                table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('aria-sort'); });
+                th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (a, b) {
+                  var x = key(a.cells[col]), y = key(b.cells[col]);
+                  if (x === null || y === null) { return x === y ? 0 : (x === null ? 1 : -1); }
+                  var c = compare(x, y);
+                  return ascending ? c : -c;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              }
+              document.querySelectorAll('table.sortable').forEach(function (table) {
+                table.querySelectorAll('thead th').forEach(function (th, col) {
+                  th.addEventListener('click', function () { sortBy(table, col, th); });
+                });
+              });
+            })();
+            """;
+}

@@ -1,0 +1,298 @@
+package gaan.report;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * 2-D maps of a representation for scatter plots: exact t-SNE (van der Maaten & Hinton 2008,
+ * with scikit-learn's defaults: perplexity 30, early exaggeration 12 for 250 iterations, learning
+ * rate {@code max(n / 12 / 4, 50)}, momentum 0.5 then 0.8, adaptive gains, PCA initialisation
+ * scaled to standard deviation 1e-4) and PCA.
+ *
+ * <p>Input rows are samples, columns features ({@code n × d}); output is {@code n × 2} in the same
+ * row order. Distances are squared Euclidean; entropies use the natural log. t-SNE costs
+ * {@code O(n²)} time and memory per iteration, so {@link #map} switches to PCA above
+ * {@link #TSNE_MAX_N} points.
+ */
+public final class Projection {
+    /** Above this many points {@link #map} uses PCA: exact t-SNE's n×n matrices become too slow. */
+    public static final int TSNE_MAX_N = 3000;
+    /** Below this many points t-SNE's neighbourhoods are meaningless; {@link #map} uses PCA. */
+    public static final int TSNE_MIN_N = 5;
+
+    private static final double EARLY_EXAGGERATION = 12;
+    private static final int EXAGGERATION_ITERATIONS = 250;
+    private static final int DEFAULT_ITERATIONS = 1000;
+    private static final double DEFAULT_PERPLEXITY = 30;
+
+    /** A 2-D map and the method that made it ({@code "t-SNE"} or {@code "PCA"}), for plot titles. */
+    public record Map2d(double[][] points, String method) {
+    }
+
+    private Projection() {
+    }
+
+    /** t-SNE when {@code TSNE_MIN_N ≤ n ≤ TSNE_MAX_N}, PCA otherwise. */
+    public static Map2d map(double[][] x, long seed) {
+        if (x.length >= TSNE_MIN_N && x.length <= TSNE_MAX_N) {
+            return new Map2d(tsne(x, DEFAULT_PERPLEXITY, DEFAULT_ITERATIONS, seed), "t-SNE");
+        }
+        return new Map2d(pca(x, 2, seed), "PCA");
+    }
+
+    /**
+     * Exact t-SNE to 2-D. The perplexity is capped at {@code (n - 1) / 3} so every point has
+     * enough neighbours; the seed only affects the PCA initialisation's start vectors.
+     */
+    public static double[][] tsne(double[][] x, double perplexity, int iterations, long seed) {
+        int n = x.length;
+        if (n < 2) {
+            return new double[n][2];
+        }
+        double perp = Math.max(1.0, Math.min(perplexity, (n - 1) / 3.0));
+        double[] p = jointProbabilities(squaredDistances(x), n, perp);
+
+        double[][] init = pca(x, 2, seed);
+        double sd = std(init, 0);
+        double scale = sd > 0 ? 1e-4 / sd : 1;
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            y[2 * i] = init[i][0] * scale;
+            y[2 * i + 1] = init[i][1] * scale;
+        }
+        descend(p, y, n, iterations);
+        double[][] out = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            out[i][0] = y[2 * i];
+            out[i][1] = y[2 * i + 1];
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code k} principal components' scores ({@code n × k}), from the eigenvectors of
+     * the covariance of the centred data found by power iteration with deflation. Each component's
+     * sign makes its largest-magnitude loading positive, so results do not depend on the seed
+     * beyond rounding.
+     */
+    public static double[][] pca(double[][] x, int k, long seed) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        double[][] c = new double[n][d];
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (double[] row : x) {
+                mean += row[j];
+            }
+            mean /= Math.max(n, 1);
+            for (int i = 0; i < n; i++) {
+                c[i][j] = x[i][j] - mean;
+            }
+        }
+        Random random = new Random(seed);
+        double[][] components = new double[k][];
+        for (int m = 0; m < k; m++) {
+            components[m] = m < d ? leadingEigenvector(c, components, m, random) : new double[d];
+        }
+        double[][] scores = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int m = 0; m < k; m++) {
+                scores[i][m] = dot(c[i], components[m]);
+            }
+        }
+        return scores;
+    }
+
+    /** Power iteration on Cov = CᵀC (scale irrelevant) restricted to the complement of the found components. */
+    private static double[] leadingEigenvector(double[][] c, double[][] found, int nFound, Random random) {
+        int d = c[0].length;
+        double[] v = new double[d];
+        for (int j = 0; j < d; j++) {
+            v[j] = random.nextGaussian();
+        }
+        orthonormalise(v, found, nFound);
+        double[] xv = new double[c.length];
+        for (int iter = 0; iter < 2000; iter++) {
+            for (int i = 0; i < c.length; i++) {
+                xv[i] = dot(c[i], v);
+            }
+            double[] next = new double[d];
+            for (int i = 0; i < c.length; i++) {
+                double s = xv[i];
+                double[] row = c[i];
+                for (int j = 0; j < d; j++) {
+                    next[j] += s * row[j];
+                }
+            }
+            if (!orthonormalise(next, found, nFound)) {
+                break; // no variance left in the remaining directions
+            }
+            double change = 0;
+            for (int j = 0; j < d; j++) {
+                change = Math.max(change, Math.abs(next[j] - v[j]));
+            }
+            v = next;
+            if (change < 1e-10) {
+                break;
+            }
+        }
+        int largest = 0;
+        for (int j = 1; j < d; j++) {
+            if (Math.abs(v[j]) > Math.abs(v[largest])) {
+                largest = j;
+            }
+        }
+        if (v[largest] < 0) {
+            for (int j = 0; j < d; j++) {
+                v[j] = -v[j];
+            }
+        }
+        return v;
+    }
+
+    /** Gram-Schmidt against the found components, then unit length; false when nothing is left. */
+    private static boolean orthonormalise(double[] v, double[][] found, int nFound) {
+        for (int m = 0; m < nFound; m++) {
+            double proj = dot(v, found[m]);
+            for (int j = 0; j < v.length; j++) {
+                v[j] -= proj * found[m][j];
+            }
+        }
+        double norm = Math.sqrt(dot(v, v));
+        if (norm < 1e-300) {
+            return false;
+        }
+        for (int j = 0; j < v.length; j++) {
+            v[j] /= norm;
+        }
+        return true;
+    }
+
+    private static double[] squaredDistances(double[][] x) {
+        int n = x.length;
+        double[] d = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double s = 0;
+                for (int f = 0; f < x[i].length; f++) {
+                    double diff = x[i][f] - x[j][f];
+                    s += diff * diff;
+                }
+                d[i * n + j] = s;
+                d[j * n + i] = s;
+            }
+        }
+        return d;
+    }
+
+    /** Conditional probabilities matched to the perplexity by bisection on the precision, symmetrised: P = (P + Pᵀ) / 2n. */
+    private static double[] jointProbabilities(double[] dist, int n, double perplexity) {
+        double target = Math.log(perplexity);
+        double[] cond = new double[n * n];
+        double[] row = new double[n];
+        for (int i = 0; i < n; i++) {
+            double beta = 1;
+            double lo = Double.NEGATIVE_INFINITY;
+            double hi = Double.POSITIVE_INFINITY;
+            for (int step = 0; step < 100; step++) {
+                double sum = 0;
+                double weighted = 0;
+                for (int j = 0; j < n; j++) {
+                    row[j] = j == i ? 0 : Math.exp(-dist[i * n + j] * beta);
+                    sum += row[j];
+                    weighted += dist[i * n + j] * row[j];
+                }
+                if (sum == 0) {
+                    sum = 1e-8;
+                }
+                double entropy = Math.log(sum) + beta * weighted / sum;
+                for (int j = 0; j < n; j++) {
+                    row[j] /= sum;
+                }
+                double diff = entropy - target;
+                if (Math.abs(diff) < 1e-5) {
+                    break;
+                }
+                if (diff > 0) { // too flat: sharpen
+                    lo = beta;
+                    beta = hi == Double.POSITIVE_INFINITY ? beta * 2 : (beta + hi) / 2;
+                } else {
+                    hi = beta;
+                    beta = lo == Double.NEGATIVE_INFINITY ? beta / 2 : (beta + lo) / 2;
+                }
+            }
+            System.arraycopy(row, 0, cond, i * n, n);
+        }
+        double[] p = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                p[i * n + j] = Math.max((cond[i * n + j] + cond[j * n + i]) / (2.0 * n), 1e-12);
+            }
+        }
+        return p;
+    }
+
+    private static void descend(double[] p, double[] y, int n, int iterations) {
+        double learningRate = Math.max(n / EARLY_EXAGGERATION / 4, 50);
+        double[] update = new double[2 * n];
+        double[] gains = new double[2 * n];
+        Arrays.fill(gains, 1);
+        double[] num = new double[n * n];
+        double[] grad = new double[2 * n];
+        for (int iter = 0; iter < iterations; iter++) {
+            boolean early = iter < EXAGGERATION_ITERATIONS;
+            double exaggeration = early ? EARLY_EXAGGERATION : 1;
+            double momentum = early ? 0.5 : 0.8;
+            double sumNum = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double dx = y[2 * i] - y[2 * j];
+                    double dy = y[2 * i + 1] - y[2 * j + 1];
+                    double q = 1 / (1 + dx * dx + dy * dy);
+                    num[i * n + j] = q;
+                    num[j * n + i] = q;
+                    sumNum += 2 * q;
+                }
+            }
+            Arrays.fill(grad, 0);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i == j) {
+                        continue;
+                    }
+                    double q = num[i * n + j];
+                    double mult = 4 * (exaggeration * p[i * n + j] - q / sumNum) * q;
+                    grad[2 * i] += mult * (y[2 * i] - y[2 * j]);
+                    grad[2 * i + 1] += mult * (y[2 * i + 1] - y[2 * j + 1]);
+                }
+            }
+            for (int k = 0; k < 2 * n; k++) {
+                boolean sameSign = update[k] * grad[k] < 0;
+                gains[k] = Math.max(sameSign ? gains[k] + 0.2 : gains[k] * 0.8, 0.01);
+                update[k] = momentum * update[k] - learningRate * gains[k] * grad[k];
+                y[k] += update[k];
+            }
+        }
+    }
+
+    private static double std(double[][] a, int col) {
+        double mean = 0;
+        for (double[] r : a) {
+            mean += r[col];
+        }
+        mean /= a.length;
+        double ss = 0;
+        for (double[] r : a) {
+            ss += (r[col] - mean) * (r[col] - mean);
+        }
+        return Math.sqrt(ss / a.length);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

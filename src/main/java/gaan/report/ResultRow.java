@@ -1,0 +1,50 @@
+package gaan.report;
+
+import java.util.Objects;
+
+/**
+ * One clustering of one representation, scored: a row of {@code clustering_results.csv}.
+ * Undefined metrics are {@code NaN} (for example external metrics without labels, or silhouette of
+ * a single cluster); {@link #note()} says why.
+ *
+ * @param task              the run's task ({@code easy}, {@code medium}, {@code hard}, or a YAML name)
+ * @param representation    what was clustered, e.g. {@code mlp_vae_latent32}, {@code pca32}, {@code raw_mfcc}
+ * @param inputs            the features that built the representation, joined by {@code +}, e.g.
+ *                          {@code mfcc_summary}, {@code logmel+lyrics}, {@code mfcc+lyrics+genre}
+ * @param labelsUsedAsInput true when the evaluation labels (genres) were an input of the
+ *                          representation (CVAE condition, genre block): its external scores leak
+ * @param algorithm         the clusterer, e.g. {@code kmeans}, {@code ward}, {@code dbscan}
+ * @param params            the clusterer's parameters as text, e.g. {@code k=8} or {@code eps=0.5 min_samples=5}
+ * @param seed              seed of the representation and the clusterer
+ * @param nClusters         number of clusters found, noise excluded
+ * @param nNoise            tracks labelled noise (-1)
+ * @param coverage          fraction of tracks in a cluster (1 - nNoise / n); internal metrics are on covered tracks
+ * @param selected          true for the row chosen as best of its sweep (the rule is in {@link #note()})
+ * @param note              why metrics are undefined, a collapse flag, or the selection rule; may be empty
+ */
+public record ResultRow(String task, String representation, String inputs, boolean labelsUsedAsInput,
+                        String algorithm, String params, long seed, int nClusters, int nNoise, double coverage,
+                        double silhouette, double daviesBouldin, double calinskiHarabasz,
+                        double ari, double nmi, double ami, double purity, double accuracy,
+                        boolean selected, String note) {
+
+    public ResultRow {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(representation, "representation");
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(algorithm, "algorithm");
+        params = params == null ? "" : params;
+        note = note == null ? "" : note;
+    }
+
+    /** A short human name of the method, used as a plot label: {@code representation algorithm params}. */
+    public String label() {
+        return params.isEmpty() ? representation + " " + algorithm : representation + " " + algorithm + " " + params;
+    }
+
+    public ResultRow withSelected(boolean value) {
+        return new ResultRow(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, nClusters,
+                nNoise, coverage, silhouette, daviesBouldin, calinskiHarabasz, ari, nmi, ami, purity, accuracy,
+                value, note);
+    }
+}

@@ -1,0 +1,151 @@
+package gaan.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes the files of a run folder ({@code results/<task>/}): {@code clustering_results.csv},
+ * {@code cluster_assignments.csv}, {@code vae_training_history.csv} and {@code run.json}.
+ * Column orders are fixed ({@link #RESULT_COLUMNS}, {@link #HISTORY_COLUMNS}); number formats are
+ * described in the package documentation. Each file is written to a temporary file and moved into
+ * place, so a reader never sees half a file.
+ */
+public final class RunWriter {
+    public static final String RESULTS_FILE = "clustering_results.csv";
+    public static final String ASSIGNMENTS_FILE = "cluster_assignments.csv";
+    public static final String HISTORY_FILE = "vae_training_history.csv";
+    public static final String RUN_FILE = "run.json";
+
+    public static final List<String> RESULT_COLUMNS = List.of("task", "representation", "inputs",
+            "labels_used_as_input", "algorithm", "params", "seed", "n_clusters", "n_noise", "coverage",
+            "silhouette", "davies_bouldin", "calinski_harabasz", "ari", "nmi", "ami", "purity", "accuracy",
+            "selected", "note");
+    public static final List<String> HISTORY_COLUMNS = List.of("model", "seed", "epoch", "loss", "reconstruction",
+            "kl", "beta", "active_units", "val_loss", "seconds");
+    /** The first columns of {@code cluster_assignments.csv}; one column per method follows. */
+    public static final List<String> ASSIGNMENT_LEAD_COLUMNS = List.of("track_id", "label", "language");
+
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private final Path folder;
+
+    /** A writer into {@code folder} (created when missing). */
+    public RunWriter(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path writeResults(List<ResultRow> rows) {
+        return writeCsv(RESULTS_FILE, RESULT_COLUMNS, rows.stream().map(r -> List.<Object>of(
+                r.task(), r.representation(), r.inputs(), r.labelsUsedAsInput(), r.algorithm(), r.params(),
+                r.seed(), r.nClusters(), r.nNoise(), number(r.coverage()), number(r.silhouette()),
+                number(r.daviesBouldin()), number(r.calinskiHarabasz()), number(r.ari()), number(r.nmi()),
+                number(r.ami()), number(r.purity()), number(r.accuracy()), r.selected(), r.note())).toList());
+    }
+
+    public Path writeHistory(List<HistoryRow> rows) {
+        return writeCsv(HISTORY_FILE, HISTORY_COLUMNS, rows.stream().map(h -> List.<Object>of(
+                h.model(), h.seed(), h.epoch(), number(h.loss()), number(h.reconstruction()), number(h.kl()),
+                number(h.beta()), h.activeUnits() < 0 ? "" : h.activeUnits(), number(h.valLoss()),
+                number(h.seconds()))).toList());
+    }
+
+    public Path writeAssignments(Assignments a) {
+        List<String> header = new ArrayList<>(ASSIGNMENT_LEAD_COLUMNS);
+        header.addAll(a.methods().keySet());
+        List<List<Object>> records = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            List<Object> rec = new ArrayList<>(header.size());
+            rec.add(a.trackIds().get(i));
+            rec.add(orEmpty(a.labels().get(i)));
+            rec.add(orEmpty(a.languages().get(i)));
+            for (int[] clusters : a.methods().values()) {
+                rec.add(clusters[i]);
+            }
+            records.add(rec);
+        }
+        return writeCsv(ASSIGNMENTS_FILE, header, records);
+    }
+
+    /** Writes {@code run.json}: {@code task}, {@code config}, {@code seeds}, {@code versions}, {@code stage_seconds}. */
+    public Path writeRunInfo(RunInfo info) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("task", info.task());
+        root.set("config", json.valueToTree(info.config()));
+        root.set("seeds", json.valueToTree(info.seeds()));
+        root.set("versions", json.valueToTree(info.versions()));
+        ObjectNode stages = root.putObject("stage_seconds");
+        for (Map.Entry<String, Double> e : info.stageSeconds().entrySet()) {
+            stages.put(e.getKey(), e.getValue());
+        }
+        return write(RUN_FILE, out -> json.writeValue(out, root));
+    }
+
+    /** A double as text pandas parses: empty for NaN, {@code inf}/{@code -inf}, else the shortest round-trip form. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return Double.toString(v);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private Path writeCsv(String name, List<String> header, List<List<Object>> records) {
+        return write(name, out -> {
+            try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+                printer.printRecord(header);
+                for (List<Object> rec : records) {
+                    printer.printRecord(rec);
+                }
+            }
+        });
+    }
+
+    private interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private Path write(String name, Body body) {
+        Path target = folder.resolve(name);
+        try {
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, name, ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage()
+                    + "; check that the folder is writable", e);
+        }
+    }
+}

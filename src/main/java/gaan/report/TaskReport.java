@@ -1,0 +1,28 @@
+package gaan.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the HTML report shows about one task's run folder.
+ *
+ * @param task           task name, also the section title
+ * @param folder         the run folder {@code results/<task>/} (its CSV files are linked)
+ * @param results        every result row of the task
+ * @param history        VAE training history (collapse warnings come from its last epoch per model and seed)
+ * @param assignments    cluster assignments of the task's tracks
+ * @param tracks         the tracks of {@code assignments}, matched by id
+ * @param selectedMethod the {@link Assignments#methods()} column whose clusters are described
+ *                       track by track, or {@code null} to leave that part out
+ * @param plots          plots to show, in order
+ */
+public record TaskReport(String task, Path folder, List<ResultRow> results, List<HistoryRow> history,
+                         Assignments assignments, List<TrackInfo> tracks, String selectedMethod, List<Plot> plots) {
+
+    public TaskReport {
+        results = List.copyOf(results);
+        history = List.copyOf(history);
+        tracks = List.copyOf(tracks);
+        plots = List.copyOf(plots);
+    }
+}

@@ -1,0 +1,117 @@
+package gaan.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+    @TempDir
+    static Path dir;
+    static HtmlReport.Report report;
+    static String html;
+
+    @BeforeAll
+    static void writeReport() throws IOException {
+        report = ReportFixture.build(dir);
+        html = Files.readString(HtmlReport.write(report, dir.resolve("results/report.html")));
+    }
+
+
+    @Test
+    void textFromDataIsEscaped() {
+        assertFalse(html.contains("<script>alert(1)"), "a track id must not become markup");
+        assertTrue(html.contains("t&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("<title>gaan report &lt;test&gt;</title>"));
+        assertTrue(html.contains("r&amp;b (1)") && !html.contains("r&b"), "genre names are escaped");
+    }
+
+    @Test
+    void linksArePercentEncodedAndRelativeToTheReportFolder() throws IOException {
+        assertTrue(html.contains("src=\"easy/plots/map%20cluster.png\""), "plot link");
+        assertTrue(html.contains("href=\"easy/clustering_results.csv\""), "CSV link");
+        assertTrue(html.contains("<audio controls preload=\"none\" src=\"../collection/audio%20files/track0.mp3\">"));
+        String bangla = HtmlReport.encodeSegment("বাউল গান #1.mp3");
+        assertTrue(html.contains("../collection/audio%20files/" + bangla), "non-ASCII audio file name");
+        assertFalse(bangla.contains("#") || bangla.contains(" "));
+        // Every relative link resolves to an existing file.
+        Matcher m = Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"").matcher(html);
+        int links = 0;
+        while (m.find()) {
+            String target = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), "UTF-8");
+            if (target.endsWith("run.json")) {
+                continue; // the fixture does not write run.json
+            }
+            assertTrue(Files.exists(dir.resolve("results").resolve(target)), "link target " + target);
+            links++;
+        }
+        assertTrue(links > 10, "links checked: " + links);
+    }
+
+    @Test
+    void warningsNameLeakageCollapseNoiseAndSkippedTracks() {
+        List<String> w = HtmlReport.warnings(report.tasks(), report.skipped());
+        assertTrue(w.get(0).startsWith("easy: raw_mfcc dbscan"), w.get(0));
+        assertTrue(w.stream().anyMatch(s -> s.startsWith("hard: 1 representation(s) used the evaluation labels")
+                && s.contains("cvae_latent8 (mfcc+genre)")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.startsWith("hard: VAE mlp_vae seed 1 collapsed: 1 active")),
+                w.toString());
+        assertFalse(w.stream().anyMatch(s -> s.startsWith("easy: VAE")), "4 active units is not collapse");
+        assertTrue(w.get(w.size() - 1).contains("x9 (undecodable"), w.toString());
+        assertTrue(html.indexOf("id=\"warnings\"") < html.indexOf("id=\"summary\""), "warnings at the top");
+    }
+
+    @Test
+    void labelUsingRowsAreInTheirOwnTableAndNeverTheBest() {
+        int hard = html.indexOf("id=\"task-hard\"");
+        int freeTable = html.indexOf("results sortable label-free", hard);
+        int flaggedTable = html.indexOf("results sortable flagged", hard);
+        assertTrue(freeTable > 0 && flaggedTable > freeTable);
+        String freePart = html.substring(freeTable, flaggedTable);
+        assertFalse(freePart.contains("cvae_latent8"), "the CVAE row is not among label-free rows");
+        assertTrue(html.substring(flaggedTable).contains("cvae_latent8"));
+        ResultRow best = HtmlReport.best(report.tasks().get(1).results(), Metric.ARI).orElseThrow();
+        assertEquals("mlp_vae_latent8", best.representation(), "CVAE has ARI 1.0 but used the labels");
+    }
+
+    @Test
+    void bestSkipsMostlyNoiseAndPrefersLowDaviesBouldin() {
+        List<ResultRow> rows = report.tasks().get(0).results();
+        assertEquals("mlp_vae_latent8", HtmlReport.best(rows, Metric.SILHOUETTE).orElseThrow().representation());
+        assertEquals(0.5, HtmlReport.best(rows, Metric.DAVIES_BOULDIN).orElseThrow().daviesBouldin());
+        assertEquals(0.2, HtmlReport.best(rows.subList(1, 3), Metric.ARI).orElseThrow().ari(),
+                "dbscan row with coverage 1/3 is not eligible");
+    }
+
+    @Test
+    void clustersShowSizeGenresLanguagesWordsAndTracks() {
+        int easy = html.indexOf("id=\"task-easy\"");
+        String section = html.substring(html.indexOf("Clusters of mlp_vae kmeans k=2", easy),
+                html.indexOf("id=\"task-hard\""));
+        assertTrue(section.contains("<strong>cluster 0</strong>: 3 track(s)"), section);
+        assertTrue(section.contains("<strong>cluster 1</strong>: 3 track(s)"));
+        assertTrue(section.contains("rock (2), r&amp;b (1)"), "top genres with counts");
+        assertTrue(section.contains("bn (2), mixed (1)"), "language mix");
+        assertTrue(section.contains("river (3 vs 0)"), "characteristic word with its counts");
+        assertTrue(section.contains("একতারা"), "Bangla characteristic word");
+    }
+
+    @Test
+    void numbersShowFourSignificantDigitsAndSortOnFullValues() {
+        assertEquals("0.3333", HtmlReport.fmt(1 / 3.0));
+        assertEquals("12350", HtmlReport.fmt(12345.678));
+        assertEquals("1.235E-7", HtmlReport.fmt(1.2345e-7));
+        assertEquals("", HtmlReport.fmt(Double.NaN));
+        assertEquals("2", HtmlReport.fmt(2.0));
+    }
+}

@@ -1,0 +1,112 @@
+package gaan.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class ProjectionTest {
+
+    /** {@code perBlob} points around each of {@code blobs} centres 10 apart in 10-D, unit noise. */
+    static double[][] blobs(int blobs, int perBlob, int[] labels, long seed) {
+        Random r = new Random(seed);
+        double[][] x = new double[blobs * perBlob][10];
+        for (int b = 0; b < blobs; b++) {
+            for (int i = 0; i < perBlob; i++) {
+                int row = b * perBlob + i;
+                labels[row] = b;
+                for (int f = 0; f < 10; f++) {
+                    x[row][f] = (f == b ? 10 : 0) + r.nextGaussian();
+                }
+            }
+        }
+        return x;
+    }
+
+    /** Share of points whose 5 nearest neighbours in the map mostly carry their own label. */
+    static double knnAgreement(double[][] y, int[] labels) {
+        int n = y.length;
+        int agree = 0;
+        for (int i = 0; i < n; i++) {
+            double[] d = new double[n];
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                d[j] = j == i ? Double.POSITIVE_INFINITY
+                        : Math.hypot(y[i][0] - y[j][0], y[i][1] - y[j][1]);
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(d[a], d[b]));
+            int same = 0;
+            for (int k = 0; k < 5; k++) {
+                same += labels[order[k]] == labels[i] ? 1 : 0;
+            }
+            agree += same >= 3 ? 1 : 0;
+        }
+        return agree / (double) n;
+    }
+
+    @Test
+    void tsneKeepsSeparatedBlobsSeparated() {
+        int[] labels = new int[120];
+        double[][] x = blobs(4, 30, labels, 3);
+        double[][] y = Projection.tsne(x, 30, 500, 11);
+        assertEquals(120, y.length);
+        double agreement = knnAgreement(y, labels);
+        assertTrue(agreement >= 0.9, "kNN agreement in the t-SNE map " + agreement);
+        double spread = java.util.Arrays.stream(y).mapToDouble(p -> Math.abs(p[0])).max().orElse(0);
+        assertTrue(spread > 1, "the map grew from its 1e-4 initialisation: " + spread);
+    }
+
+    @Test
+    void tsneIsDeterministicForASeed() {
+        int[] labels = new int[60];
+        double[][] x = blobs(3, 20, labels, 5);
+        double[][] a = Projection.tsne(x, 30, 300, 42);
+        double[][] b = Projection.tsne(x, 30, 300, 42);
+        for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(a[i], b[i]);
+        }
+    }
+
+    @Test
+    void pcaFindsTheDirectionOfLargestVariance() {
+        Random r = new Random(1);
+        double[][] x = new double[200][3];
+        for (double[] row : x) {
+            double t = r.nextGaussian();
+            // variance 25 along (1, 1, 0)/√2, 1 along z, 0.01 along (1, -1, 0)/√2
+            double s = 0.1 * r.nextGaussian();
+            row[0] = 5 * t / Math.sqrt(2) + s / Math.sqrt(2);
+            row[1] = 5 * t / Math.sqrt(2) - s / Math.sqrt(2);
+            row[2] = r.nextGaussian();
+        }
+        double[][] scores = Projection.pca(x, 2, 9);
+        double var0 = 0;
+        double var1 = 0;
+        double corr = 0;
+        for (int i = 0; i < x.length; i++) {
+            var0 += scores[i][0] * scores[i][0];
+            var1 += scores[i][1] * scores[i][1];
+            corr += scores[i][0] * (x[i][0] + x[i][1]);
+        }
+        assertEquals(25, var0 / 199, 5);
+        assertEquals(1, var1 / 199, 0.3);
+        assertTrue(corr > 0, "sign convention: the largest loading is positive");
+        double cross = 0;
+        for (double[] s : scores) {
+            cross += s[0] * s[1];
+        }
+        assertEquals(0, cross / 199, 1e-6, "components are orthogonal");
+    }
+
+    @Test
+    void mapFallsBackToPcaForTinyInputs() {
+        Projection.Map2d m = Projection.map(new double[][] {{0, 1}, {1, 0}, {2, 2}}, 1);
+        assertEquals("PCA", m.method());
+        assertEquals(3, m.points().length);
+        assertEquals(2, m.points()[0].length);
+    }
+}
