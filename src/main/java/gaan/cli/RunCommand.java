@@ -37,6 +37,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results");
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "feature store folder (default: COLLECTION/.gaan/features)")
+    Path store;
+
     @Option(names = "--latent", paramLabel = "N", description = "latent dimension of every VAE")
     Integer latent;
 
@@ -62,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean printConfig;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         List<ExperimentConfig> configs = new ArrayList<>();
         if (config != null) {
             configs.addAll(ConfigLoader.read(config));
@@ -90,10 +94,10 @@ public final class RunCommand implements Callable<Integer> {
             dir = Path.of("demo");
             if (!Files.exists(dir)) {
                 System.err.println("gaan: creating the demo collection in " + dir.toAbsolutePath());
-                DemoCorpus.write(dir, DemoCorpus.Options.DEFAULTS);
+                DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }
         }
-        ExperimentRunner.run(new RunRequest(resolved, dir, out), new ConsoleProgress());
+        ExperimentRunner.run(new RunRequest(resolved, dir, out, store), new ConsoleProgress());
         return 0;
     }
 }

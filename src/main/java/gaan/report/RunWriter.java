@@ -85,6 +85,12 @@ public final class RunWriter {
         return writeCsv(ASSIGNMENTS_FILE, header, records);
     }
 
+    /** Writes {@code clustering_summary.csv}: mean ± std over seeds of each sweep's selected run. */
+    public Path writeSeedSummary(List<ResultRow> rows) {
+        return writeCsv(SeedSummary.FILE, SeedSummary.columns(),
+                SeedSummary.of(rows).stream().map(SeedSummary::record).toList());
+    }
+
     /** Writes {@code run.json}: {@code task}, {@code config}, {@code seeds}, {@code versions}, {@code stage_seconds}. */
     public Path writeRunInfo(RunInfo info) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,0 +1,43 @@
+package gaan.experiment;
+
+import java.util.List;
+
+import gaan.data.Collection;
+import gaan.data.Track;
+
+/**
+ * Every per-track input of a collection, row {@code i} being {@code collection.tracks().get(i)}
+ * (sorted by id). Missing modalities are masks, never silent zeros: a track whose audio could not
+ * be decoded has {@code audioOk[i] == false} and zero rows in the audio matrices.
+ *
+ * @param mfcc          N×40 MFCC mean+std (librosa conventions, see {@code gaan.audio})
+ * @param logmel        N×P×128×128 log-mel patches (dB)
+ * @param durations     decoded seconds per track (0 when skipped)
+ * @param skipReasons   why a track's audio was skipped, null where it was not
+ * @param lyricsTexts   lyrics per track, null where absent, empty or unreadable
+ * @param languages     language code per track: declared in tracks.csv, else tagged from the lyrics
+ * @param genre         N×G genre multi-hot over {@code genreNames}
+ * @param genrePresent  whether a track has at least one genre
+ * @param warnings      per-track problems met while reading (lyrics encodings, truncation)
+ */
+public record CollectionFeatures(Collection collection, boolean[] audioOk, float[][] mfcc, float[][][][] logmel,
+                                 double[] durations, List<String> skipReasons, List<String> lyricsTexts,
+                                 List<String> languages, float[][] genre, boolean[] genrePresent,
+                                 List<String> genreNames, List<String> warnings) {
+
+    public List<Track> tracks() {
+        return collection.tracks();
+    }
+
+    public int size() {
+        return collection.size();
+    }
+
+    public boolean[] lyricsPresent() {
+        boolean[] present = new boolean[size()];
+        for (int i = 0; i < present.length; i++) {
+            present[i] = lyricsTexts.get(i) != null;
+        }
+        return present;
+    }
+}

@@ -1,0 +1,82 @@
+package gaan.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import gaan.data.Collection;
+import gaan.data.CollectionReader;
+import gaan.report.HtmlReport;
+import gaan.report.SkippedTrack;
+import gaan.report.TaskReport;
+
+/**
+ * Runs a {@link RunRequest}: reads the collection, extracts features once (cached in the
+ * collection's feature store), runs every task into {@code <out>/<task>/}, and writes
+ * {@code <out>/report.html}. A task that fails is reported and the others still run; the failure
+ * is raised at the end, after everything that finished has been written.
+ */
+public final class ExperimentRunner {
+    private ExperimentRunner() {
+    }
+
+    /** What a run produced: the task reports and the report page. */
+    public record Outcome(List<TaskReport> tasks, Path report, List<String> failures) {
+    }
+
+    public static Outcome run(RunRequest request, Progress progress) {
+        Collection collection = CollectionReader.read(request.collection());
+        progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
+        FeatureSettings audio = sharedAudioSettings(request.tasks());
+        int threads = request.tasks().get(0).threads();
+        CollectionFeatures features = FeaturePipeline.prepare(collection,
+                request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root()),
+                audio, threads, progress);
+
+        List<TaskReport> reports = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        TaskRunner runner = new TaskRunner(progress);
+        for (ExperimentConfig task : request.tasks()) {
+            long start = System.nanoTime();
+            try {
+                reports.add(runner.run(task, features, request.out()));
+                progress.info(String.format(java.util.Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
+                        (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
+            } catch (RuntimeException e) {
+                String message = "task '" + task.task() + "' failed: " + e;
+                failures.add(message);
+                progress.warn(message);
+            }
+        }
+        List<SkippedTrack> skipped = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            if (!features.audioOk()[i]) {
+                skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
+            }
+        }
+        Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
+                skipped, List.of(), null), request.out().resolve("report.html"));
+        progress.info("report: " + report.toAbsolutePath());
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " task(s) failed: " + String.join("; ", failures));
+        }
+        return new Outcome(reports, report, failures);
+    }
+
+    /**
+     * The audio settings every task of a run shares: features are extracted once per run, so tasks
+     * may differ in lyrics settings but not in patches, offset or duration.
+     */
+    static FeatureSettings sharedAudioSettings(List<ExperimentConfig> tasks) {
+        FeatureSettings first = tasks.get(0).features();
+        for (ExperimentConfig t : tasks) {
+            FeatureSettings f = t.features();
+            if (!f.patches().equals(first.patches()) || !f.offset().equals(first.offset())
+                    || !f.duration().equals(first.duration())) {
+                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration differ from task '"
+                        + tasks.get(0).task() + "'; tasks run together share the audio features — run them separately");
+            }
+        }
+        return first;
+    }
+}

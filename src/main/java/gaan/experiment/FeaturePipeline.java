@@ -1,0 +1,94 @@
+package gaan.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import gaan.audio.AudioFeatureParams;
+import gaan.data.Collection;
+import gaan.data.GenreVocabulary;
+import gaan.data.Track;
+import gaan.features.ExtractionSummary;
+import gaan.features.FeatureExtractor;
+import gaan.features.FeatureStore;
+import gaan.features.TrackRow;
+import gaan.text.LanguageTagger;
+import gaan.text.LyricsReader;
+import gaan.text.LyricsText;
+
+/**
+ * Fills a {@link FeatureStore} for a collection — audio features (cached per track), genre
+ * multi-hot and its mask, lyrics presence — and loads everything back as {@link CollectionFeatures}.
+ * Lyrics embeddings depend on each task's settings and are made by {@link LyricsEmbedding}.
+ */
+public final class FeaturePipeline {
+    /** Store files this stage adds beside the audio features. */
+    public static final String GENRE_MULTIHOT = "genre_multihot";
+    public static final String GENRE_MASK = "genre_mask";
+    public static final String LYRICS_MASK = "lyrics_mask";
+
+    private FeaturePipeline() {
+    }
+
+    /** The store folder DESIGN.md names by default: {@code COLLECTION/.gaan/features}. */
+    public static Path defaultStore(Path collection) {
+        return collection.resolve(".gaan").resolve("features");
+    }
+
+    public static CollectionFeatures prepare(Collection collection, Path storeDir, FeatureSettings settings,
+                                             int threads, Progress progress) {
+        AudioFeatureParams params = AudioFeatureParams.DEFAULTS.withPatchesPerTrack(settings.patches())
+                .withWindow(settings.offset(), settings.duration());
+        ExtractionSummary summary;
+        try (Progress.Tracker bar = progress.start("features", collection.size())) {
+            summary = new FeatureExtractor(params, threads).extract(collection, storeDir,
+                    outcome -> bar.step(outcome.id()));
+        }
+        progress.info("features: " + summary.describe());
+        FeatureStore store = FeatureStore.at(storeDir);
+        List<TrackRow> rows = store.tracks();
+        int n = collection.size();
+        boolean[] audioOk = new boolean[n];
+        double[] durations = new double[n];
+        List<String> skipReasons = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TrackRow r = rows.get(i);
+            audioOk[i] = r.ok();
+            durations[i] = r.durationSeconds();
+            skipReasons.add(r.ok() ? null : r.reason());
+            if (!r.ok()) {
+                progress.warn("track '" + r.id() + "' skipped: " + r.reason());
+            }
+        }
+
+        GenreVocabulary vocabulary = GenreVocabulary.of(collection);
+        float[][] genre = vocabulary.multiHot(collection.tracks());
+        boolean[] genrePresent = GenreVocabulary.presence(collection.tracks());
+        store.putMatrix(GENRE_MULTIHOT, genre);
+        store.putMask(GENRE_MASK, genrePresent);
+
+        List<String> warnings = new ArrayList<>(collection.warnings());
+        List<String> texts = new ArrayList<>();
+        List<String> languages = new ArrayList<>();
+        for (Track t : collection.tracks()) {
+            String text = null;
+            if (t.lyrics() != null) {
+                LyricsText read = LyricsReader.read(t.lyrics());
+                read.warnings().forEach(w -> warnings.add("track '" + t.id() + "': " + w));
+                text = read.present() ? read.text() : null;
+            }
+            texts.add(text);
+            languages.add(t.language() != null ? t.language()
+                    : text == null ? "unknown" : LanguageTagger.tag(text).code());
+        }
+        boolean[] lyricsPresent = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            lyricsPresent[i] = texts.get(i) != null;
+        }
+        store.putMask(LYRICS_MASK, lyricsPresent);
+        warnings.forEach(progress::warn);
+        return new CollectionFeatures(collection, audioOk, store.matrix(FeatureStore.MFCC_SUMMARY),
+                store.patches(), durations, skipReasons, texts, languages, genre, genrePresent,
+                vocabulary.genres(), warnings);
+    }
+}

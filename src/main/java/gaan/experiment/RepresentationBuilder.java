@@ -1,0 +1,187 @@
+package gaan.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import gaan.cluster.Pca;
+import gaan.model.BetaSchedule;
+import gaan.model.TrainConfig;
+import gaan.model.Trainer;
+import gaan.model.TrainingHistory;
+import gaan.model.Vae;
+import gaan.model.VaeInput;
+import gaan.model.VaeSpec;
+
+/**
+ * Builds each {@link RepresentationSpec} of a task for one seed: raw features standardised and
+ * concatenated, their PCA, the latent means of a trained VAE (saved under {@code models/}), or a
+ * hybrid of earlier ones. A VAE whose last epoch has fewer than two active units is noted as
+ * collapsed.
+ */
+final class RepresentationBuilder {
+    private final TaskData data;
+    private final Path modelsDir;
+    private final Progress progress;
+
+    RepresentationBuilder(TaskData data, Path modelsDir, Progress progress) {
+        this.data = data;
+        this.modelsDir = modelsDir;
+        this.progress = progress;
+    }
+
+    Representation build(RepresentationSpec spec, long seed, Map<String, Representation> earlier) {
+        return switch (spec.kind()) {
+            case RAW -> new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
+                    rawBlocks(spec.inputs()), List.of(), imputedNote(spec.inputs()));
+            case PCA -> pca(spec, seed);
+            case VAE -> vae(spec, seed);
+            case HYBRID -> hybrid(spec, seed, earlier);
+        };
+    }
+
+    private double[][] rawBlocks(List<Modality> inputs) {
+        if (inputs.size() == 1) {
+            return Blocks.standardize(data.block(inputs.get(0)));
+        }
+        return Blocks.concat(inputs.stream().map(data::block).toList(),
+                inputs.stream().map(m -> 1.0).toList());
+    }
+
+    private Representation pca(RepresentationSpec spec, long seed) {
+        double[][] x = rawBlocks(spec.inputs());
+        int dims = Math.min(spec.dim() == null ? 32 : spec.dim(), Math.min(x.length - 1, x[0].length));
+        Pca.Model model = new Pca(dims, data.config().threads()).fit(x);
+        String note = imputedNote(spec.inputs());
+        if (dims < (spec.dim() == null ? 32 : spec.dim())) {
+            note = join(note, "PCA capped at " + dims + " components by the data's size");
+        }
+        return new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
+                model.transform(x), List.of(), note);
+    }
+
+    private Representation vae(RepresentationSpec spec, long seed) {
+        List<Modality> inputs = spec.inputs();
+        TrainingSettings t = data.config().training();
+        TrainConfig config = new TrainConfig(spec.epochs() != null ? spec.epochs() : t.epochs(), t.batchSize(),
+                t.learningRate(), t.validationFraction(), t.patience(), BetaSchedule.LINEAR, t.warmupEpochs(),
+                t.freeBits(), seed, data.config().threads());
+        VaeSpec vaeSpec;
+        VaeInput input;
+        switch (spec.model()) {
+            case CONV -> {
+                float[][][][] patches = data.patches();
+                vaeSpec = VaeSpec.conv(patches[0][0].length, patches[0][0][0].length);
+                input = VaeInput.trackPatches(patches);
+            }
+            case MULTIMODAL -> {
+                List<float[][]> blocks = inputs.stream().map(data::floats).toList();
+                vaeSpec = VaeSpec.multimodal(inputs.stream().map(Modality::key).toList(),
+                        blocks.stream().map(b -> b[0].length).toList());
+                input = VaeInput.modalities(blocks, inputs.stream().map(data::present).toList());
+            }
+            default -> {
+                float[][] x = inputs.size() == 1 ? data.floats(inputs.get(0)) : concatFloats(inputs);
+                vaeSpec = VaeSpec.mlp(x[0].length);
+                input = VaeInput.vectors(x);
+            }
+        }
+        if (spec.conditionedOnGenre()) {
+            float[][] condition = data.floats(Modality.GENRE);
+            vaeSpec = vaeSpec.withConditionSize(condition[0].length);
+            input = input.withCondition(condition);
+        }
+        vaeSpec = vaeSpec.withLatentDim(spec.latentDim()).withBeta(spec.betaValue()).withSeed(seed);
+        input = input.withRowIds(data.ids());
+        String label = data.config().task() + "/" + spec.name() + " seed " + seed;
+        long start = System.nanoTime();
+        List<TrainingHistory> history;
+        double[][] latent;
+        try (Progress.Tracker bar = progress.start("train " + label, config.epochs());
+             Vae vae = new Trainer(config).fit(vaeSpec, input, h -> bar.step(String.format(java.util.Locale.ROOT,
+                     "loss %.3f KL %.3f active %d", h.loss(), h.kl(), h.activeUnits())))) {
+            history = vae.history();
+            latent = Blocks.toDouble(vae.encode(input));
+            vae.save(modelsDir.resolve(spec.name() + "_s" + seed));
+        }
+        TrainingHistory last = history.get(history.size() - 1);
+        progress.info(String.format(java.util.Locale.ROOT, "  %s: %d epochs in %.1f s, val loss %.3f, active units %d/%d",
+                label, history.size(), (System.nanoTime() - start) / 1e9, last.validationLoss(), last.activeUnits(),
+                spec.latentDim()));
+        String note = imputedNote(inputs.stream().filter(m -> spec.model() != RepresentationSpec.Model.MULTIMODAL)
+                .toList());
+        if (last.activeUnits() < 2) {
+            note = join(note, "collapsed: " + last.activeUnits() + " active latent units");
+        }
+        List<Modality> all = new ArrayList<>(inputs);
+        if (spec.conditionedOnGenre()) {
+            all.add(Modality.GENRE);
+        }
+        return new Representation(spec.name(), inputsText(inputs) + (spec.conditionedOnGenre() ? "+genre(condition)" : ""),
+                leaks(all), seed, latent, history, note);
+    }
+
+    private float[][] concatFloats(List<Modality> inputs) {
+        List<float[][]> blocks = inputs.stream().map(data::floats).toList();
+        int width = blocks.stream().mapToInt(b -> b[0].length).sum();
+        float[][] out = new float[data.size()][width];
+        for (int i = 0; i < out.length; i++) {
+            int offset = 0;
+            for (float[][] b : blocks) {
+                System.arraycopy(b[i], 0, out[i], offset, b[i].length);
+                offset += b[i].length;
+            }
+        }
+        return out;
+    }
+
+    private Representation hybrid(RepresentationSpec spec, long seed, Map<String, Representation> earlier) {
+        List<double[][]> blocks = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
+        boolean leaks = false;
+        String note = "";
+        for (String part : spec.parts()) {
+            Representation r = earlier.get(part);
+            if (r != null) {
+                blocks.add(r.x());
+                inputs.add(r.name());
+                leaks |= r.usesLabels();
+                note = join(note, r.note());
+            } else {
+                Modality m = Modality.parse(part);
+                blocks.add(data.block(m));
+                inputs.add(m.key());
+                leaks |= m == Modality.GENRE;
+                note = join(note, imputedNote(List.of(m)));
+            }
+        }
+        List<Double> weights = spec.weights() != null ? spec.weights() : spec.parts().stream().map(p -> 1.0).toList();
+        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, Blocks.concat(blocks, weights),
+                List.of(), note);
+    }
+
+    private String imputedNote(List<Modality> inputs) {
+        if (!inputs.contains(Modality.LYRICS)) {
+            return "";
+        }
+        int missing = data.missing(Modality.LYRICS);
+        return missing == 0 ? "" : missing + " tracks without lyrics imputed with the mean embedding";
+    }
+
+    private static boolean leaks(List<Modality> inputs) {
+        return inputs.contains(Modality.GENRE);
+    }
+
+    private static String inputsText(List<Modality> inputs) {
+        return inputs.stream().map(Modality::key).collect(Collectors.joining("+"));
+    }
+
+    private static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.contains(b) ? a : a + "; " + b;
+    }
+}

@@ -1,0 +1,154 @@
+package gaan.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gaan.data.Npy;
+import gaan.data.Track;
+import gaan.model.TrainingHistory;
+import gaan.report.Assignments;
+import gaan.report.HistoryRow;
+import gaan.report.Metric;
+import gaan.report.Plot;
+import gaan.report.Plots;
+import gaan.report.ResultRow;
+import gaan.report.RunInfo;
+import gaan.report.RunWriter;
+import gaan.report.TaskReport;
+import gaan.report.TrackInfo;
+
+/**
+ * Runs one task on prepared features and writes its run folder {@code <out>/<task>/}: the three
+ * CSVs, {@code run.json}, the latent matrices under {@code representations/} (float64 .npy, rows
+ * in {@code track_ids.txt} order), the trained models under {@code models/}, and the plots.
+ */
+final class TaskRunner {
+    private final Progress progress;
+
+    TaskRunner(Progress progress) {
+        this.progress = progress;
+    }
+
+    TaskReport run(ExperimentConfig config, CollectionFeatures features, Path out) {
+        Timings timings = new Timings();
+        Path folder = out.resolve(config.task());
+        clean(folder);
+        progress.info("[" + config.task() + "] " + config.representations().size() + " representations x "
+                + config.seeds().size() + " seeds");
+
+        LyricsEmbedding lyrics = timings.time("lyrics", () ->
+                LyricsEmbedding.of(features, config.features(), config.seeds().get(0)));
+        TaskData data = TaskData.select(config, features, lyrics);
+        writeLines(folder.resolve("representations").resolve("track_ids.txt"), data.ids());
+
+        RepresentationBuilder builder = new RepresentationBuilder(data, folder.resolve("models"), progress);
+        ClusteringStage clustering = new ClusteringStage(data);
+        List<Representation> reps = new ArrayList<>();
+        List<ClusteringStage.Run> runs = new ArrayList<>();
+        for (long seed : config.seeds()) {
+            Map<String, Representation> built = new LinkedHashMap<>();
+            for (RepresentationSpec spec : config.representations()) {
+                Representation rep = timings.time("representations", () -> builder.build(spec, seed, built));
+                built.put(spec.name(), rep);
+                reps.add(rep);
+                Npy.write(folder.resolve("representations").resolve(spec.name() + "_s" + seed + ".npy"), rep.x());
+                runs.addAll(timings.time("clustering", () -> clustering.run(rep)));
+            }
+        }
+        runs = ClusteringStage.selectBest(runs, config.minCoverage());
+        List<ResultRow> rows = runs.stream().map(ClusteringStage.Run::row).toList();
+
+        Map<String, int[]> columns = new LinkedHashMap<>();
+        runs.forEach(r -> columns.put(r.column(), r.labels()));
+        Assignments assignments = new Assignments(data.ids(), data.labels(), data.languages(), columns);
+        List<HistoryRow> history = historyRows(reps);
+        RunWriter writer = new RunWriter(folder);
+        writer.writeResults(rows);
+        writer.writeAssignments(assignments);
+        writer.writeHistory(history);
+        if (config.seeds().size() > 1) {
+            writer.writeSeedSummary(rows);
+        }
+
+        Optional<ClusteringStage.Run> best = bestLabelFree(runs);
+        List<Plot> plots = timings.time("plots", () -> new TaskPlots(data, folder.resolve("plots"))
+                .draw(reps, runs, rows, history, best.orElse(null)));
+        writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
+                data.size(), features.size() - data.size()), config.seeds(), RunInfo.runtimeVersions(),
+                timings.seconds()));
+        best.ifPresent(b -> progress.info(String.format(java.util.Locale.ROOT,
+                "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
+                b.row().algorithm(), b.row().params(), b.row().silhouette(), b.row().ari())));
+        return new TaskReport(config.task(), folder, rows, history, assignments, trackInfos(data),
+                best.map(ClusteringStage.Run::column).orElse(null), plots);
+    }
+
+    /** What {@code run.json} records as the config: the resolved task and what it ran on. */
+    record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut) {
+    }
+
+    /** The selected run with the best silhouette among those built without the evaluation labels. */
+    static Optional<ClusteringStage.Run> bestLabelFree(List<ClusteringStage.Run> runs) {
+        return runs.stream().filter(r -> r.row().selected() && !r.row().labelsUsedAsInput())
+                .filter(r -> !Double.isNaN(r.row().silhouette()))
+                .max(Comparator.comparingDouble(r -> Metric.SILHOUETTE.of(r.row())));
+    }
+
+    private static List<HistoryRow> historyRows(List<Representation> reps) {
+        List<HistoryRow> out = new ArrayList<>();
+        for (Representation r : reps) {
+            for (TrainingHistory h : r.history()) {
+                out.add(new HistoryRow(r.name(), r.seed(), h.epoch(), h.loss(), h.reconstruction(), h.kl(), h.beta(),
+                        h.activeUnits(), h.validationLoss(), h.seconds()));
+            }
+        }
+        return out;
+    }
+
+    private static List<TrackInfo> trackInfos(TaskData data) {
+        List<TrackInfo> out = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            int row = data.rows()[i];
+            Track t = data.features().tracks().get(row);
+            out.add(new TrackInfo(t.id(), t.genres(), data.features().languages().get(row), t.evaluationLabel(),
+                    t.audio(), data.features().lyricsTexts().get(row)));
+        }
+        return out;
+    }
+
+    /** Removes what an earlier run of this task wrote, so no stale file survives a re-run. */
+    private static void clean(Path folder) {
+        for (String name : List.of("plots", "models", "representations")) {
+            deleteTree(folder.resolve(name));
+        }
+    }
+
+    static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeLines(Path file, List<String> lines) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
