@@ -113,6 +113,21 @@ public final class Metrics {
                 (double) clustered.length / n, k, noise, String.join("; ", reasons));
     }
 
+    /**
+     * The mean silhouette alone (noise excluded, sampling as configured), NaN when undefined.
+     */
+    public double silhouette(double[][] x, int[] labels) {
+        Points points = Points.of(x);
+        checkLabels("labels", labels, points.size());
+        int[] clustered = Arrays.stream(range(points.size())).filter(i -> labels[i] >= 0).toArray();
+        int[] dense = Contingency.dense(select(labels, clustered));
+        int k = dense.length == 0 ? 0 : Arrays.stream(dense).max().getAsInt() + 1;
+        if (internalUndefined(clustered.length, k) != null) {
+            return Double.NaN;
+        }
+        return sampledSilhouette(points.subset(clustered), dense, k, new ArrayList<>());
+    }
+
     private static String internalUndefined(int m, int k) {
         if (m == 0) {
             return "all points are noise";

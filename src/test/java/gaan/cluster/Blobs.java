@@ -3,9 +3,10 @@ package gaan.cluster;
 import java.util.SplittableRandom;
 
 /**
- * Gaussian blobs in the manner of scikit-learn's {@code make_blobs}: centres uniform in
- * (-10, 10)^dim, points spread by {@code std} around a centre, points dealt to centres in turn.
- * (Our own random stream, so not numpy's points.)
+ * Gaussian blobs by scikit-learn's {@code make_blobs} recipe: centres uniform in (-10, 10)^dim,
+ * n / centers points per centre (the first n % centers centres get one more), each coordinate
+ * the centre's plus {@code std} × a standard normal draw, rows shuffled. Our own random stream,
+ * so not numpy's points.
  */
 public record Blobs(double[][] x, int[] y) {
     public static Blobs make(int n, int dim, int centers, double std, long seed) {
@@ -18,11 +19,24 @@ public record Blobs(double[][] x, int[] y) {
         }
         double[][] x = new double[n][dim];
         int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % centers;
-            for (int j = 0; j < dim; j++) {
-                x[i][j] = c[y[i]][j] + std * r.nextGaussian();
+        int i = 0;
+        for (int k = 0; k < centers; k++) {
+            int count = n / centers + (k < n % centers ? 1 : 0);
+            for (int t = 0; t < count; t++, i++) {
+                y[i] = k;
+                for (int j = 0; j < dim; j++) {
+                    x[i][j] = c[k][j] + std * r.nextGaussian();
+                }
             }
+        }
+        for (int a = n - 1; a > 0; a--) {
+            int b = r.nextInt(a + 1);
+            double[] tx = x[a];
+            x[a] = x[b];
+            x[b] = tx;
+            int ty = y[a];
+            y[a] = y[b];
+            y[b] = ty;
         }
         return new Blobs(x, y);
     }

@@ -1,0 +1,76 @@
+package gaan.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import gaan.cluster.Agglomerative;
+import gaan.cluster.Blobs;
+import gaan.cluster.Dbscan;
+import gaan.cluster.Hdbscan;
+import gaan.cluster.KMeans;
+import gaan.cluster.KneeEps;
+import gaan.cluster.Partition;
+import gaan.eval.Metrics;
+
+/**
+ * Clustering speed on make_blobs-style data (5000 × 32, 10 centres, std 1, seed 42): K-Means (k 10,
+ * n_init 10), Ward (k 10), the DBSCAN knee (min_samples 5) and DBSCAN at that eps, the exact
+ * silhouette of the K-Means labels, HDBSCAN (min_cluster_size 5); median of 5 runs after one
+ * warm-up. Then Ward and HDBSCAN once on 20,000 × 32, and the process's peak RSS. All cores.
+ * {@code checks} holds each result's ARI against the blob of origin, to show the runs are real.
+ */
+public final class ClusterBench {
+    private static final int REPEATS = 5;
+
+    private ClusterBench() {
+    }
+
+    public static void main(String[] args) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        Blobs small = Blobs.make(5000, 32, 10, 1.0, 42);
+        double[][] x = small.x();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        Bench bench = Bench.create();
+
+        Partition km = timed(bench, "kmeans_s", () -> new KMeans(10, 10, 300, 1e-4, 0, threads).fit(x));
+        checks.put("kmeans_ari", Metrics.adjustedRand(small.y(), km.labels()));
+        Partition ward = timed(bench, "ward_s", () -> new Agglomerative(10, Agglomerative.Linkage.WARD, threads).fit(x));
+        checks.put("ward_ari", Metrics.adjustedRand(small.y(), ward.labels()));
+        KneeEps.Knee knee = timed(bench, "dbscan_knee_s", () -> KneeEps.find(x, 5, threads));
+        checks.put("knee_eps", knee.eps());
+        Partition db = timed(bench, "dbscan_s", () -> new Dbscan(knee.eps(), 5, threads).fit(x));
+        checks.put("dbscan_ari", Metrics.adjustedRand(small.y(), db.labels()));
+        checks.put("dbscan_noise", db.noise());
+        Double sil = timed(bench, "silhouette_s", () -> new Metrics(threads).silhouette(x, km.labels()));
+        checks.put("silhouette", sil);
+        Partition hd = timed(bench, "hdbscan_s", () -> new Hdbscan(5, 5, threads).fit(x));
+        checks.put("hdbscan_ari", Metrics.adjustedRand(small.y(), hd.labels()));
+
+        Blobs large = Blobs.make(20000, 32, 10, 1.0, 43);
+        long start = System.nanoTime();
+        Partition ward20 = new Agglomerative(10, Agglomerative.Linkage.WARD, threads).fit(large.x());
+        bench.put("ward_20000_s", (System.nanoTime() - start) / 1e9);
+        checks.put("ward_20000_ari", Metrics.adjustedRand(large.y(), ward20.labels()));
+        start = System.nanoTime();
+        Partition hd20 = new Hdbscan(5, 5, threads).fit(large.x());
+        bench.put("hdbscan_20000_s", (System.nanoTime() - start) / 1e9);
+        checks.put("hdbscan_20000_ari", Metrics.adjustedRand(large.y(), hd20.labels()));
+
+        bench.put("peak_rss_mb", Bench.peakRssMb());
+        bench.put("threads", threads);
+        bench.put("checks", checks);
+        bench.print();
+    }
+
+    /** Puts the median seconds of {@link #REPEATS} runs after one warm-up under {@code key}; returns the last result. */
+    private static <T> T timed(Bench bench, String key, Supplier<T> work) {
+        Object[] last = new Object[1];
+        last[0] = work.get();
+        bench.put(key, Bench.medianSeconds(REPEATS, () -> last[0] = work.get()));
+        System.err.println(key + " done");
+        @SuppressWarnings("unchecked")
+        T result = (T) last[0];
+        return result;
+    }
+}
