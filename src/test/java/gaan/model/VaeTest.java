@@ -99,7 +99,7 @@ class VaeTest {
                 distance += (a[f] - b[f]) * (a[f] - b[f]);
             }
             assertTrue(distance > 1.0, "decoded outputs differ by only " + distance);
-            assertEquals(3, vae.encode(VaeInput.vectors(x).withCondition(condition))[0].length + 1 - 2);
+            assertEquals(4, vae.encode(VaeInput.vectors(x).withCondition(condition))[0].length);
         }
     }
 
@@ -133,6 +133,20 @@ class VaeTest {
             float[][] masked = vae.encode(VaeInput.modalities(List.of(audio, lyrics, genre),
                     java.util.Arrays.asList(null, new boolean[n], null)));
             assertFalse(java.util.Arrays.equals(mu[1], masked[1]), "masking lyrics must change the posterior");
+        }
+    }
+
+    @Test
+    void higherBetaTradesReconstructionForALowerKl() {
+        float[][] x = Synthetic.clusters(300, 20, 3, 12);
+        VaeSpec spec = VaeSpec.mlp(20).withHiddenSizes(List.of(32)).withLatentDim(6);
+        TrainConfig config = FAST.withEpochs(12);
+        try (Vae plain = new Trainer(config).fit(spec, VaeInput.vectors(x));
+                Vae beta = new Trainer(config).fit(spec.withBeta(8), VaeInput.vectors(x))) {
+            TrainingHistory p = plain.history().get(11);
+            TrainingHistory b = beta.history().get(11);
+            assertEquals(8.0, b.beta());
+            assertTrue(b.kl() < p.kl() && b.reconstruction() > p.reconstruction(), p + " vs " + b);
         }
     }
 
@@ -187,7 +201,7 @@ class VaeTest {
         ai.djl.ndarray.NDManager system = ai.djl.ndarray.NDManager.newBaseManager().getParentManager();
         try (Vae vae = new Trainer(FAST.withEpochs(10).withPatience(20))
                 .fit(spec, VaeInput.vectors(x), row -> live[row.epoch()] = system.getManagedArrays().size())) {
-            assertTrue(live[2] > 0);
+            assertTrue(live[2] > vae.spec().hiddenSizes().size() * 4, "parameters and Adam state are counted");
             assertEquals(live[2], live[10], "live NDArrays after epoch 2 vs epoch 10");
         }
     }
