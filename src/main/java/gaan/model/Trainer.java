@@ -6,13 +6,17 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -61,8 +65,8 @@ public final class Trainer {
         Normalisation norm = Normalisation.fit(spec, data);
         Random random = new Random(config.seed());
         int[] order = permutation(n, random);
-        int[] valRows = java.util.Arrays.copyOfRange(order, 0, validation);
-        int[] trainRows = java.util.Arrays.copyOfRange(order, validation, n);
+        int[] valRows = Arrays.copyOfRange(order, 0, validation);
+        int[] trainRows = Arrays.copyOfRange(order, validation, n);
 
         Network network = new Network(spec);
         try {
@@ -94,10 +98,9 @@ public final class Trainer {
                     Moments trainMoments = new Moments(epochManager, spec.latentDim());
                     double[] sums = trainEpoch(network, parameters, adam, train, shuffled(train.size(), random), beta,
                             epochManager, trainMoments);
-                    double[] valSums = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
-                    int active = val == null ? trainMoments.active(train.size())
-                            : (int) valSums[2];
-                    double valLoss = val == null ? Double.NaN : valSums[0] / val.size();
+                    Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
+                    int active = eval == null ? trainMoments.active(train.size()) : eval.activeUnits();
+                    double valLoss = eval == null ? Double.NaN : eval.loss();
                     row = new TrainingHistory(epoch, sums[0] / train.size(), sums[1] / train.size(),
                             sums[2] / train.size(), beta, active, valLoss, (System.nanoTime() - start) / 1e9);
                 }
@@ -133,7 +136,7 @@ public final class Trainer {
     /** One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples. */
     private double[] trainEpoch(Network network, List<Parameter> parameters, Optimizer adam, Dataset train, long[] order,
             double beta, NDManager epochManager, Moments moments) {
-        NDArray sums = epochManager.zeros(new ai.djl.ndarray.types.Shape(3));
+        NDArray sums = epochManager.zeros(new Shape(3));
         float freeBits = (float) config.freeBits();
         for (int from = 0; from < train.size(); from += config.batchSize()) {
             int to = Math.min(train.size(), from + config.batchSize());
@@ -167,26 +170,23 @@ public final class Trainer {
         return toDoubles(sums);
     }
 
-    /**
-     * Validation pass at the target β without free bits: summed loss and reconstruction, and the
-     * number of active units.
-     */
-    private double[] evaluate(Network network, Dataset data, double beta, NDManager epochManager) {
-        NDArray sums = epochManager.zeros(new ai.djl.ndarray.types.Shape(2));
+    /** Validation loss per sample (at the target β, without free bits) and active units. */
+    private record Evaluation(double loss, int activeUnits) {
+    }
+
+    private Evaluation evaluate(Network network, Dataset data, double beta, NDManager epochManager) {
+        NDArray lossSum = epochManager.zeros(new Shape(1));
         Moments moments = new Moments(epochManager, network.spec().latentDim());
         for (int from = 0; from < data.size(); from += EVAL_BATCH) {
             int to = Math.min(data.size(), from + EVAL_BATCH);
             try (NDManager step = epochManager.newSubManager()) {
                 Dataset.Batch b = data.slice(step, from, to);
                 Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), false);
-                NDArray reconstruction = pass.reconstruction().sum();
-                NDArray loss = reconstruction.add(pass.kl().sum().mul((float) beta));
-                sums.addi(NDArrays.stack(new NDList(loss, reconstruction)));
+                lossSum.addi(pass.reconstruction().sum().add(pass.kl().sum().mul((float) beta)));
                 moments.add(pass.posterior().mu());
             }
         }
-        double[] s = toDoubles(sums);
-        return new double[] {s[0], s[1], moments.active(data.size())};
+        return new Evaluation(lossSum.getFloat(0) / data.size(), moments.active(data.size()));
     }
 
     /** Running Σμ and Σμ² per latent dimension, in float64, for the active-unit count. */
@@ -195,8 +195,8 @@ public final class Trainer {
         private final NDArray sumSq;
 
         Moments(NDManager manager, int latent) {
-            sum = manager.zeros(new ai.djl.ndarray.types.Shape(latent), DataType.FLOAT64);
-            sumSq = manager.zeros(new ai.djl.ndarray.types.Shape(latent), DataType.FLOAT64);
+            sum = manager.zeros(new Shape(latent), DataType.FLOAT64);
+            sumSq = manager.zeros(new Shape(latent), DataType.FLOAT64);
         }
 
         void add(NDArray mu) {
@@ -231,7 +231,7 @@ public final class Trainer {
     }
 
     private static void restore(List<Parameter> parameters, NDManager snapshot) {
-        java.util.Map<String, NDArray> byId = new java.util.HashMap<>();
+        Map<String, NDArray> byId = new HashMap<>();
         for (NDArray a : snapshot.getManagedArrays()) {
             byId.put(a.getName(), a);
         }

@@ -199,8 +199,7 @@ public final class VaeInput {
      * finite values in present rows; messages name both shapes, or the row and its track id.
      */
     void check(VaeSpec spec) {
-        boolean vectorsForMultimodal = spec.kind() == VaeKind.MULTIMODAL && kind == VaeKind.MLP;
-        if (kind != spec.kind() && !vectorsForMultimodal) {
+        if (kind != spec.kind()) {
             throw new IllegalArgumentException("a " + spec.kind() + " VaeSpec cannot take " + describeKind()
                     + "; build the input with the matching VaeInput factory");
         }

@@ -80,6 +80,22 @@ class VaeTest {
     }
 
     @Test
+    void defaultConvSpecEncodesEachTrackOf128x128PatchesToOneLatentRow() {
+        float[][][] blobs = Synthetic.blobs(12, 128, 13);
+        float[][][][] tracks = new float[4][3][][];
+        for (int i = 0; i < blobs.length; i++) {
+            tracks[i / 3][i % 3] = blobs[i];
+        }
+        TrainConfig config = FAST.withEpochs(2).withBatchSize(4).withValidationFraction(0);
+        try (Vae vae = new Trainer(config).fit(VaeSpec.conv(128, 128), VaeInput.trackPatches(tracks))) {
+            assertTrue(vae.history().get(1).loss() < vae.history().get(0).loss(), vae.history().toString());
+            float[][] mu = vae.encode(VaeInput.trackPatches(tracks));
+            assertEquals(4, mu.length);
+            assertEquals(VaeSpec.DEFAULT_LATENT, mu[0].length);
+        }
+    }
+
+    @Test
     void conditionalVaeDecodesTheSameLatentDifferentlyPerCondition() {
         int n = 300;
         float[][] x = Synthetic.clusters(n, 20, 3, 5);
@@ -99,7 +115,7 @@ class VaeTest {
                 distance += (a[f] - b[f]) * (a[f] - b[f]);
             }
             assertTrue(distance > 1.0, "decoded outputs differ by only " + distance);
-            assertEquals(3, vae.encode(VaeInput.vectors(x).withCondition(condition))[0].length + 1 - 2);
+            assertEquals(4, vae.encode(VaeInput.vectors(x).withCondition(condition))[0].length);
         }
     }
 
@@ -133,6 +149,37 @@ class VaeTest {
             float[][] masked = vae.encode(VaeInput.modalities(List.of(audio, lyrics, genre),
                     java.util.Arrays.asList(null, new boolean[n], null)));
             assertFalse(java.util.Arrays.equals(mu[1], masked[1]), "masking lyrics must change the posterior");
+        }
+    }
+
+    @Test
+    void higherBetaTradesReconstructionForALowerKl() {
+        float[][] x = Synthetic.clusters(300, 20, 3, 12);
+        VaeSpec spec = VaeSpec.mlp(20).withHiddenSizes(List.of(32)).withLatentDim(6);
+        TrainConfig config = FAST.withEpochs(12);
+        try (Vae plain = new Trainer(config).fit(spec, VaeInput.vectors(x));
+                Vae beta = new Trainer(config).fit(spec.withBeta(8), VaeInput.vectors(x))) {
+            TrainingHistory p = plain.history().get(11);
+            TrainingHistory b = beta.history().get(11);
+            assertEquals(8.0, b.beta());
+            assertTrue(b.kl() < p.kl() && b.reconstruction() > p.reconstruction(), p + " vs " + b);
+        }
+    }
+
+    @Test
+    void earlyStoppingKeepsTheWeightsOfTheBestValidationEpoch() {
+        float[][] x = Synthetic.clusters(60, 40, 2, 14);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(256)).withLatentDim(4);
+        TrainConfig config = FAST.withEpochs(300).withBatchSize(8).withPatience(3).withValidationFraction(0.3)
+                .withBetaSchedule(BetaSchedule.CONSTANT, 0);
+        try (Vae vae = new Trainer(config).fit(spec, VaeInput.vectors(x))) {
+            List<TrainingHistory> h = vae.history();
+            assertTrue(h.size() < 300, "an over-parameterised model on 42 rows should stop early");
+            TrainingHistory best = h.stream().min(java.util.Comparator.comparingDouble(TrainingHistory::validationLoss)).orElseThrow();
+            assertEquals(h.size() - 3, best.epoch(), "stops `patience` epochs after the best one");
+            try (Vae upToBest = new Trainer(config.withEpochs(best.epoch()).withPatience(0)).fit(spec, VaeInput.vectors(x))) {
+                assertArrayEquals(upToBest.encode(VaeInput.vectors(x))[0], vae.encode(VaeInput.vectors(x))[0], 0f);
+            }
         }
     }
 
@@ -187,7 +234,7 @@ class VaeTest {
         ai.djl.ndarray.NDManager system = ai.djl.ndarray.NDManager.newBaseManager().getParentManager();
         try (Vae vae = new Trainer(FAST.withEpochs(10).withPatience(20))
                 .fit(spec, VaeInput.vectors(x), row -> live[row.epoch()] = system.getManagedArrays().size())) {
-            assertTrue(live[2] > 0);
+            assertTrue(live[2] > vae.spec().hiddenSizes().size() * 4, "parameters and Adam state are counted");
             assertEquals(live[2], live[10], "live NDArrays after epoch 2 vs epoch 10");
         }
     }
