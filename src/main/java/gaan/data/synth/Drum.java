@@ -1,6 +1,8 @@
 package gaan.data.synth;
 
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The drum sounds of the demo synthesiser, each rendered from scratch per hit: a kick is a
@@ -49,7 +51,7 @@ public enum Drum {
     /** A sine sweeping from {@code fromHz} to {@code toHz} (time constant {@code sweep}) under an exponential decay, plus a click. */
     private static void tonal(float[] out, int start, double velocity, double fromHz, double toHz, double sweep,
                               double decay, double click, SplittableRandom rng) {
-        int end = Math.min(out.length, start + (int) (decay * 7 * Dsp.SR));
+        int end = Math.min(out.length, start + (int) (decay * 5 * Dsp.SR));
         double sweepK = Dsp.decayFactor(sweep);
         double ampK = Dsp.decayFactor(decay);
         double clickK = Dsp.decayFactor(0.002);
@@ -60,7 +62,7 @@ public enum Drum {
         for (int i = start; i < end; i++) {
             double hz = toHz + (fromHz - toHz) * s;
             s *= sweepK;
-            phase += hz / Dsp.SR;
+            phase = Dsp.advance(phase, hz / Dsp.SR);
             out[i] += (float) (amp * Dsp.read(Dsp.SINE, phase) + c * (rng.nextDouble() * 2 - 1));
             amp *= ampK;
             c *= clickK;
@@ -70,7 +72,7 @@ public enum Drum {
     /** Noise band-limited between two one-pole corners, under an exponential decay. */
     private static void noise(float[] out, int start, double velocity, double decay, double lowHz, double highHz,
                               double level, SplittableRandom rng) {
-        int end = Math.min(out.length, start + (int) (decay * 7 * Dsp.SR));
+        int end = Math.min(out.length, start + (int) (decay * 5 * Dsp.SR));
         double hp = Dsp.onePole(lowHz);
         double lp = Dsp.onePole(highHz);
         double ampK = Dsp.decayFactor(decay);
@@ -86,24 +88,42 @@ public enum Drum {
         }
     }
 
-    /** Six detuned square waves plus noise, high-passed; {@code kit.brightness()} moves the corner up. */
+    private static final int METAL_SECONDS = 8;
+    private static final Map<Double, float[]> METAL = new ConcurrentHashMap<>();
+
+    /**
+     * Six detuned square waves plus noise, high-passed ({@code kit.brightness()} moves the corner
+     * up), read from a fixed source at a random offset: every hit sounds a little different and
+     * costs one multiply-add a sample.
+     */
     private static void metal(float[] out, int start, double velocity, double decay, Kit kit, SplittableRandom rng) {
-        int end = Math.min(out.length, start + (int) (decay * 7 * Dsp.SR));
-        double[] phase = new double[METAL_HZ.length];
-        double hp = Dsp.onePole(4000 + 3000 * kit.brightness());
+        float[] source = METAL.computeIfAbsent(kit.brightness(), Drum::metalSource);
+        int length = Math.min(out.length - start, Math.min(source.length / 2, (int) (decay * 5 * Dsp.SR)));
+        int from = rng.nextInt(source.length - length);
         double ampK = Dsp.decayFactor(decay);
         double amp = velocity;
-        double low = 0;
-        for (int i = start; i < end; i++) {
-            double m = 0;
-            for (int k = 0; k < phase.length; k++) {
-                phase[k] += METAL_HZ[k] * 1.7 / Dsp.SR;
-                m += (phase[k] - Math.floor(phase[k])) < 0.5 ? 1 : -1;
-            }
-            double x = m / 6 * 0.6 + (rng.nextDouble() * 2 - 1) * 0.7;
-            low += hp * (x - low);
-            out[i] += (float) (amp * (x - low));
+        for (int i = 0; i < length; i++) {
+            out[start + i] += (float) (amp * source[from + i]);
             amp *= ampK;
         }
+    }
+
+    private static float[] metalSource(double brightness) {
+        SplittableRandom noise = new SplittableRandom(0x6D6574616CL);
+        float[] out = new float[METAL_SECONDS * Dsp.SR];
+        double[] phase = new double[METAL_HZ.length];
+        double hp = Dsp.onePole(4000 + 3000 * brightness);
+        double low = 0;
+        for (int i = 0; i < out.length; i++) {
+            double m = 0;
+            for (int k = 0; k < phase.length; k++) {
+                phase[k] = Dsp.advance(phase[k], METAL_HZ[k] * 1.7 / Dsp.SR);
+                m += phase[k] < 0.5 ? 1 : -1;
+            }
+            double x = m / 6 * 0.6 + (noise.nextDouble() * 2 - 1) * 0.7;
+            low += hp * (x - low);
+            out[i] = (float) (x - low);
+        }
+        return out;
     }
 }

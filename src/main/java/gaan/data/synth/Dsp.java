@@ -56,12 +56,18 @@ final class Dsp {
         return Math.max(1, (int) (0.45 * SR / hz));
     }
 
-    /** Linear-interpolated table read at {@code phase} cycles (any non-negative value). */
+    /** Linear-interpolated table read at {@code phase} cycles in [0, 1) (oscillators wrap with {@link #advance}). */
     static double read(float[] table, double phase) {
-        double x = (phase - Math.floor(phase)) * TABLE_SIZE;
+        double x = phase * TABLE_SIZE;
         int i = (int) x;
         double f = x - i;
         return table[i] + f * (table[i + 1] - table[i]);
+    }
+
+    /** Advances a phase by {@code inc} (less than one cycle) and wraps it into [0, 1). */
+    static double advance(double phase, double inc) {
+        double p = phase + inc;
+        return p >= 1 ? p - 1 : p;
     }
 
     static double midiToHz(double midi) {

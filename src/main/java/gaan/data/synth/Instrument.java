@@ -54,7 +54,7 @@ public record Instrument(String name, Kind kind, double[] spectrum, double[] att
             .vibrato(6);
     static final Instrument SAW_LEAD = tone("saw_lead", saw(40, 1.0), 0.01, 0.4, 0.7, 0.1).unison(2, 8)
             .vibrato(12);
-    static final Instrument SUPERSAW = tone("supersaw", saw(40, 1.0), 0.02, 0.5, 0.8, 0.25).unison(4, 14);
+    static final Instrument SUPERSAW = tone("supersaw", saw(40, 1.0), 0.02, 0.5, 0.8, 0.25).unison(3, 14);
     static final Instrument STRINGS = tone("strings", saw(30, 1.3), 0.45, 1.0, 0.85, 0.6).unison(3, 7)
             .vibrato(14);
     static final Instrument GUITAR = tone("guitar", saw(30, 0.9), 0.005, 0.8, 0.6, 0.05).unison(2, 5);
@@ -96,7 +96,7 @@ public record Instrument(String name, Kind kind, double[] spectrum, double[] att
         float[] body = Dsp.table(name, spectrum, harmonics);
         float[] bright = attackSpectrum == null ? null : Dsp.table(name + "+", attackSpectrum, harmonics);
         int attackN = Math.max(1, (int) (attack * Dsp.SR));
-        int end = Math.min(out.length, start + length + (int) (release * Dsp.SR * 6));
+        int end = Math.min(out.length, start + length + (int) (release * Dsp.SR * 3.5)); // release to 3 %
         double decayK = Dsp.decayFactor(decay);
         double brightK = Dsp.decayFactor(decay / 5);
         double releaseK = Dsp.decayFactor(release);
@@ -126,14 +126,14 @@ public record Instrument(String name, Kind kind, double[] spectrum, double[] att
             }
             b *= brightK;
             double vib = vibDepth == 0 ? 1 : 1 + vibDepth * Dsp.read(Dsp.SINE, vibPhase);
-            vibPhase += vibInc;
+            vibPhase = Dsp.advance(vibPhase, vibInc);
             double s = 0;
             for (int u = 0; u < unison; u++) {
                 s += Dsp.read(body, phase[u]);
                 if (bright != null) {
                     s += b * Dsp.read(bright, phase[u]);
                 }
-                phase[u] += inc[u] * vib;
+                phase[u] = Dsp.advance(phase[u], inc[u] * vib);
             }
             out[i] += (float) (gain * env * s);
         }

@@ -168,11 +168,14 @@ public final class TrackSynth {
 
     /** Slow loudness swells: a raised cosine of random period and phase, {@code depth} deep. */
     private void swell(float[] x, double depth) {
-        double period = (5 + 7 * rng.nextDouble()) * Dsp.SR;
+        if (depth <= 0) {
+            return;
+        }
+        double inc = 1 / ((5 + 7 * rng.nextDouble()) * Dsp.SR);
         double phase = rng.nextDouble();
         for (int i = 0; i < x.length; i++) {
-            double c = Dsp.read(Dsp.SINE, phase + 0.25 + i / period);
-            x[i] *= (float) (1 - depth * (0.5 + 0.5 * c));
+            x[i] *= (float) (1 - depth * (0.5 + 0.5 * Dsp.read(Dsp.SINE, phase)));
+            phase = Dsp.advance(phase, inc);
         }
     }
 
