@@ -16,7 +16,7 @@ import java.util.Random;
  */
 public final class Projection {
     /** Above this many points {@link #map} uses PCA: exact t-SNE's n×n matrices become too slow. */
-    public static final int TSNE_MAX_N = 3000;
+    public static final int TSNE_MAX_N = 2000;
     /** Below this many points t-SNE's neighbourhoods are meaningless; {@link #map} uses PCA. */
     public static final int TSNE_MIN_N = 5;
 
