@@ -1,13 +1,9 @@
 package gaan.report;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,16 +62,7 @@ public final class HtmlReport {
     /** Writes the page to {@code file} (usually {@code results/report.html}) and returns it. */
     public static Path write(Report report, Path file) {
         Path base = file.toAbsolutePath().normalize().getParent();
-        String html = new Page(base).render(report);
-        try {
-            Files.createDirectories(base);
-            Path tmp = Files.createTempFile(base, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write report " + file + ": " + e.getMessage(), e);
-        }
+        return RunWriter.writeString(file, new Page(base).render(report));
     }
 
     /**

@@ -22,6 +22,8 @@ import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
@@ -227,12 +229,31 @@ public final class Plots {
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setAvailableSpaceFill(0.9);
         chart.getStyler().setXAxisLabelRotation(values.size() > 6 ? 45 : 0);
         if (values.isEmpty()) {
             chart.addSeries(yTitle, List.of("none"), List.of(0));
         } else {
             chart.addSeries(yTitle, new ArrayList<>(values.keySet()), new ArrayList<Number>(values.values()))
                     .setFillColor(PALETTE[0]);
+        }
+        return save(chart, out);
+    }
+
+    /** Box plots of values per group (e.g. lyrics length per language); groups without values are left out. */
+    public static Path boxes(String title, String yTitle, Map<String, double[]> groups, Path out) {
+        BoxChart chart = new BoxChartBuilder().width(800).height(550).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        int c = 0;
+        for (Map.Entry<String, double[]> g : groups.entrySet()) {
+            double[] finite = Arrays.stream(g.getValue()).filter(Double::isFinite).toArray();
+            if (finite.length > 0) {
+                chart.addSeries(g.getKey() + " (" + finite.length + ")", finite)
+                        .setFillColor(PALETTE[c++ % PALETTE.length]);
+            }
+        }
+        if (c == 0) {
+            chart.addSeries("no values", new double[] {0});
         }
         return save(chart, out);
     }

@@ -16,7 +16,7 @@ import java.util.Random;
  */
 public final class Projection {
     /** Above this many points {@link #map} uses PCA: exact t-SNE's n×n matrices become too slow. */
-    public static final int TSNE_MAX_N = 3000;
+    public static final int TSNE_MAX_N = 2000;
     /** Below this many points t-SNE's neighbourhoods are meaningless; {@link #map} uses PCA. */
     public static final int TSNE_MIN_N = 5;
 
@@ -232,44 +232,58 @@ public final class Projection {
         return p;
     }
 
+    /**
+     * Gradient descent on KL(P || Q). With w = 1 / (1 + |yi - yj|²) and Z = Σ w, the gradient
+     * 4 Σ_j (e·p_ij - w_ij / Z) w_ij (yi - yj) splits into Σ p·w·Δ and Σ w²·Δ, so one pass over
+     * the pairs gives both sums and Z without an n×n matrix of w.
+     */
     private static void descend(double[] p, double[] y, int n, int iterations) {
         double learningRate = Math.max(n / EARLY_EXAGGERATION / 4, 50);
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
         Arrays.fill(gains, 1);
-        double[] num = new double[n * n];
-        double[] grad = new double[2 * n];
+        double[] attract = new double[2 * n];
+        double[] repel = new double[2 * n];
         for (int iter = 0; iter < iterations; iter++) {
             boolean early = iter < EXAGGERATION_ITERATIONS;
             double exaggeration = early ? EARLY_EXAGGERATION : 1;
             double momentum = early ? 0.5 : 0.8;
-            double sumNum = 0;
+            Arrays.fill(attract, 0);
+            Arrays.fill(repel, 0);
+            double z = 0;
             for (int i = 0; i < n; i++) {
+                double yi0 = y[2 * i];
+                double yi1 = y[2 * i + 1];
+                double a0 = 0;
+                double a1 = 0;
+                double r0 = 0;
+                double r1 = 0;
                 for (int j = i + 1; j < n; j++) {
-                    double dx = y[2 * i] - y[2 * j];
-                    double dy = y[2 * i + 1] - y[2 * j + 1];
-                    double q = 1 / (1 + dx * dx + dy * dy);
-                    num[i * n + j] = q;
-                    num[j * n + i] = q;
-                    sumNum += 2 * q;
+                    double dx = yi0 - y[2 * j];
+                    double dy = yi1 - y[2 * j + 1];
+                    double w = 1 / (1 + dx * dx + dy * dy);
+                    z += 2 * w;
+                    double pw = p[i * n + j] * w;
+                    double ww = w * w;
+                    a0 += pw * dx;
+                    a1 += pw * dy;
+                    r0 += ww * dx;
+                    r1 += ww * dy;
+                    attract[2 * j] -= pw * dx;
+                    attract[2 * j + 1] -= pw * dy;
+                    repel[2 * j] -= ww * dx;
+                    repel[2 * j + 1] -= ww * dy;
                 }
-            }
-            Arrays.fill(grad, 0);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (i == j) {
-                        continue;
-                    }
-                    double q = num[i * n + j];
-                    double mult = 4 * (exaggeration * p[i * n + j] - q / sumNum) * q;
-                    grad[2 * i] += mult * (y[2 * i] - y[2 * j]);
-                    grad[2 * i + 1] += mult * (y[2 * i + 1] - y[2 * j + 1]);
-                }
+                attract[2 * i] += a0;
+                attract[2 * i + 1] += a1;
+                repel[2 * i] += r0;
+                repel[2 * i + 1] += r1;
             }
             for (int k = 0; k < 2 * n; k++) {
-                boolean sameSign = update[k] * grad[k] < 0;
+                double grad = 4 * (exaggeration * attract[k] - repel[k] / z);
+                boolean sameSign = update[k] * grad < 0;
                 gains[k] = Math.max(sameSign ? gains[k] + 0.2 : gains[k] * 0.8, 0.01);
-                update[k] = momentum * update[k] - learningRate * gains[k] * grad[k];
+                update[k] = momentum * update[k] - learningRate * gains[k] * grad;
                 y[k] += update[k];
             }
         }

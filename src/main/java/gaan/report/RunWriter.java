@@ -122,7 +122,12 @@ public final class RunWriter {
     }
 
     private Path writeCsv(String name, List<String> header, List<List<Object>> records) {
-        return write(name, out -> {
+        return writeCsv(folder.resolve(name), header, records);
+    }
+
+    /** A CSV file in this package's format: header row, then the records, {@code \n} line ends. */
+    static Path writeCsv(Path file, List<String> header, List<List<Object>> records) {
+        return write(file, out -> {
             try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
                 printer.printRecord(header);
                 for (List<Object> rec : records) {
@@ -132,15 +137,24 @@ public final class RunWriter {
         });
     }
 
+    /** A text file written atomically (temporary file moved into place). */
+    static Path writeString(Path file, String text) {
+        return write(file, out -> out.write(text));
+    }
+
+    private Path write(String name, Body body) {
+        return write(folder.resolve(name), body);
+    }
+
     private interface Body {
         void writeTo(Writer out) throws IOException;
     }
 
-    private Path write(String name, Body body) {
-        Path target = folder.resolve(name);
+    private static Path write(Path target, Body body) {
+        Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, name, ".tmp");
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.writeTo(out);
             } catch (IOException | RuntimeException e) {

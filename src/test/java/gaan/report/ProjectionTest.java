@@ -8,6 +8,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import gaan.data.Npy;
+import gaan.testutil.Fixtures;
+
 class ProjectionTest {
 
     /** {@code perBlob} points around each of {@code blobs} centres 10 apart in 10-D, unit noise. */
@@ -100,6 +103,40 @@ class ProjectionTest {
             cross += s[0] * s[1];
         }
         assertEquals(0, cross / 199, 1e-6, "components are orthogonal");
+    }
+
+    @Test
+    void pcaExplainedVarianceMatchesScikitLearn() {
+        double[][] x = Npy.read(Fixtures.cluster("X.npy")).toMatrix();
+        double[] expected = Npy.read(Fixtures.cluster("pca3_explained_variance_ratio.npy")).values();
+        double[][] scores = Projection.pca(x, 3, 0);
+        double total = 0;
+        for (int j = 0; j < x[0].length; j++) {
+            double mean = 0;
+            for (double[] row : x) {
+                mean += row[j];
+            }
+            mean /= x.length;
+            for (double[] row : x) {
+                total += (row[j] - mean) * (row[j] - mean);
+            }
+        }
+        for (int m = 0; m < 3; m++) {
+            double var = 0;
+            for (double[] s : scores) {
+                var += s[m] * s[m];
+            }
+            assertEquals(expected[m], var / total, 1e-9, "explained variance ratio of component " + m);
+        }
+    }
+
+    @Test
+    void tsneKeepsNeighbourhoodsOfTheScikitLearnBlobs() {
+        double[][] x = Npy.read(Fixtures.cluster("X.npy")).toMatrix();
+        int[] y = Npy.read(Fixtures.cluster("y.npy")).toInts();
+        double[][] map = Projection.map(x, 0).points();
+        double inMap = knnAgreement(map, y);
+        assertTrue(inMap >= 0.9, "kNN label agreement in the 2-D map of 6 blobs: " + inMap);
     }
 
     @Test
