@@ -179,9 +179,6 @@ final class RepresentationBuilder {
     }
 
     private static String join(String a, String b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() || a.contains(b) ? a : a + "; " + b;
+        return ClusteringStage.join(a, b);
     }
 }

@@ -62,7 +62,6 @@ final class TaskRunner {
                 runs.addAll(timings.time("clustering", () -> clustering.run(rep)));
             }
         }
-        runs = ClusteringStage.selectBest(runs, config.minCoverage());
         List<ResultRow> rows = runs.stream().map(ClusteringStage.Run::row).toList();
 
         Map<String, int[]> columns = new LinkedHashMap<>();
