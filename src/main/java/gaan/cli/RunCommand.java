@@ -97,7 +97,15 @@ public final class RunCommand implements Callable<Integer> {
                 DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }
         }
-        ExperimentRunner.run(new RunRequest(resolved, dir, out, store), new ConsoleProgress());
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store),
+                new ConsoleProgress());
+        System.out.println("results: " + out.toAbsolutePath());
+        System.out.println("report:  " + outcome.report().toAbsolutePath());
+        if (!outcome.failures().isEmpty()) {
+            System.err.println("gaan: " + outcome.failures().size() + " failure(s), everything else was written:");
+            outcome.failures().forEach(f -> System.err.println("  " + f));
+            return 1;
+        }
         return 0;
     }
 }

@@ -124,9 +124,16 @@ final class ClusteringStage {
 
     private static String params(Map<String, Object> parameters) {
         return parameters.entrySet().stream().filter(e -> !e.getKey().equals("seed") && !e.getKey().equals("threads"))
-                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? String.format(Locale.ROOT, "%.4g", d)
-                        : String.valueOf(e.getValue())))
+                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? fourDigits(d) : e.getValue()))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** Four significant digits without trailing zeros or exponent ({@code 0.0001}, {@code 2.346}). */
+    private static String fourDigits(double d) {
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static String join(String a, String b) {

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
  * Reads experiment YAML files and prints configs as YAML. A file holds one task (the fields of
- * {@link ExperimentConfig}) or several under {@code tasks:}. Unknown fields are errors, so a
- * misspelt key never silently falls back to a default.
+ * {@link ExperimentConfig}) or several under {@code tasks:}; a run's own {@code run.json} is
+ * accepted too (its {@code config.experiment}), so a run can be repeated from its provenance.
+ * Unknown fields are errors, so a misspelt key never silently falls back to a default.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -37,6 +38,9 @@ public final class ConfigLoader {
             JsonNode root = YAML.readTree(Files.readString(file));
             if (root == null || !root.isObject()) {
                 throw new ConfigException(file + ": expected a mapping with the fields of a task or a 'tasks:' list");
+            }
+            if (root.has("config") && root.get("config").has("experiment")) {
+                root = root.get("config").get("experiment");
             }
             if (root.has("tasks")) {
                 ExperimentConfig[] tasks = YAML.treeToValue(root.get("tasks"), ExperimentConfig[].class);

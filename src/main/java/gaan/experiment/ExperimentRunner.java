@@ -13,8 +13,9 @@ import gaan.report.TaskReport;
 /**
  * Runs a {@link RunRequest}: reads the collection, extracts features once (cached in the
  * collection's feature store), runs every task into {@code <out>/<task>/}, and writes
- * {@code <out>/report.html}. A task that fails is reported and the others still run; the failure
- * is raised at the end, after everything that finished has been written.
+ * {@code <out>/report.html}. A task or representation that fails is reported and the rest still
+ * runs; the failures are listed in the {@link Outcome}, after everything that finished has been
+ * written.
  */
 public final class ExperimentRunner {
     private ExperimentRunner() {
@@ -39,7 +40,7 @@ public final class ExperimentRunner {
         for (ExperimentConfig task : request.tasks()) {
             long start = System.nanoTime();
             try {
-                reports.add(runner.run(task, features, request.out()));
+                reports.add(runner.run(task, features, request.out(), failures));
                 progress.info(String.format(java.util.Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
                         (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
             } catch (RuntimeException e) {
@@ -56,10 +57,6 @@ public final class ExperimentRunner {
         }
         Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
                 skipped, List.of(), null), request.out().resolve("report.html"));
-        progress.info("report: " + report.toAbsolutePath());
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException(failures.size() + " task(s) failed: " + String.join("; ", failures));
-        }
         return new Outcome(reports, report, failures);
     }
 

@@ -55,9 +55,9 @@ public final class FeaturePipeline {
             TrackRow r = rows.get(i);
             audioOk[i] = r.ok();
             durations[i] = r.durationSeconds();
-            skipReasons.add(r.ok() ? null : r.reason());
+            skipReasons.add(r.ok() ? null : r.audio() + ": " + r.reason());
             if (!r.ok()) {
-                progress.warn("track '" + r.id() + "' skipped: " + r.reason());
+                progress.warn("track '" + r.id() + "' skipped: " + skipReasons.get(i));
             }
         }
 

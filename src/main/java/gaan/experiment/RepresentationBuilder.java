@@ -32,7 +32,21 @@ final class RepresentationBuilder {
         this.progress = progress;
     }
 
+    /**
+     * @throws ConfigException when an input of the spec is absent from every track of the task
+     *                         (e.g. a genre-conditioned VAE on a collection without genres)
+     */
     Representation build(RepresentationSpec spec, long seed, Map<String, Representation> earlier) {
+        List<Modality> needed = new ArrayList<>(spec.inputsOrEmpty());
+        if (spec.conditionedOnGenre()) {
+            needed.add(Modality.GENRE);
+        }
+        for (Modality m : needed) {
+            if (data.missing(m) == data.size()) {
+                throw new ConfigException("representation '" + spec.name() + "' needs input '" + m.key()
+                        + "', which no track of the collection has");
+            }
+        }
         return switch (spec.kind()) {
             case RAW -> new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
                     rawBlocks(spec.inputs()), List.of(), imputedNote(spec.inputs()));

@@ -36,7 +36,11 @@ final class TaskRunner {
         this.progress = progress;
     }
 
-    TaskReport run(ExperimentConfig config, CollectionFeatures features, Path out) {
+    /**
+     * Runs the task; a representation that cannot be built is skipped, its reason added to
+     * {@code failures}, and the rest of the task still runs.
+     */
+    TaskReport run(ExperimentConfig config, CollectionFeatures features, Path out, List<String> failures) {
         Timings timings = new Timings();
         Path folder = out.resolve(config.task());
         clean(folder);
@@ -55,7 +59,15 @@ final class TaskRunner {
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {
-                Representation rep = timings.time("representations", () -> builder.build(spec, seed, built));
+                Representation rep;
+                try {
+                    rep = timings.time("representations", () -> builder.build(spec, seed, built));
+                } catch (RuntimeException e) {
+                    failures.add("[" + config.task() + "] representation '" + spec.name() + "' seed " + seed
+                            + " failed: " + e.getMessage());
+                    progress.warn(failures.get(failures.size() - 1));
+                    continue;
+                }
                 built.put(spec.name(), rep);
                 reps.add(rep);
                 Npy.write(folder.resolve("representations").resolve(spec.name() + "_s" + seed + ".npy"), rep.x());

@@ -1,0 +1,112 @@
+package gaan.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gaan.data.DemoCorpus;
+import gaan.features.FeatureStore;
+import gaan.features.TrackRow;
+import gaan.report.RunWriter;
+import gaan.testutil.Fixtures;
+
+/** The Easy task end to end on a small demo collection with one broken file in it. */
+class EasyTaskTest {
+    @TempDir
+    static Path dir;
+    static Path out;
+    static ExperimentRunner.Outcome outcome;
+    static final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void runEasyOnSmallDemoWithABrokenTrack() throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoCorpus.write(demo, new DemoCorpus.Options(30, 3.0, 6, 7));
+        Files.copy(Fixtures.audio("not_audio.mp3"), demo.resolve("audio/broken.mp3"));
+        Files.writeString(demo.resolve("tracks.csv"), "broken,audio/broken.mp3,,rock,en,rock\n",
+                StandardOpenOption.APPEND);
+        out = dir.resolve("results");
+        ExperimentConfig easy = new Overrides(null, null, null, 40, null, null, 2)
+                .applyTo(Preset.EASY.config()).resolved().validate();
+        Progress recording = new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public Tracker start(String label, long total) {
+                return Progress.QUIET.start(label, total);
+            }
+        };
+        outcome = ExperimentRunner.run(new RunRequest(List.of(easy), demo, out, null), recording);
+    }
+
+    @Test
+    void writesEveryFileWithTheDocumentedColumns() throws Exception {
+        Path easy = out.resolve("easy");
+        List<List<String>> results = Csv.read(easy.resolve(RunWriter.RESULTS_FILE));
+        assertEquals(RunWriter.RESULT_COLUMNS, results.get(0));
+        assertEquals(List.of("mlp_vae", "pca", "raw_mfcc"),
+                results.subList(1, results.size()).stream().map(r -> r.get(1)).toList());
+
+        List<List<String>> assignments = Csv.read(easy.resolve(RunWriter.ASSIGNMENTS_FILE));
+        assertEquals(RunWriter.ASSIGNMENT_LEAD_COLUMNS, assignments.get(0).subList(0, 3));
+        assertEquals(31, assignments.size(), "30 decodable tracks + header");
+
+        List<List<String>> history = Csv.read(easy.resolve(RunWriter.HISTORY_FILE));
+        assertEquals(RunWriter.HISTORY_COLUMNS, history.get(0));
+        assertTrue(history.size() > 10, "one row per epoch");
+        List<String> last = history.get(history.size() - 1);
+        assertTrue(Double.parseDouble(last.get(5)) > 0, "KL of the last epoch is positive: " + last);
+
+        JsonNode run = new ObjectMapper().readTree(easy.resolve(RunWriter.RUN_FILE).toFile());
+        assertEquals("easy", run.get("task").asText());
+        assertTrue(run.get("versions").size() > 0 && run.get("stage_seconds").has("representations"));
+
+        for (String plot : List.of("training_mlp_vae.png", "map_mlp_vae_clusters.png", "map_mlp_vae_genre.png",
+                "map_pca_language.png", "metrics.png")) {
+            assertTrue(Files.size(easy.resolve("plots").resolve(plot)) > 1000, plot);
+        }
+        assertEquals(30, Files.readAllLines(easy.resolve("representations/track_ids.txt")).size());
+        assertTrue(Files.exists(out.resolve("report.html")));
+    }
+
+    @Test
+    void pcaKMeansFindsTheDemoGenresClearlyBetterThanChance() throws Exception {
+        List<String> pca = Csv.read(out.resolve("easy").resolve(RunWriter.RESULTS_FILE)).stream()
+                .filter(r -> r.get(1).equals("pca")).findFirst().orElseThrow();
+        double ari = Double.parseDouble(pca.get(RunWriter.RESULT_COLUMNS.indexOf("ari")));
+        assertTrue(ari > 0.3, "PCA + K-Means ARI on the demo: " + ari);
+        assertEquals("false", pca.get(RunWriter.RESULT_COLUMNS.indexOf("labels_used_as_input")));
+    }
+
+    @Test
+    void theBrokenFileIsSkippedWithItsNameAndTheRunCompletes() throws Exception {
+        assertTrue(outcome.failures().isEmpty());
+        TrackRow broken = FeatureStore.at(FeaturePipeline.defaultStore(dir.resolve("demo"))).tracks().stream()
+                .filter(t -> t.id().equals("broken")).findFirst().orElseThrow();
+        assertFalse(broken.ok());
+        assertFalse(broken.reason().isBlank());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("broken.mp3") && w.contains(broken.reason())),
+                warnings.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("broken.mp3"), "the report names the skipped file");
+    }
+}
