@@ -1,5 +1,6 @@
 package gaan.audio;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -109,6 +110,8 @@ public final class AudioDecoder {
     private static final double CUTOFF = 0.9475937167399596;
     private static final double KAISER_BETA = 14.769656459379492;
     private static final int SWR_FILTER_TYPE_KAISER = 2;
+    /** FFmpeg's smallest allowed probe size. */
+    private static final long MIN_PROBE_BYTES = 32;
 
     static {
         av_log_set_level(AV_LOG_QUIET);
@@ -191,6 +194,8 @@ public final class AudioDecoder {
         private int sourceRate;
         private float[] mono = new float[0];
         private float[] plane = new float[0];
+        private short[] shorts = new short[0];
+        private int[] ints = new int[0];
         private FloatPointer swrIn;
         private FloatPointer swrOut;
         private PointerPointer<FloatPointer> swrInPlanes;
@@ -206,6 +211,7 @@ public final class AudioDecoder {
             AVStream stream = format.streams(streamIndex);
             long start = Math.round(offsetSeconds * sourceRate);
             long end = durationSeconds > 0 ? start + Math.round(durationSeconds * sourceRate) : Long.MAX_VALUE;
+            out.reserve(expectedLength(Math.min(end, declaredSamples(stream)) - start));
             long position = start > 0 ? seek(stream, offsetSeconds) : 0;
             boolean positionFromPts = start > 0 && position < 0;
             if (position < 0) {
@@ -282,10 +288,17 @@ public final class AudioDecoder {
                 throw new AudioDecodeException(file, "not a readable audio file (" + ffmpegError(ret) + ")");
             }
             opened = true;
-            ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
-            if (ret < 0) {
-                throw new AudioDecodeException(file, "cannot read stream information (" + ffmpegError(ret) + ")");
+            // Probing the stream (decoding its first seconds) costs more than decoding a whole WAV;
+            // skip it when the container header already says everything the decoder needs.
+            if (!headerIsComplete()) {
+                ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
+                if (ret < 0) {
+                    throw new AudioDecodeException(file, "cannot read stream information (" + ffmpegError(ret) + ")");
+                }
             }
+            // Some demuxers (WAV) ask to probe the first packets for a disguised codec (DTS, MP3)
+            // until `probesize` bytes (5 MB) are buffered: that scan costs more than the decode.
+            format.probesize(MIN_PROBE_BYTES);
             streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
             if (streamIndex < 0) {
                 throw new AudioDecodeException(file, "no audio stream found");
@@ -312,6 +325,16 @@ public final class AudioDecoder {
             if (sourceRate != targetRate) {
                 openResampler();
             }
+        }
+
+        /** True when one audio stream has a known codec, sample rate and channel count. */
+        private boolean headerIsComplete() {
+            if (format.nb_streams() != 1) {
+                return false;
+            }
+            AVCodecParameters par = format.streams(0).codecpar();
+            return par.codec_type() == AVMEDIA_TYPE_AUDIO && par.codec_id() != AV_CODEC_ID_NONE
+                    && par.sample_rate() > 0 && par.ch_layout().nb_channels() > 0;
         }
 
         /** Seeks before the offset; returns -1 when the position must come from frame timestamps, else 0. */
@@ -385,12 +408,21 @@ public final class AudioDecoder {
             if (packedFormat == AV_SAMPLE_FMT_FLT) {
                 raw.asFloatBuffer().get(dst, at, count);
             } else if (packedFormat == AV_SAMPLE_FMT_S16) {
+                // Bulk copy, then a plain loop the JIT vectorises.
+                if (shorts.length < count) {
+                    shorts = new short[count];
+                }
+                raw.asShortBuffer().get(shorts, 0, count);
                 for (int i = 0; i < count; i++) {
-                    dst[at + i] = raw.getShort(2 * i) / 32768f;
+                    dst[at + i] = shorts[i] / 32768f;
                 }
             } else if (packedFormat == AV_SAMPLE_FMT_S32) {
+                if (ints.length < count) {
+                    ints = new int[count];
+                }
+                raw.asIntBuffer().get(ints, 0, count);
                 for (int i = 0; i < count; i++) {
-                    dst[at + i] = (float) (raw.getInt(4 * i) / 2147483648.0);
+                    dst[at + i] = (float) (ints[i] / 2147483648.0);
                 }
             } else if (packedFormat == AV_SAMPLE_FMT_DBL) {
                 for (int i = 0; i < count; i++) {
@@ -482,6 +514,12 @@ public final class AudioDecoder {
             }
         }
 
+        /** Samples the header declares at the source rate, or 0 when it does not say. */
+        private long declaredSamples(AVStream stream) {
+            long d = stream.duration();
+            return d == AV_NOPTS_VALUE() || d <= 0 ? 0 : Math.round(d * av_q2d(stream.time_base()) * sourceRate);
+        }
+
         /** librosa's resampled length for {@code nativeCount} source samples. */
         private int expectedLength(long nativeCount) {
             long n = swr == null ? nativeCount
@@ -517,8 +555,15 @@ public final class AudioDecoder {
 
     /** A growable float buffer for the decoded output. */
     private static final class Samples {
-        private float[] data = new float[1 << 16];
+        private float[] data = new float[0];
         private int size;
+
+        /** Sizes the buffer for an expected length, sparing copies while it grows. */
+        void reserve(int expected) {
+            if (expected > data.length) {
+                data = Arrays.copyOf(data, expected);
+            }
+        }
 
         void append(float[] src, int from, int count) {
             ensure(count);
@@ -534,13 +579,13 @@ public final class AudioDecoder {
 
         private void ensure(int more) {
             if (size + more > data.length) {
-                data = Arrays.copyOf(data, Math.max(size + more, data.length * 2));
+                data = Arrays.copyOf(data, Math.max(size + more, Math.max(1 << 16, data.length * 2)));
             }
         }
 
         /** The samples, cut or zero-padded to exactly {@code length}. */
         float[] toArray(int length) {
-            return Arrays.copyOf(data, length);
+            return length == data.length ? data : Arrays.copyOf(data, length);
         }
     }
 }

@@ -6,6 +6,9 @@ package gaan.audio;
  * {@code 10 log10(amin)} everywhere, never {@code -inf}.
  */
 public final class PowerToDb {
+    /** 10 / ln(10): {@code 10 log10(x) = DB_PER_NEPER_POWER * ln(x)}; Math.log is the faster intrinsic. */
+    private static final double DB_PER_NEPER_POWER = 10.0 / Math.log(10.0);
+
     private PowerToDb() {
     }
 
@@ -17,15 +20,16 @@ public final class PowerToDb {
             float[] src = power[i];
             float[] dst = new float[src.length];
             for (int j = 0; j < src.length; j++) {
-                dst[j] = (float) (10.0 * Math.log10(Math.max(amin, src[j])));
-                max = Math.max(max, dst[j]);
+                double v = src[j];
+                dst[j] = (float) (DB_PER_NEPER_POWER * Math.log(v > amin ? v : amin));
+                max = dst[j] > max ? dst[j] : max;
             }
             out[i] = dst;
         }
         float floor = (float) (max - topDb);
         for (float[] row : out) {
             for (int j = 0; j < row.length; j++) {
-                row[j] = Math.max(row[j], floor);
+                row[j] = row[j] > floor ? row[j] : floor;
             }
         }
         return out;

@@ -1,0 +1,202 @@
+package gaan.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import gaan.audio.AudioAnalyzer;
+import gaan.audio.AudioDecoder;
+import gaan.audio.AudioFeatureParams;
+import gaan.audio.MelFilterbank;
+import gaan.audio.Mfcc;
+import gaan.audio.PowerToDb;
+import gaan.audio.Spectrogram;
+import gaan.data.CollectionReader;
+import gaan.features.ExtractionListener;
+import gaan.features.FeatureExtractor;
+import gaan.testutil.Wav;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * {@code bench/run.sh features}: audio feature extraction speed on 50 synthetic 30 s 22050 Hz
+ * mono WAVs, one 30 s MP3 (encoded here with the bundled FFmpeg's libmp3lame) and one 30 s
+ * 44.1 kHz stereo WAV. Stage times are medians over the files on one thread; "total" is decode +
+ * the whole analysis (which fuses the STFT and mel stages frame by frame).
+ */
+public final class FeaturesBench {
+    private static final int FILES = 50;
+    private static final double SECONDS = 30;
+    private static final int RATE = 22050;
+
+    private FeaturesBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path tmp = Files.createTempDirectory("gaan-features-bench");
+        try {
+            run(tmp);
+        } finally {
+            try (Stream<Path> s = Files.walk(tmp)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void run(Path tmp) throws Exception {
+        System.err.println("writing " + FILES + " x " + SECONDS + " s WAVs to " + tmp);
+        List<Path> wavs = new ArrayList<>();
+        for (int i = 0; i < FILES; i++) {
+            wavs.add(Wav.write(tmp.resolve("audio/track" + i + ".wav"), Wav.tone(SECONDS, RATE, 80 + 17 * i, i), RATE, 1));
+        }
+        Path stereo = Wav.write(tmp.resolve("stereo44100.wav"), stereo(Wav.tone(SECONDS, 44100, 330, 7)), 44100, 2);
+        Path mp3 = encodeMp3(wavs.get(0), tmp.resolve("track0.mp3"));
+
+        AudioFeatureParams params = AudioFeatureParams.DEFAULTS;
+        AudioDecoder decoder = new AudioDecoder();
+        AudioAnalyzer analyzer = new AudioAnalyzer(params);
+        Spectrogram stft = new Spectrogram(params.nFft(), params.hopLength());
+        MelFilterbank mel = new MelFilterbank(params.sampleRate(), params.nFft(), params.nMels(), params.fmin(), params.fmax());
+        Mfcc mfcc = new Mfcc(params.nMfcc(), params.nMels());
+
+        System.err.println("warming up");
+        for (int i = 0; i < 3; i++) {
+            for (Path w : wavs.subList(0, 10)) {
+                analyzer.analyze(decoder.decode(w));
+            }
+        }
+
+        System.err.println("timing stages on one thread");
+        int n = wavs.size();
+        double[] decode = new double[n];
+        double[] stftMs = new double[n];
+        double[] melMs = new double[n];
+        double[] mfccMs = new double[n];
+        double[] total = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            float[] y = decoder.decode(wavs.get(i));
+            decode[i] = ms(t0);
+            int frames = stft.frames(y.length);
+            double[][] power = new double[frames][stft.bins()];
+            t0 = System.nanoTime();
+            for (int t = 0; t < frames; t++) {
+                stft.powerFrame(y, t, power[t]);
+            }
+            stftMs[i] = ms(t0);
+            float[][] melMatrix = new float[params.nMels()][frames];
+            double[] column = new double[params.nMels()];
+            t0 = System.nanoTime();
+            for (int t = 0; t < frames; t++) {
+                mel.applyFrame(power[t], column);
+                for (int m = 0; m < column.length; m++) {
+                    melMatrix[m][t] = (float) column[m];
+                }
+            }
+            melMs[i] = ms(t0);
+            t0 = System.nanoTime();
+            Mfcc.summary(mfcc.apply(PowerToDb.apply(melMatrix, params.amin(), params.topDb())));
+            mfccMs[i] = ms(t0);
+            t0 = System.nanoTime();
+            analyzer.analyze(decoder.decode(wavs.get(i)));
+            total[i] = ms(t0);
+        }
+
+        double oneThread = filesPerSecond(wavs, params, 1);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double allThreads = filesPerSecond(wavs, params, cores);
+
+        double mp3Ms = Bench.median(5, () -> timeFile(decoder, analyzer, mp3));
+        double resampledMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo));
+
+        long t0 = System.nanoTime();
+        new FeatureExtractor(params, cores).extract(CollectionReader.read(tmp), tmp.resolve("store"),
+                ExtractionListener.NONE);
+        double extractorFilesPerS = n / (ms(t0) / 1000);
+
+        Map<String, Object> stages = new LinkedHashMap<>();
+        stages.put("decode", Bench.median(decode));
+        stages.put("stft", Bench.median(stftMs));
+        stages.put("mel", Bench.median(melMs));
+        stages.put("mfcc", Bench.median(mfccMs));
+        stages.put("total", Bench.median(total));
+        Bench.create()
+                .put("files", n)
+                .put("seconds_per_file", SECONDS)
+                .put("ms_per_file", stages)
+                .put("files_per_s_1thread", oneThread)
+                .put("files_per_s_all_threads", allThreads)
+                .put("threads", cores)
+                .put("scaling", allThreads / oneThread)
+                .put("mp3_ms_per_file", mp3Ms)
+                .put("resampled_ms_per_file", resampledMs)
+                .put("extractor_files_per_s_all_threads", extractorFilesPerS)
+                .put("librosa_ms_per_file", 17.4)
+                .put("peak_rss_mb", Bench.peakRssMb())
+                .print();
+    }
+
+    private static double timeFile(AudioDecoder decoder, AudioAnalyzer analyzer, Path file) {
+        long t0 = System.nanoTime();
+        analyzer.analyze(decoder.decode(file));
+        return ms(t0);
+    }
+
+    /** Decode + analyse every file on {@code threads} threads, each with its own analyzer. */
+    private static double filesPerSecond(List<Path> files, AudioFeatureParams params, int threads) throws Exception {
+        AudioDecoder decoder = new AudioDecoder();
+        ThreadLocal<AudioAnalyzer> analyzers = ThreadLocal.withInitial(() -> new AudioAnalyzer(params));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> analyzers.get().analyze(decoder.decode(f))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return files.size() / (ms(t0) / 1000);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static float[] stereo(float[] mono) {
+        float[] out = new float[2 * mono.length];
+        for (int i = 0; i < mono.length; i++) {
+            out[2 * i] = mono[i];
+            out[2 * i + 1] = 0.5f * mono[mono.length - 1 - i];
+        }
+        return out;
+    }
+
+    /** Encodes with the ffmpeg executable shipped in the bytedeco jar (libmp3lame, 192 kbit/s). */
+    private static Path encodeMp3(Path wav, Path mp3) throws IOException, InterruptedException {
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        ProcessBuilder pb = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-i", wav.toString(),
+                "-codec:a", "libmp3lame", "-b:a", "192k", mp3.toString()).redirectErrorStream(true);
+        // The executable's shared libraries were unpacked beside it.
+        pb.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException("ffmpeg could not encode " + mp3 + ": " + log);
+        }
+        return mp3;
+    }
+}
