@@ -62,7 +62,7 @@ public final class Agglomerative implements Clusterer {
         }
         try (Parallel par = new Parallel(threads)) {
             return switch (linkage) {
-                case WARD -> NnChain.run(new WardSpace(p, par));
+                case WARD -> NnChain.run(new WardSpace(p));
                 case AVERAGE -> NnChain.run(new CondensedSpace(p, true, par));
                 case COMPLETE -> NnChain.run(new CondensedSpace(p, false, par));
                 case SINGLE -> {

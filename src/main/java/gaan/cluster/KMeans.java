@@ -101,13 +101,18 @@ public final class KMeans implements Clusterer {
         return new Partition(method(), labels, Partition.countClusters(labels), best.inertia, Double.NaN);
     }
 
-    /** Greedy k-means++: each new centre is the best of several candidates drawn ∝ D². */
+    /**
+     * Greedy k-means++: each new centre is the best of several candidates drawn ∝ D². A point
+     * whose current centre is at least twice its distance away from a candidate cannot get closer
+     * to that candidate (triangle inequality), so its distance is not computed; sums are unchanged.
+     */
     private double[] plusPlus(double[] v, int n, int dim, SplittableRandom random) {
         int trials = 2 + (int) Math.log(k);
         double[] centers = new double[k * dim];
         int first = random.nextInt(n);
         System.arraycopy(v, first * dim, centers, 0, dim);
         double[] closest = new double[n];
+        int[] owner = new int[n];
         double potential = 0;
         for (int i = 0; i < n; i++) {
             closest[i] = Points.sqDist(v, i * dim, v, first * dim, dim);
@@ -116,6 +121,7 @@ public final class KMeans implements Clusterer {
         double[] cumulative = new double[n];
         double[] candidate = new double[n];
         double[] bestDistances = new double[n];
+        double[] toCenters = new double[k];
         for (int c = 1; c < k; c++) {
             double running = 0;
             for (int i = 0; i < n; i++) {
@@ -129,10 +135,17 @@ public final class KMeans implements Clusterer {
                 int id = Arrays.binarySearch(cumulative, target);
                 id = id >= 0 ? firstAtLeast(cumulative, id) : -id - 1;
                 id = Math.min(id, n - 1);
+                for (int j = 0; j < c; j++) {
+                    toCenters[j] = Points.sqDist(v, id * dim, centers, j * dim, dim);
+                }
                 double pot = 0;
                 for (int i = 0; i < n; i++) {
-                    candidate[i] = Math.min(closest[i], Points.sqDist(v, i * dim, v, id * dim, dim));
-                    pot += candidate[i];
+                    double d = closest[i];
+                    if (toCenters[owner[i]] <= 4 * d * (1 + 1e-9)) {
+                        d = Math.min(d, Points.sqDist(v, i * dim, v, id * dim, dim));
+                    }
+                    candidate[i] = d;
+                    pot += d;
                 }
                 if (pot < bestPotential) {
                     bestPotential = pot;
@@ -141,7 +154,12 @@ public final class KMeans implements Clusterer {
                 }
             }
             potential = bestPotential;
-            System.arraycopy(bestDistances, 0, closest, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (bestDistances[i] < closest[i]) {
+                    closest[i] = bestDistances[i];
+                    owner[i] = c;
+                }
+            }
             System.arraycopy(v, bestId * dim, centers, c * dim, dim);
         }
         return centers;
@@ -155,15 +173,41 @@ public final class KMeans implements Clusterer {
         return hit;
     }
 
+    /**
+     * Lloyd iterations. Assignments use Hamerly's bounds (an upper bound on each point's distance
+     * to its centre, a lower bound on the second-nearest, half the gap to the nearest other
+     * centre), which skip points that provably keep their centre; the labels are Lloyd's.
+     */
     private Run lloyd(double[] v, int n, int dim, double[] centers, double absTol) {
         int[] labels = new int[n];
         int[] previous = new int[n];
+        double[] upper = new double[n];
+        double[] lower = new double[n];
         Arrays.fill(previous, -1);
         double[] sums = new double[k * dim];
         long[] counts = new long[k];
+        double[] half = new double[k];
+        double[] moved = new double[k];
+        double[] old = new double[k * dim];
         boolean strict = false;
+        for (int i = 0; i < n; i++) {
+            assignExact(v, i, dim, centers, labels, upper, lower);
+        }
         for (int iter = 0; iter < maxIter; iter++) {
-            assign(v, n, dim, centers, labels);
+            if (iter > 0) {
+                halfGaps(centers, dim, half);
+                for (int i = 0; i < n; i++) {
+                    double bound = Math.max(half[labels[i]], lower[i]);
+                    if (upper[i] * (1 + 1e-12) < bound) {
+                        continue;
+                    }
+                    upper[i] = Math.sqrt(Points.sqDist(v, i * dim, centers, labels[i] * dim, dim));
+                    if (upper[i] * (1 + 1e-12) < bound) {
+                        continue;
+                    }
+                    assignExact(v, i, dim, centers, labels, upper, lower);
+                }
+            }
             Arrays.fill(sums, 0);
             Arrays.fill(counts, 0);
             for (int i = 0; i < n; i++) {
@@ -173,15 +217,18 @@ public final class KMeans implements Clusterer {
                     sums[l * dim + j] += v[i * dim + j];
                 }
             }
+            System.arraycopy(centers, 0, old, 0, centers.length);
             relocateEmpty(v, n, dim, centers, labels, sums, counts);
             double shift = 0;
             for (int c = 0; c < k; c++) {
-                for (int j = 0; j < dim; j++) {
-                    double updated = counts[c] == 0 ? centers[c * dim + j] : sums[c * dim + j] / counts[c];
-                    double d = updated - centers[c * dim + j];
-                    shift += d * d;
-                    centers[c * dim + j] = updated;
+                if (counts[c] != 0) {
+                    for (int j = 0; j < dim; j++) {
+                        centers[c * dim + j] = sums[c * dim + j] / counts[c];
+                    }
                 }
+                double m = Points.sqDist(centers, c * dim, old, c * dim, dim);
+                shift += m;
+                moved[c] = Math.sqrt(m);
             }
             if (Arrays.equals(labels, previous)) {
                 strict = true;
@@ -191,9 +238,12 @@ public final class KMeans implements Clusterer {
             if (shift <= absTol) {
                 break;
             }
+            loosenBounds(n, labels, upper, lower, moved);
         }
         if (!strict) {
-            assign(v, n, dim, centers, labels);
+            for (int i = 0; i < n; i++) {
+                assignExact(v, i, dim, centers, labels, upper, lower);
+            }
         }
         double inertia = 0;
         for (int i = 0; i < n; i++) {
@@ -202,18 +252,57 @@ public final class KMeans implements Clusterer {
         return new Run(labels, centers, inertia);
     }
 
-    private void assign(double[] v, int n, int dim, double[] centers, int[] labels) {
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double d = Points.sqDist(v, i * dim, centers, c * dim, dim);
-                if (d < bestD) {
-                    bestD = d;
-                    best = c;
-                }
+    /** Nearest centre of point i (lowest index on ties), with exact bounds. */
+    private void assignExact(double[] v, int i, int dim, double[] centers, int[] labels, double[] upper,
+            double[] lower) {
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        double second = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double d = Points.sqDist(v, i * dim, centers, c * dim, dim);
+            if (d < bestD) {
+                second = bestD;
+                bestD = d;
+                best = c;
+            } else if (d < second) {
+                second = d;
             }
-            labels[i] = best;
+        }
+        labels[i] = best;
+        upper[i] = Math.sqrt(bestD);
+        lower[i] = Math.sqrt(second);
+    }
+
+    /** Half the distance from each centre to its nearest other centre. */
+    private void halfGaps(double[] centers, int dim, double[] half) {
+        Arrays.fill(half, Double.POSITIVE_INFINITY);
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double d = 0.5 * Math.sqrt(Points.sqDist(centers, a * dim, centers, b * dim, dim));
+                half[a] = Math.min(half[a], d);
+                half[b] = Math.min(half[b], d);
+            }
+        }
+    }
+
+    /** Moves the bounds by how far the centres moved. */
+    private void loosenBounds(int n, int[] labels, double[] upper, double[] lower, double[] moved) {
+        int far = 0;
+        for (int c = 1; c < k; c++) {
+            if (moved[c] > moved[far]) {
+                far = c;
+            }
+        }
+        double secondFar = 0;
+        for (int c = 0; c < k; c++) {
+            if (c != far) {
+                secondFar = Math.max(secondFar, moved[c]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int l = labels[i];
+            upper[i] += moved[l];
+            lower[i] -= l == far ? secondFar : moved[far];
         }
     }
 

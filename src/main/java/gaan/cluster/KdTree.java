@@ -129,6 +129,11 @@ final class KdTree {
         }
     }
 
+    /** The points in leaf order: neighbours in space are mostly neighbours in this order. */
+    int[] leafOrder() {
+        return order.clone();
+    }
+
     private double minSqToBox(double[] q, int qo, int node) {
         int box = node * dim;
         double s = 0;

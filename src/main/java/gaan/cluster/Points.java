@@ -101,8 +101,9 @@ public final class Points {
     }
 
     /**
-     * Like {@link #sqDist(double[], int, double[], int, int)} but may stop early, returning a value
-     * of at least {@code limit}, once the partial sum times {@code scale} reaches {@code limit}.
+     * {@code scale} times the squared distance, like {@link #sqDist(double[], int, double[], int, int)},
+     * but may stop early, returning a value above {@code limit}, once the partial sum times
+     * {@code scale} exceeds {@code limit}.
      * The full sum is computed in the same order as with an infinite limit, so results compare
      * exactly.
      */
@@ -112,18 +113,20 @@ public final class Points {
         double s2 = 0;
         double s3 = 0;
         int j = 0;
-        for (; j + 7 < dim; j += 8) {
-            for (int t = j; t < j + 8; t += 4) {
-                double d0 = a[ai + t] - b[bi + t];
-                double d1 = a[ai + t + 1] - b[bi + t + 1];
-                double d2 = a[ai + t + 2] - b[bi + t + 2];
-                double d3 = a[ai + t + 3] - b[bi + t + 3];
+        // Check after 4 values, then every 8: far candidates are usually rejected at the first check.
+        for (int check = 4; j + 3 < dim; check += 8) {
+            int stop = Math.min(check, dim & ~3);
+            for (; j < stop; j += 4) {
+                double d0 = a[ai + j] - b[bi + j];
+                double d1 = a[ai + j + 1] - b[bi + j + 1];
+                double d2 = a[ai + j + 2] - b[bi + j + 2];
+                double d3 = a[ai + j + 3] - b[bi + j + 3];
                 s0 += d0 * d0;
                 s1 += d1 * d1;
                 s2 += d2 * d2;
                 s3 += d3 * d3;
             }
-            if (((s0 + s1) + (s2 + s3)) * scale >= limit) {
+            if (((s0 + s1) + (s2 + s3)) * scale > limit) {
                 return ((s0 + s1) + (s2 + s3)) * scale;
             }
         }

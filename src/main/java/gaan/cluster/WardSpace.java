@@ -5,36 +5,61 @@ import java.util.Arrays;
 /**
  * Ward distances computed from cluster centroids and sizes,
  * d(a, b) = sqrt(2·nₐ·n_b / (nₐ + n_b)) · ‖cₐ − c_b‖ (scipy's scale), so memory stays O(n·dim).
- * Active slots are kept in a sorted list so scans skip merged clusters.
+ *
+ * <p>Slots are point indices, as {@link NnChain} expects. Internally the centroids are stored in
+ * k-d tree leaf order and grouped in blocks of {@value #BLOCK} with a bounding box each; a merged
+ * centroid lies between its two parts, so growing the box of the surviving slot keeps every box
+ * valid. A nearest-neighbour scan skips blocks whose box is farther than the best distance so far
+ * (Ward's factor is at least 2·nₓ/(nₓ + 1) for any partner). Ties still go to the lowest point
+ * index, so results equal a plain scan's.
  */
 final class WardSpace implements NnChain.Space {
-    /** Below this many values per scan, splitting it over threads costs more than it saves. */
-    private static final int PARALLEL_SCAN = 1 << 18;
+    private static final int BLOCK = 32;
 
     private final int n;
     private final int dim;
+    /** Centroid of slot {@code i} at {@code pos[i] * dim}. */
     private final double[] centroids;
+    private final int[] pos;
+    /** The slot stored at each position. */
+    private final int[] slotAt;
     private final long[] sizes;
-    private final int[] active;
-    private int activeCount;
-    private final Parallel parallel;
-    private final int[] chunkBest;
-    private final double[] chunkValue;
+    private final int blocks;
+    private final int[] blockActive;
+    private final double[] lo;
+    private final double[] hi;
 
-    WardSpace(Points points, Parallel parallel) {
+    WardSpace(Points points) {
         this.n = points.size();
         this.dim = points.dim();
-        this.centroids = points.values().clone();
+        this.slotAt = new KdTree(points).leafOrder();
+        this.pos = new int[n];
+        this.centroids = new double[n * dim];
+        double[] v = points.values();
+        for (int p = 0; p < n; p++) {
+            pos[slotAt[p]] = p;
+            System.arraycopy(v, slotAt[p] * dim, centroids, p * dim, dim);
+        }
         this.sizes = new long[n];
         Arrays.fill(sizes, 1);
-        this.active = new int[n];
-        for (int i = 0; i < n; i++) {
-            active[i] = i;
+        this.blocks = (n + BLOCK - 1) / BLOCK;
+        this.blockActive = new int[blocks];
+        this.lo = new double[blocks * dim];
+        this.hi = new double[blocks * dim];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int p = 0; p < n; p++) {
+            blockActive[p / BLOCK]++;
+            include(p / BLOCK, p);
         }
-        this.activeCount = n;
-        this.parallel = parallel;
-        this.chunkBest = new int[parallel.threads()];
-        this.chunkValue = new double[parallel.threads()];
+    }
+
+    private void include(int block, int p) {
+        for (int j = 0; j < dim; j++) {
+            double x = centroids[p * dim + j];
+            lo[block * dim + j] = Math.min(lo[block * dim + j], x);
+            hi[block * dim + j] = Math.max(hi[block * dim + j], x);
+        }
     }
 
     @Override
@@ -53,64 +78,66 @@ final class WardSpace implements NnChain.Space {
 
     @Override
     public double distance(int a, int b) {
-        return Math.sqrt(Points.scaledSqDistBounded(centroids, a * dim, centroids, b * dim, dim, scale(a, b),
-                Double.POSITIVE_INFINITY));
+        return Math.sqrt(Points.scaledSqDistBounded(centroids, pos[a] * dim, centroids, pos[b] * dim, dim,
+                scale(a, b), Double.POSITIVE_INFINITY));
     }
 
     @Override
     public int nearest(int x, double bound) {
-        double limit = bound * bound;
-        if ((long) activeCount * dim < PARALLEL_SCAN) {
-            return scan(x, 0, activeCount, limit, 0);
-        }
-        Arrays.fill(chunkBest, -1);
-        parallel.forSlices(activeCount, 1024, (w, from, to) -> scan(x, from, to, limit, w));
-        int best = -1;
-        double value = limit;
-        for (int w = 0; w < chunkBest.length; w++) {
-            // Slices are in index order, so a strictly smaller value wins and ties keep the earlier slice.
-            if (chunkBest[w] >= 0 && chunkValue[w] < value) {
-                value = chunkValue[w];
-                best = chunkBest[w];
-            }
-        }
-        return best;
-    }
-
-    /** First active slot in list positions [from, to) with the smallest squared distance below limit. */
-    private int scan(int x, int from, int to, double limit, int worker) {
-        int best = -1;
-        double bestValue = limit;
-        int xo = x * dim;
+        double best = bound * bound;
+        int bestSlot = -1; // -1: the bound itself, which a tie does not beat
+        int xo = pos[x] * dim;
         long nx = sizes[x];
-        for (int p = from; p < to; p++) {
-            int i = active[p];
-            if (i == x) {
+        double minScale = 2.0 * nx / (nx + 1);
+        for (int b = 0; b < blocks; b++) {
+            if (blockActive[b] == 0 || minSqToBox(xo, b, best / minScale) * minScale > best) {
                 continue;
             }
-            double scale = 2.0 * nx * sizes[i] / (nx + sizes[i]);
-            double value = Points.scaledSqDistBounded(centroids, xo, centroids, i * dim, dim, scale, bestValue);
-            if (value < bestValue) {
-                bestValue = value;
-                best = i;
+            int end = Math.min(n, (b + 1) * BLOCK);
+            for (int p = b * BLOCK; p < end; p++) {
+                int i = slotAt[p];
+                long ni = sizes[i];
+                if (ni == 0 || i == x) {
+                    continue;
+                }
+                double scale = 2.0 * nx * ni / (nx + ni);
+                double value = Points.scaledSqDistBounded(centroids, xo, centroids, p * dim, dim, scale, best);
+                if (value < best || (value == best && bestSlot >= 0 && i < bestSlot)) {
+                    best = value;
+                    bestSlot = i;
+                }
             }
         }
-        chunkBest[worker] = best;
-        chunkValue[worker] = bestValue;
-        return best;
+        return bestSlot;
+    }
+
+    /** Squared distance from a centroid to a block's box, or any value above {@code limit} once it exceeds it. */
+    private double minSqToBox(int xo, int b, double limit) {
+        int box = b * dim;
+        double s = 0;
+        for (int j = 0; j < dim; j++) {
+            double c = centroids[xo + j];
+            double d = Math.max(0, Math.max(lo[box + j] - c, c - hi[box + j]));
+            s += d * d;
+            if ((j & 7) == 7 && s > limit) {
+                return s;
+            }
+        }
+        return s;
     }
 
     @Override
     public void merge(int x, int y, double distance) {
         long nx = sizes[x];
         long ny = sizes[y];
+        int xo = pos[x] * dim;
+        int yo = pos[y] * dim;
         for (int j = 0; j < dim; j++) {
-            centroids[y * dim + j] = (nx * centroids[x * dim + j] + ny * centroids[y * dim + j]) / (nx + ny);
+            centroids[yo + j] = (nx * centroids[xo + j] + ny * centroids[yo + j]) / (nx + ny);
         }
         sizes[y] = nx + ny;
         sizes[x] = 0;
-        int p = Arrays.binarySearch(active, 0, activeCount, x);
-        System.arraycopy(active, p + 1, active, p, activeCount - p - 1);
-        activeCount--;
+        blockActive[pos[x] / BLOCK]--;
+        include(pos[y] / BLOCK, pos[y]);
     }
 }
