@@ -14,9 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -87,7 +85,7 @@ public final class Trainer {
         try (NDManager dataManager = network.manager().newSubManager()) {
             Dataset train = Dataset.upload(dataManager, spec, norm, data, trainRows);
             Dataset val = valRows.length > 0 ? Dataset.upload(dataManager, spec, norm, data, valRows) : null;
-            NDManager best = null;
+            List<float[]> best = null;
             double bestLoss = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -117,17 +115,13 @@ public final class Trainer {
                 if (monitored < bestLoss) {
                     bestLoss = monitored;
                     sinceBest = 0;
-                    if (best != null) {
-                        best.close();
-                    }
-                    best = snapshot(parameters, dataManager);
+                    best = snapshot(parameters);
                 } else if (++sinceBest >= config.patience()) {
                     break;
                 }
             }
             if (best != null) {
                 restore(parameters, best);
-                best.close();
             }
         }
         return history;
@@ -220,23 +214,21 @@ public final class Trainer {
         }
     }
 
-    private static NDManager snapshot(List<Parameter> parameters, NDManager parent) {
-        NDManager copy = parent.newSubManager();
+    private static List<float[]> snapshot(List<Parameter> parameters) {
+        List<float[]> copy = new ArrayList<>();
         for (Parameter p : parameters) {
-            NDArray c = p.getArray().duplicate();
-            c.attach(copy);
-            c.setName(p.getId());
+            copy.add(p.getArray().toFloatArray());
         }
         return copy;
     }
 
-    private static void restore(List<Parameter> parameters, NDManager snapshot) {
-        Map<String, NDArray> byId = new HashMap<>();
-        for (NDArray a : snapshot.getManagedArrays()) {
-            byId.put(a.getName(), a);
-        }
-        for (Parameter p : parameters) {
-            byId.get(p.getId()).copyTo(p.getArray());
+    /**
+     * Writes the snapshot back. Copies go through Java arrays on purpose: DJL's {@code copyTo}
+     * would make the weight alias the snapshot's native memory, which is freed afterwards.
+     */
+    private static void restore(List<Parameter> parameters, List<float[]> snapshot) {
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).getArray().set(snapshot.get(i));
         }
     }
 
@@ -250,7 +242,7 @@ public final class Trainer {
     }
 
     private static int[] permutation(int n, Random random) {
-        int[] p = Dataset.range(n);
+        int[] p = Dataset.range(0, n);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = p[i];
