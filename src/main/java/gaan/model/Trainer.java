@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -157,7 +158,7 @@ public final class Trainer {
                     NDArray grad = weight.getGradient();
                     grad.attach(step);
                     adam.update(p.getId(), weight, grad);
-                    grad.subi(grad);
+                    JniUtils.zeroGrad((PtNDArray) weight);
                 }
             }
         }
