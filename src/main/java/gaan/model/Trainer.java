@@ -58,7 +58,8 @@ public final class Trainer {
         int n = data.samples();
         int validation = config.validationFraction() > 0 ? (int) Math.max(1, Math.round(n * config.validationFraction())) : 0;
         if (n - validation < 1) {
-            throw new IllegalArgumentException("need at least 2 rows to train with a validation split, got " + n);
+            throw new IllegalArgumentException("need at least " + (validation + 1) + " rows to train with validationFraction "
+                    + config.validationFraction() + ", got " + n);
         }
         setThreads(config.threads());
         Normalisation norm = Normalisation.fit(spec, data);
@@ -94,7 +95,8 @@ public final class Trainer {
                 double beta = config.betaSchedule().beta(spec.beta(), epoch, config.warmupEpochs());
                 TrainingHistory row;
                 try (NDManager epochManager = dataManager.newSubManager()) {
-                    Moments trainMoments = new Moments(epochManager, spec.latentDim());
+                    // Without a validation split, active units come from the training pass's μ.
+                    Moments trainMoments = val == null ? new Moments(epochManager, spec.latentDim()) : null;
                     double[] sums = trainEpoch(network, parameters, adam, train, shuffled(train.size(), random), beta,
                             epochManager, trainMoments);
                     Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
@@ -128,7 +130,10 @@ public final class Trainer {
         return history;
     }
 
-    /** One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples. */
+    /**
+     * One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples
+     * and adds each batch's μ to {@code moments} unless it is null.
+     */
     private double[] trainEpoch(Network network, List<Parameter> parameters, Optimizer adam, Dataset train, long[] order,
             double beta, NDManager epochManager, Moments moments) {
         NDArray sums = epochManager.zeros(new Shape(3));
@@ -152,7 +157,9 @@ public final class Trainer {
                     collector.backward(loss);
                 }
                 sums.addi(NDArrays.stack(new NDList(loss, reconstruction, kl)).mul(to - from));
-                moments.add(mu);
+                if (moments != null) {
+                    moments.add(mu);
+                }
                 for (Parameter p : parameters) {
                     NDArray weight = p.getArray();
                     NDArray grad = weight.getGradient();
