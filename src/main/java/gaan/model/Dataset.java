@@ -23,11 +23,10 @@ record Dataset(List<NDArray> x, NDArray mask, NDArray condition, int size) {
         List<NDArray> x = new ArrayList<>();
         for (int m = 0; m < spec.modalityCount(); m++) {
             int w = spec.width(m);
-            float[] all = norm.apply(m, in, w);
             Shape shape = spec.kind() == VaeKind.CONV
                     ? new Shape(rows.length, 1, spec.inputShape().get(0), spec.inputShape().get(1))
                     : new Shape(rows.length, w);
-            x.add(manager.create(gatherRows(all, w, rows), shape));
+            x.add(manager.create(norm.apply(m, in, w, rows), shape));
         }
         NDArray mask = null;
         if (spec.kind() == VaeKind.MULTIMODAL) {
@@ -72,10 +71,16 @@ record Dataset(List<NDArray> x, NDArray mask, NDArray condition, int size) {
                 condition == null ? null : condition.get(manager, index));
     }
 
-    static int[] range(int n) {
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = i;
+    /** All samples as one batch. */
+    Batch all() {
+        return new Batch(x, mask, condition);
+    }
+
+    /** The indices from..to-1. */
+    static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
         }
         return r;
     }

@@ -51,16 +51,24 @@ record Normalisation(List<float[]> mean, List<float[]> std) {
         return new Normalisation(means, stds);
     }
 
-    /** Standardised copy of modality m's values; rows without the modality become zeros. */
-    float[] apply(int m, VaeInput in, int width) {
+    /**
+     * Standardised values of modality m for the samples {@code rows}, in that order (row-major,
+     * {@code width} values each); rows without the modality become zeros.
+     */
+    float[] apply(int m, VaeInput in, int width, int[] rows) {
         float[] v = in.values(m);
         float[] mean = this.mean.get(m);
         float[] std = this.std.get(m);
         int groups = mean.length;
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            if (in.present(m, i / width)) {
-                out[i] = (v[i] - mean[i % groups]) / std[i % groups];
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            if (!in.present(m, rows[i])) {
+                continue;
+            }
+            int from = rows[i] * width;
+            for (int j = 0; j < width; j++) {
+                int g = j % groups;
+                out[i * width + j] = (v[from + j] - mean[g]) / std[g];
             }
         }
         return out;

@@ -8,15 +8,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -59,7 +58,8 @@ public final class Trainer {
         int n = data.samples();
         int validation = config.validationFraction() > 0 ? (int) Math.max(1, Math.round(n * config.validationFraction())) : 0;
         if (n - validation < 1) {
-            throw new IllegalArgumentException("need at least 2 rows to train with a validation split, got " + n);
+            throw new IllegalArgumentException("need at least " + (validation + 1) + " rows to train with validationFraction "
+                    + config.validationFraction() + ", got " + n);
         }
         setThreads(config.threads());
         Normalisation norm = Normalisation.fit(spec, data);
@@ -87,7 +87,7 @@ public final class Trainer {
         try (NDManager dataManager = network.manager().newSubManager()) {
             Dataset train = Dataset.upload(dataManager, spec, norm, data, trainRows);
             Dataset val = valRows.length > 0 ? Dataset.upload(dataManager, spec, norm, data, valRows) : null;
-            NDManager best = null;
+            List<float[]> best = null;
             double bestLoss = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -95,7 +95,8 @@ public final class Trainer {
                 double beta = config.betaSchedule().beta(spec.beta(), epoch, config.warmupEpochs());
                 TrainingHistory row;
                 try (NDManager epochManager = dataManager.newSubManager()) {
-                    Moments trainMoments = new Moments(epochManager, spec.latentDim());
+                    // Without a validation split, active units come from the training pass's μ.
+                    Moments trainMoments = val == null ? new Moments(epochManager, spec.latentDim()) : null;
                     double[] sums = trainEpoch(network, parameters, adam, train, shuffled(train.size(), random), beta,
                             epochManager, trainMoments);
                     Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
@@ -117,23 +118,22 @@ public final class Trainer {
                 if (monitored < bestLoss) {
                     bestLoss = monitored;
                     sinceBest = 0;
-                    if (best != null) {
-                        best.close();
-                    }
-                    best = snapshot(parameters, dataManager);
+                    best = snapshot(parameters);
                 } else if (++sinceBest >= config.patience()) {
                     break;
                 }
             }
             if (best != null) {
                 restore(parameters, best);
-                best.close();
             }
         }
         return history;
     }
 
-    /** One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples. */
+    /**
+     * One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples
+     * and adds each batch's μ to {@code moments} unless it is null.
+     */
     private double[] trainEpoch(Network network, List<Parameter> parameters, Optimizer adam, Dataset train, long[] order,
             double beta, NDManager epochManager, Moments moments) {
         NDArray sums = epochManager.zeros(new Shape(3));
@@ -157,13 +157,15 @@ public final class Trainer {
                     collector.backward(loss);
                 }
                 sums.addi(NDArrays.stack(new NDList(loss, reconstruction, kl)).mul(to - from));
-                moments.add(mu);
+                if (moments != null) {
+                    moments.add(mu);
+                }
                 for (Parameter p : parameters) {
                     NDArray weight = p.getArray();
                     NDArray grad = weight.getGradient();
                     grad.attach(step);
                     adam.update(p.getId(), weight, grad);
-                    grad.subi(grad);
+                    JniUtils.zeroGrad((PtNDArray) weight);
                 }
             }
         }
@@ -220,23 +222,21 @@ public final class Trainer {
         }
     }
 
-    private static NDManager snapshot(List<Parameter> parameters, NDManager parent) {
-        NDManager copy = parent.newSubManager();
+    private static List<float[]> snapshot(List<Parameter> parameters) {
+        List<float[]> copy = new ArrayList<>();
         for (Parameter p : parameters) {
-            NDArray c = p.getArray().duplicate();
-            c.attach(copy);
-            c.setName(p.getId());
+            copy.add(p.getArray().toFloatArray());
         }
         return copy;
     }
 
-    private static void restore(List<Parameter> parameters, NDManager snapshot) {
-        Map<String, NDArray> byId = new HashMap<>();
-        for (NDArray a : snapshot.getManagedArrays()) {
-            byId.put(a.getName(), a);
-        }
-        for (Parameter p : parameters) {
-            byId.get(p.getId()).copyTo(p.getArray());
+    /**
+     * Writes the snapshot back. Copies go through Java arrays on purpose: DJL's {@code copyTo}
+     * would make the weight alias the snapshot's native memory, which is freed afterwards.
+     */
+    private static void restore(List<Parameter> parameters, List<float[]> snapshot) {
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).getArray().set(snapshot.get(i));
         }
     }
 
@@ -250,7 +250,7 @@ public final class Trainer {
     }
 
     private static int[] permutation(int n, Random random) {
-        int[] p = Dataset.range(n);
+        int[] p = Dataset.range(0, n);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = p[i];

@@ -60,19 +60,16 @@ public final class Vae implements AutoCloseable {
         int latent = spec.latentDim();
         double[][] sum = new double[in.tracks()][latent];
         int[] count = new int[in.tracks()];
-        try (NDManager batches = network.manager().newSubManager()) {
-            Dataset data = Dataset.upload(batches, spec, normalisation, in, Dataset.range(in.samples()));
-            for (int from = 0; from < data.size(); from += ENCODE_BATCH) {
-                int to = Math.min(data.size(), from + ENCODE_BATCH);
-                try (NDManager step = batches.newSubManager()) {
-                    Dataset.Batch b = data.slice(step, from, to);
-                    float[] mu = network.encode(b.x(), b.mask(), b.condition(), false).mu().toFloatArray();
-                    for (int s = from; s < to; s++) {
-                        int t = in.trackOf(s);
-                        count[t]++;
-                        for (int d = 0; d < latent; d++) {
-                            sum[t][d] += mu[(s - from) * latent + d];
-                        }
+        for (int from = 0; from < in.samples(); from += ENCODE_BATCH) {
+            int to = Math.min(in.samples(), from + ENCODE_BATCH);
+            try (NDManager step = network.manager().newSubManager()) {
+                Dataset.Batch b = Dataset.upload(step, spec, normalisation, in, Dataset.range(from, to)).all();
+                float[] mu = network.encode(b.x(), b.mask(), b.condition(), false).mu().toFloatArray();
+                for (int s = from; s < to; s++) {
+                    int t = in.trackOf(s);
+                    count[t]++;
+                    for (int d = 0; d < latent; d++) {
+                        sum[t][d] += mu[(s - from) * latent + d];
                     }
                 }
             }
