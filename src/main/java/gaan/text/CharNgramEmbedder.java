@@ -57,11 +57,6 @@ public final class CharNgramEmbedder implements TextEmbedder {
             }
         }
 
-        public Options withDimension(int d) {
-            return new Options(d, minN, maxN, transliterate, minDocumentFrequency, maxFeatures, oversampling,
-                    powerIterations);
-        }
-
         public Options withTransliteration(boolean on) {
             return new Options(dimension, minN, maxN, on, minDocumentFrequency, maxFeatures, oversampling,
                     powerIterations);
