@@ -57,11 +57,6 @@ public final class CharNgramEmbedder implements TextEmbedder {
             }
         }
 
-        public Options withDimension(int d) {
-            return new Options(d, minN, maxN, transliterate, minDocumentFrequency, maxFeatures, oversampling,
-                    powerIterations);
-        }
-
         public Options withTransliteration(boolean on) {
             return new Options(dimension, minN, maxN, on, minDocumentFrequency, maxFeatures, oversampling,
                     powerIterations);
@@ -152,30 +147,29 @@ public final class CharNgramEmbedder implements TextEmbedder {
     private float[] embedOne(String text) {
         FeatureCounts counts = FeatureCounts.of(featurizer, text);
         double[] acc = new double[dimension];
-        double tfidfNorm = 0;
         for (int p = 0; p < counts.keys().length; p++) {
             int c = columnOf.get(counts.keys()[p], ABSENT);
             if (c == ABSENT) {
                 continue;
             }
             double w = (1 + Math.log(counts.counts()[p])) * idf[c];
-            tfidfNorm += w * w;
             int base = c * dimension;
             for (int k = 0; k < dimension; k++) {
                 acc[k] += w * components[base + k];
             }
         }
-        // The tf-idf row's own L2 normalisation is a positive scale, which the final one absorbs.
-        return unit(acc, tfidfNorm > 0);
+        // The tf-idf row's own L2 normalisation is a positive scale, which the final one absorbs;
+        // a text without known features stays all zeros.
+        return unit(acc);
     }
 
-    private static float[] unit(double[] v, boolean nonEmpty) {
+    private static float[] unit(double[] v) {
         double norm = 0;
         for (double x : v) {
             norm += x * x;
         }
         float[] out = new float[v.length];
-        if (nonEmpty && norm > 0) {
+        if (norm > 0) {
             double inv = 1 / Math.sqrt(norm);
             for (int k = 0; k < v.length; k++) {
                 out[k] = (float) (v[k] * inv);

@@ -15,7 +15,8 @@ import java.util.List;
  *       every n-gram begins at a letter or a boundary;</li>
  *   <li>when {@code transliterate} is on and the word is in Bengali or Latin script: the
  *       {@link Romanizer#phoneticKey phonetic key} of its romanisation (Latin words are their own
- *       romanisation), as a word and as n-grams of {@code <key>} (namespace {@code p}). This is
+ *       romanisation), as a word (namespace {@code k}) and as n-grams of {@code <key>}
+ *       (namespace {@code p}). This is
  *       where "ami tomake bhalobashi" and "আমি তোমাকে ভালোবাসি" share features.</li>
  * </ul>
  */
@@ -45,7 +46,7 @@ final class NgramFeaturizer {
                 String key = phoneticKeyOf(word);
                 if (!key.isEmpty()) {
                     int[] k = key.codePoints().toArray();
-                    counts.add(hash('p', k, 0, k.length), 1);
+                    counts.add(hash('k', k, 0, k.length), 1);
                     addNgrams('p', k, counts);
                 }
             }

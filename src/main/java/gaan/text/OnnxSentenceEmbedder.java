@@ -53,8 +53,9 @@ import ai.onnxruntime.TensorInfo;
  * <p>A dynamically quantised model (its graph has {@code DynamicQuantizeLinear}, as the
  * {@code *_quantized.onnx} exports do) computes one activation scale over the whole batch, so a
  * text's row would depend on the texts batched with it; such models are run one text at a time,
- * which keeps every row a function of its own text (what the feature cache assumes). Nothing is downloaded: the tokenizer's and ONNX Runtime's native libraries are
- * in their jars.
+ * which keeps every row a function of its own text (what the feature cache assumes).
+ *
+ * <p>Nothing is downloaded: the tokenizer's and ONNX Runtime's native libraries are in their jars.
  */
 public final class OnnxSentenceEmbedder implements TextEmbedder {
 
@@ -85,10 +86,6 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
         public Options withBatchSize(int b) {
             return new Options(maxLength, b, threads, pooling, prefix);
-        }
-
-        public Options withMaxLength(int m) {
-            return new Options(m, batchSize, threads, pooling, prefix);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Random;
  * Gaussian sketch {@code Ω} ({@code m × l}, {@link Random#nextGaussian} in row order),
  * {@code Q = orth(AΩ)}, then {@code powerIterations} times {@code Q = orth(A(AᵀQ))}; finally the
  * small matrix {@code B = QᵀA} is decomposed exactly through the eigenvectors {@code W} of
- * {@code BBᵀ} (cyclic Jacobi), and {@code V = AᵀQWΣ⁻¹}. Components whose singular value is below {@code 1e-7 · σ₁} are dropped, so
+ * {@code BBᵀ} (cyclic Jacobi), and {@code V = AᵀQWΣ⁻¹}. Components whose singular value is below {@code 1e-6 · σ₁} (duplicate or
+ * dependent rows) are dropped, so
  * the rank caps the result. Each right singular vector's sign is fixed so that its entry of
  * largest magnitude is positive (scikit-learn's {@code svd_flip} convention).
  *
@@ -18,7 +19,7 @@ import java.util.Random;
  * @param components     right singular vectors by column: {@code m × d}
  */
 record TruncatedSvd(double[] singularValues, double[][] components) {
-    private static final double RELATIVE_TOLERANCE = 1e-7;
+    private static final double RELATIVE_TOLERANCE = 1e-6;
 
     static TruncatedSvd compute(SparseRows a, int k, int oversampling, int powerIterations, long seed) {
         int l = Math.min(k + oversampling, Math.min(a.rows(), a.cols()));

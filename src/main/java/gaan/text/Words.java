@@ -65,15 +65,6 @@ public final class Words {
         return words;
     }
 
-    /** Convenience: normalise, split, and return the words as strings. */
-    public static List<String> of(String text) {
-        List<String> out = new ArrayList<>();
-        for (int[] w : split(normalize(text))) {
-            out.add(new String(w, 0, w.length));
-        }
-        return out;
-    }
-
     static boolean isWordPart(int cp) {
         return Character.isLetterOrDigit(cp) || isMark(cp);
     }
