@@ -51,9 +51,20 @@ final class Dsp {
         });
     }
 
-    /** The number of harmonics of a note at {@code hz} that stay below 0.45 × SR. */
+    private static final int[] HARMONIC_COUNTS = {64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2};
+
+    /**
+     * How many harmonics a note at {@code hz} keeps: the largest of a few fixed counts that stays
+     * below 0.45 × SR (fixed counts keep the number of cached tables small).
+     */
     static int harmonicsBelowNyquist(double hz) {
-        return Math.max(1, (int) (0.45 * SR / hz));
+        int fit = (int) (0.45 * SR / hz);
+        for (int count : HARMONIC_COUNTS) {
+            if (count <= fit) {
+                return count;
+            }
+        }
+        return 1;
     }
 
     /** Linear-interpolated table read at {@code phase} cycles in [0, 1) (oscillators wrap with {@link #advance}). */
