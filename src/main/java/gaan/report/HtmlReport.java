@@ -274,7 +274,7 @@ public final class HtmlReport {
                 h.append("<p>No results.</p>\n");
                 return;
             }
-            h.append("<table class=\"results sortable ").append(kind).append("\">\n<thead><tr>");
+            h.append("<div class=\"scroll\"><table class=\"results sortable ").append(kind).append("\">\n<thead><tr>");
             TABLE_COLUMNS.forEach(c -> h.append("<th title=\"sort by ").append(c).append("\">").append(c)
                     .append("</th>"));
             h.append("</tr></thead>\n<tbody>\n");
@@ -290,10 +290,10 @@ public final class HtmlReport {
                     r.ari(), r.nmi(), r.ami(), r.purity(), r.accuracy()}) {
                     num(v);
                 }
-                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td>").append(esc(r.note()))
+                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"note\">").append(esc(r.note()))
                         .append("</td></tr>\n");
             }
-            h.append("</tbody>\n</table>\n");
+            h.append("</tbody>\n</table></div>\n");
         }
 
         /** A numeric cell: the full value in {@code data-v} for sorting, four digits shown. */
@@ -428,8 +428,10 @@ public final class HtmlReport {
             h3.flagged{color:#8a3b00}
             table.flagged{border:2px solid #e0a070}
             .plots{display:flex;flex-wrap:wrap;gap:1em}
-            figure{margin:0;max-width:100%}
-            figure img{max-width:680px;width:100%;height:auto;border:1px solid #eee}
+            .scroll{overflow-x:auto}
+            td.note{min-width:14em;max-width:30em}
+            figure{margin:0;flex:0 1 660px;max-width:100%}
+            figure img{width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:.85em;color:#555}
             details.cluster{margin:.6em 0;padding:.3em .6em;border:1px solid #ddd;border-radius:4px}
             dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}

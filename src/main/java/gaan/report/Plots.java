@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.CategoryChart;
@@ -482,13 +481,7 @@ public final class Plots {
     }
 
     private static Path save(Chart<?, ?> chart, Path out) {
-        try {
-            prepare(out);
-            BitmapEncoder.saveBitmap(chart, out.toString(), BitmapFormat.PNG);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write plot " + out + ": " + e.getMessage(), e);
-        }
+        return saveGrid(List.of(chart), 1, 1, out);
     }
 
     /** Charts laid out row by row in a {@code rows × cols} grid of equal cells (the largest chart's size). */

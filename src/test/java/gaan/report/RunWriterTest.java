@@ -136,4 +136,34 @@ class RunWriterTest {
         it.forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void readerRestoresWhatTheWriterWrote() {
+        RunWriter w = new RunWriter(dir);
+        List<ResultRow> rows = List.of(row("vae", true, 0.25, Double.NaN),
+                new ResultRow("hard", "pca", "mfcc", false, "dbscan", "", 3, 1, 9, 0.1, Double.NaN,
+                        Double.POSITIVE_INFINITY, Double.NaN, 0, 0, 0, 0.3, 0.3, true, "a, \"b\"\nc"));
+        assertEquals(rows, RunReader.readResults(w.writeResults(rows)));
+        List<HistoryRow> history = List.of(new HistoryRow("m", 1, 1, 2.5, 2, 0.5, 0.1, -1, Double.NaN, 0.3),
+                new HistoryRow("m", 1, 2, 2.25, 2, 0.25, 0.2, 3, 2.0, 0.3));
+        assertEquals(history, RunReader.readHistory(w.writeHistory(history)));
+        Map<String, int[]> methods = new LinkedHashMap<>();
+        methods.put("km", new int[] {1, -1});
+        Assignments a = RunReader.readAssignments(w.writeAssignments(new Assignments(List.of("x", "y"),
+                Arrays.asList("rock", null), Arrays.asList(null, "bn"), methods)));
+        assertEquals(List.of("x", "y"), a.trackIds());
+        assertEquals(Arrays.asList("rock", null), a.labels());
+        assertEquals(Arrays.asList(null, "bn"), a.languages());
+        assertEquals(List.of("km"), List.copyOf(a.methods().keySet()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, -1}, a.clusters("km"));
+    }
+
+    @Test
+    void readerNamesFileLineAndColumnOfABadCell() throws IOException {
+        Path file = new RunWriter(dir).writeResults(List.of(row("vae", false, 0.5, 0.5)));
+        Files.writeString(file, Files.readString(file).replace(",0.5,", ",zero point five,"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunReader.readResults(file));
+        assertTrue(e.getMessage().contains("line 2, column silhouette: 'zero point five' is not a number"),
+                e.getMessage());
+    }
 }
