@@ -15,8 +15,11 @@ import gaan.text.OnnxSentenceEmbedder;
 public record LyricsEmbedding(float[][] rows, boolean[] present, String embedder) {
 
     public static LyricsEmbedding of(CollectionFeatures features, FeatureSettings settings, long seed) {
+        CharNgramEmbedder.Options d = CharNgramEmbedder.Options.DEFAULTS;
         EmbedderChoice choice = "char-ngram".equals(settings.lyrics())
-                ? new EmbedderChoice.CharNgram(CharNgramEmbedder.Options.DEFAULTS.withDimension(settings.lyricsDim()))
+                ? new EmbedderChoice.CharNgram(new CharNgramEmbedder.Options(settings.lyricsDim(), d.minN(), d.maxN(),
+                        d.transliterate(), d.minDocumentFrequency(), d.maxFeatures(), d.oversampling(),
+                        d.powerIterations()))
                 : new EmbedderChoice.Onnx(Path.of(settings.lyrics()), OnnxSentenceEmbedder.Options.DEFAULTS);
         LyricsFeatures.Result r = LyricsFeatures.compute(features.tracks(), choice, seed);
         return new LyricsEmbedding(r.embedding(), r.present(), r.embedderName());
