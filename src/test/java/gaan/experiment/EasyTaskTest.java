@@ -109,4 +109,28 @@ class EasyTaskTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("broken.mp3"), "the report names the skipped file");
     }
+
+    @Test
+    void runJsonReproducesTheRunFileForFile() throws Exception {
+        Path easy = out.resolve("easy");
+        ExperimentConfig again = ConfigLoader.read(easy.resolve(RunWriter.RUN_FILE)).get(0).resolved().validate();
+        Path out2 = dir.resolve("again");
+        ExperimentRunner.run(new RunRequest(List.of(again), dir.resolve("demo"), out2, null), Progress.QUIET);
+        for (String file : List.of(RunWriter.RESULTS_FILE, RunWriter.ASSIGNMENTS_FILE)) {
+            assertEquals(Files.readAllLines(easy.resolve(file)), Files.readAllLines(out2.resolve("easy").resolve(file)),
+                    file + " differs between a run and its repetition from run.json");
+        }
+        int seconds = RunWriter.HISTORY_COLUMNS.indexOf("seconds");
+        assertEquals(withoutColumn(Csv.read(easy.resolve(RunWriter.HISTORY_FILE)), seconds),
+                withoutColumn(Csv.read(out2.resolve("easy").resolve(RunWriter.HISTORY_FILE)), seconds),
+                "the training history (timings aside) repeats exactly");
+    }
+
+    private static List<List<String>> withoutColumn(List<List<String>> rows, int column) {
+        return rows.stream().map(r -> {
+            List<String> copy = new java.util.ArrayList<>(r);
+            copy.remove(column);
+            return (List<String>) copy;
+        }).toList();
+    }
 }
