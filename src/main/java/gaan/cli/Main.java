@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gaan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cluster a music collection without labels: features, VAEs, clustering, evaluation, report.",
-        subcommands = {RunCommand.class, DemoCommand.class, FeaturesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, FeaturesCommand.class, EdaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

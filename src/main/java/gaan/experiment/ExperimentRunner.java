@@ -34,6 +34,7 @@ public final class ExperimentRunner {
                 request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root()),
                 audio, threads, progress);
 
+        gaan.report.Eda.Result eda = Exploration.write(features, request.out().resolve("eda"));
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);
@@ -56,7 +57,7 @@ public final class ExperimentRunner {
             }
         }
         Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
-                skipped, List.of(), null), request.out().resolve("report.html"));
+                skipped, eda.plots(), eda.summary()), request.out().resolve("report.html"));
         return new Outcome(reports, report, failures);
     }
 

@@ -1,0 +1,45 @@
+package gaan.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import gaan.data.Collection;
+import gaan.data.CollectionReader;
+import gaan.experiment.CollectionFeatures;
+import gaan.experiment.Exploration;
+import gaan.experiment.FeaturePipeline;
+import gaan.experiment.FeatureSettings;
+import gaan.report.Eda;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gaan eda}: exploratory plots and a summary of a collection, before any model. */
+@Command(name = "eda", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Exploratory analysis of a collection: tracks per genre and language, genre co-occurrence,",
+                "durations, lyrics lengths, missing modalities, mean log-mel and MFCC profile per genre.",
+                "Extracts (or reuses) the audio features first."})
+public final class EdaCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "COLLECTION", description = "collection folder")
+    Path collection;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("results", "eda");
+
+    @Option(names = "--store", paramLabel = "DIR", description = "feature store (default: COLLECTION/.gaan/features)")
+    Path store;
+
+    @Option(names = "--threads", paramLabel = "N", description = "extraction threads (default: all cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        Collection c = CollectionReader.read(collection);
+        ConsoleProgress progress = new ConsoleProgress();
+        CollectionFeatures f = FeaturePipeline.prepare(c, store != null ? store : FeaturePipeline.defaultStore(c.root()),
+                FeatureSettings.DEFAULTS, threads, progress);
+        Eda.Result result = Exploration.write(f, out);
+        System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
+        return 0;
+    }
+}
