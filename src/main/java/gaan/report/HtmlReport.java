@@ -32,6 +32,9 @@ public final class HtmlReport {
     /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
     public static final int MAX_TRACKS_PER_CLUSTER = 100;
     private static final int TOP_WORDS = 10;
+    private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
+            Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
+            Metric.ACCURACY);
     private static final int TOP_GENRES = 5;
 
     private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
@@ -259,6 +262,11 @@ public final class HtmlReport {
                         + "or a genre block), so agreement with the labels is expected and not a finding.</p>\n");
                 resultsTable(flagged, "flagged");
             }
+            if (AcrossSeeds.hasRepeats(t.results())) {
+                h.append("<h3>Across seeds</h3>\n<p class=\"hint\">Mean ± sample standard deviation (ddof 1) "
+                        + "over the seeds of each method; sorting uses the mean.</p>\n");
+                seedsTable(AcrossSeeds.of(t.results()));
+            }
             if (!t.plots().isEmpty()) {
                 h.append("<h3>Plots</h3>\n");
                 plots(t.plots());
@@ -292,6 +300,35 @@ public final class HtmlReport {
                 }
                 h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"note\">").append(esc(r.note()))
                         .append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table></div>\n");
+        }
+
+        private void seedsTable(List<AcrossSeeds.Group> groups) {
+            h.append("<div class=\"scroll\"><table class=\"seeds sortable\">\n<thead><tr>");
+            List<String> head = new ArrayList<>(List.of("representation", "inputs", "labels_used_as_input",
+                    "algorithm", "params", "seeds"));
+            SEED_METRICS.forEach(m -> head.add(m.column()));
+            head.forEach(c -> h.append("<th>").append(c).append("</th>"));
+            h.append("</tr></thead>\n<tbody>\n");
+            for (AcrossSeeds.Group g : groups) {
+                ResultRow r = g.first();
+                h.append("<tr>");
+                for (String v : List.of(r.representation(), r.inputs(), r.labelsUsedAsInput() ? "yes" : "",
+                        r.algorithm(), r.params())) {
+                    h.append("<td>").append(esc(v)).append("</td>");
+                }
+                num(g.seeds());
+                for (Metric m : SEED_METRICS) {
+                    AcrossSeeds.Stat st = g.stat(m);
+                    h.append("<td class=\"num\" data-v=\"").append(RunWriter.number(st.mean())).append("\">")
+                            .append(fmt(st.mean()));
+                    if (!Double.isNaN(st.std())) {
+                        h.append(" ± ").append(fmt(st.std()));
+                    }
+                    h.append("</td>");
+                }
+                h.append("</tr>\n");
             }
             h.append("</tbody>\n</table></div>\n");
         }

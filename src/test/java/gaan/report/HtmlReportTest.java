@@ -114,4 +114,16 @@ class HtmlReportTest {
         assertEquals("", HtmlReport.fmt(Double.NaN));
         assertEquals("2", HtmlReport.fmt(2.0));
     }
+
+    @Test
+    void methodsRunWithSeveralSeedsAreSummarisedAsMeanPlusMinusStd() {
+        int hard = html.indexOf("id=\"task-hard\"");
+        int table = html.indexOf("<table class=\"seeds sortable\">", hard);
+        assertTrue(table > hard, "hard has two seeds of mlp_vae, so an across-seeds table");
+        assertTrue(html.substring(table).startsWith("<table class=\"seeds sortable\">"));
+        assertTrue(html.indexOf("<table class=\"seeds sortable\">") > hard, "easy has one seed a method: no table");
+        String row = html.substring(html.indexOf("<tr><td>mlp_vae_latent8", table));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("data-v=\"0.6\">0.6 ± 0.01414</td>"), row);
+    }
 }
