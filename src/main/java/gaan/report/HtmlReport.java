@@ -31,11 +31,13 @@ public final class HtmlReport {
     public static final double MIN_COVERAGE = 0.5;
     /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
     public static final int MAX_TRACKS_PER_CLUSTER = 100;
+    /** Skipped tracks named in the warnings; the rest are counted. */
+    public static final int MAX_LISTED_SKIPPED = 20;
     private static final int TOP_WORDS = 10;
+    private static final int TOP_GENRES = 5;
     private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
             Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
             Metric.ACCURACY);
-    private static final int TOP_GENRES = 5;
 
     private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
             "seed", "n_clusters", "n_noise", "coverage", "silhouette", "davies_bouldin", "calinski_harabasz", "ari",
@@ -81,16 +83,21 @@ public final class HtmlReport {
                 .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
     }
 
-    /** Warnings of a run, most serious first: leakage, collapse, mostly-noise clusterings, skipped tracks. */
+    /**
+     * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
+     * line per task), skipped tracks (the first {@link #MAX_LISTED_SKIPPED} named).
+     */
     public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
-        List<String> out = new ArrayList<>();
+        List<String> leakage = new ArrayList<>();
+        List<String> collapse = new ArrayList<>();
+        List<String> noise = new ArrayList<>();
         for (TaskReport t : tasks) {
             List<String> leaking = t.results().stream().filter(ResultRow::labelsUsedAsInput)
                     .map(r -> r.representation() + " (" + r.inputs() + ")").distinct().toList();
             if (!leaking.isEmpty()) {
-                out.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as input: "
-                        + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, accuracy) "
-                        + "are not evidence of unsupervised structure; they are listed apart.");
+                leakage.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as "
+                        + "input: " + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, "
+                        + "accuracy) are not evidence of unsupervised structure; they are listed apart.");
             }
             Map<String, HistoryRow> last = new TreeMap<>();
             for (HistoryRow h : t.history()) {
@@ -98,22 +105,28 @@ public final class HtmlReport {
             }
             last.forEach((name, h) -> {
                 if (h.collapsed()) {
-                    out.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
+                    collapse.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
                             + " active latent unit(s) at epoch " + h.epoch() + " (fewer than "
                             + HistoryRow.COLLAPSE_BELOW + "); its latent space carries almost no information.");
                 }
             });
-            for (ResultRow r : t.results()) {
-                if (r.coverage() < MIN_COVERAGE) {
-                    out.add(t.task() + ": " + r.label() + " seed " + r.seed() + " leaves "
-                            + percent(1 - r.coverage()) + " of tracks as noise (coverage "
-                            + fmt(r.coverage()) + "); its internal scores describe the few clustered tracks only.");
-                }
+            List<String> noisy = t.results().stream().filter(r -> r.coverage() < MIN_COVERAGE)
+                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fmt(r.coverage()) + ")").toList();
+            if (!noisy.isEmpty()) {
+                noise.add(t.task() + ": " + noisy.size() + " clustering(s) leave more than half of the tracks as "
+                        + "noise, so their internal scores describe the few clustered tracks only: "
+                        + String.join(", ", noisy) + ".");
             }
         }
+        List<String> out = new ArrayList<>(leakage);
+        out.addAll(collapse);
+        out.addAll(noise);
         if (!skipped.isEmpty()) {
-            out.add(skipped.size() + " track(s) were skipped: " + skipped.stream()
-                    .map(s -> s.id() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+            String listed = skipped.stream().limit(MAX_LISTED_SKIPPED).map(s -> s.id() + " (" + s.reason() + ")")
+                    .collect(Collectors.joining("; "));
+            int more = skipped.size() - MAX_LISTED_SKIPPED;
+            out.add(skipped.size() + " track(s) were skipped: " + listed
+                    + (more > 0 ? "; and " + more + " more (see the feature store's tracks.csv)" : "") + ".");
         }
         return out;
     }
