@@ -139,4 +139,15 @@ class HtmlReportTest {
         assertTrue(w.contains("s19 (too short); and 5 more"), w);
         assertFalse(w.contains("s20"), w);
     }
+
+    @Test
+    void trackInfoTakesTheEvaluationLabelOfACollectionTrack() {
+        gaan.data.Track t = new gaan.data.Track("x", Path.of("/c/audio/x.mp3"), null, List.of("folk", "baul"), "bn",
+                null);
+        TrackInfo info = TrackInfo.of(t, "নদী");
+        assertEquals("folk", info.label(), "primary genre when there is no label column");
+        assertEquals(List.of("folk", "baul"), info.genres());
+        assertEquals("নদী", info.lyrics());
+        assertEquals(Path.of("/c/audio/x.mp3"), info.audio());
+    }
 }
