@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the exploratory analysis looks at, one entry per track in the same order everywhere, plus
@@ -22,6 +23,7 @@ import java.util.Map;
 public record EdaInput(List<String> trackIds, List<List<String>> genres, List<String> languages, double[] durations,
                        int[] lyricsWords, boolean[] audioPresent, Map<String, float[][]> meanLogMel,
                        Map<String, float[]> meanMfcc) {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:['\u2019][\\p{L}\\p{M}]+)*");
 
     public EdaInput {
         trackIds = List.copyOf(trackIds);
@@ -36,6 +38,11 @@ public record EdaInput(List<String> trackIds, List<List<String>> genres, List<St
                     + languages.size() + " languages, " + durations.length + " durations, " + lyricsWords.length
                     + " lyrics lengths, " + audioPresent.length + " audio flags; give one of each per track");
         }
+    }
+
+    /** Words of a lyrics text as {@link #lyricsWords()} counts them: maximal runs of letters, marks and digits (an apostrophe inside a word keeps it whole). */
+    public static int wordCount(String text) {
+        return (int) WORD.matcher(text).results().count();
     }
 
     public int size() {

@@ -31,8 +31,13 @@ public final class HtmlReport {
     public static final double MIN_COVERAGE = 0.5;
     /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
     public static final int MAX_TRACKS_PER_CLUSTER = 100;
+    /** Skipped tracks named in the warnings; the rest are counted. */
+    public static final int MAX_LISTED_SKIPPED = 20;
     private static final int TOP_WORDS = 10;
     private static final int TOP_GENRES = 5;
+    private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
+            Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
+            Metric.ACCURACY);
 
     private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
             "seed", "n_clusters", "n_noise", "coverage", "silhouette", "davies_bouldin", "calinski_harabasz", "ari",
@@ -78,16 +83,21 @@ public final class HtmlReport {
                 .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
     }
 
-    /** Warnings of a run, most serious first: leakage, collapse, mostly-noise clusterings, skipped tracks. */
+    /**
+     * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
+     * line per task), skipped tracks (the first {@link #MAX_LISTED_SKIPPED} named).
+     */
     public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
-        List<String> out = new ArrayList<>();
+        List<String> leakage = new ArrayList<>();
+        List<String> collapse = new ArrayList<>();
+        List<String> noise = new ArrayList<>();
         for (TaskReport t : tasks) {
             List<String> leaking = t.results().stream().filter(ResultRow::labelsUsedAsInput)
                     .map(r -> r.representation() + " (" + r.inputs() + ")").distinct().toList();
             if (!leaking.isEmpty()) {
-                out.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as input: "
-                        + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, accuracy) "
-                        + "are not evidence of unsupervised structure; they are listed apart.");
+                leakage.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as "
+                        + "input: " + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, "
+                        + "accuracy) are not evidence of unsupervised structure; they are listed apart.");
             }
             Map<String, HistoryRow> last = new TreeMap<>();
             for (HistoryRow h : t.history()) {
@@ -95,22 +105,28 @@ public final class HtmlReport {
             }
             last.forEach((name, h) -> {
                 if (h.collapsed()) {
-                    out.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
+                    collapse.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
                             + " active latent unit(s) at epoch " + h.epoch() + " (fewer than "
                             + HistoryRow.COLLAPSE_BELOW + "); its latent space carries almost no information.");
                 }
             });
-            for (ResultRow r : t.results()) {
-                if (r.coverage() < MIN_COVERAGE) {
-                    out.add(t.task() + ": " + r.label() + " seed " + r.seed() + " leaves "
-                            + percent(1 - r.coverage()) + " of tracks as noise (coverage "
-                            + fmt(r.coverage()) + "); its internal scores describe the few clustered tracks only.");
-                }
+            List<String> noisy = t.results().stream().filter(r -> r.coverage() < MIN_COVERAGE)
+                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fmt(r.coverage()) + ")").toList();
+            if (!noisy.isEmpty()) {
+                noise.add(t.task() + ": " + noisy.size() + " clustering(s) leave more than half of the tracks as "
+                        + "noise, so their internal scores describe the few clustered tracks only: "
+                        + String.join(", ", noisy) + ".");
             }
         }
+        List<String> out = new ArrayList<>(leakage);
+        out.addAll(collapse);
+        out.addAll(noise);
         if (!skipped.isEmpty()) {
-            out.add(skipped.size() + " track(s) were skipped: " + skipped.stream()
-                    .map(s -> s.id() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+            String listed = skipped.stream().limit(MAX_LISTED_SKIPPED).map(s -> s.id() + " (" + s.reason() + ")")
+                    .collect(Collectors.joining("; "));
+            int more = skipped.size() - MAX_LISTED_SKIPPED;
+            out.add(skipped.size() + " track(s) were skipped: " + listed
+                    + (more > 0 ? "; and " + more + " more (see the feature store's tracks.csv)" : "") + ".");
         }
         return out;
     }
@@ -259,6 +275,11 @@ public final class HtmlReport {
                         + "or a genre block), so agreement with the labels is expected and not a finding.</p>\n");
                 resultsTable(flagged, "flagged");
             }
+            if (AcrossSeeds.hasRepeats(t.results())) {
+                h.append("<h3>Across seeds</h3>\n<p class=\"hint\">Mean ± sample standard deviation (ddof 1) "
+                        + "over the seeds of each method; sorting uses the mean.</p>\n");
+                seedsTable(AcrossSeeds.of(t.results()));
+            }
             if (!t.plots().isEmpty()) {
                 h.append("<h3>Plots</h3>\n");
                 plots(t.plots());
@@ -292,6 +313,35 @@ public final class HtmlReport {
                 }
                 h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"note\">").append(esc(r.note()))
                         .append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table></div>\n");
+        }
+
+        private void seedsTable(List<AcrossSeeds.Group> groups) {
+            h.append("<div class=\"scroll\"><table class=\"seeds sortable\">\n<thead><tr>");
+            List<String> head = new ArrayList<>(List.of("representation", "inputs", "labels_used_as_input",
+                    "algorithm", "params", "seeds"));
+            SEED_METRICS.forEach(m -> head.add(m.column()));
+            head.forEach(c -> h.append("<th>").append(c).append("</th>"));
+            h.append("</tr></thead>\n<tbody>\n");
+            for (AcrossSeeds.Group g : groups) {
+                ResultRow r = g.first();
+                h.append("<tr>");
+                for (String v : List.of(r.representation(), r.inputs(), r.labelsUsedAsInput() ? "yes" : "",
+                        r.algorithm(), r.params())) {
+                    h.append("<td>").append(esc(v)).append("</td>");
+                }
+                num(g.seeds());
+                for (Metric m : SEED_METRICS) {
+                    AcrossSeeds.Stat st = g.stat(m);
+                    h.append("<td class=\"num\" data-v=\"").append(RunWriter.number(st.mean())).append("\">")
+                            .append(fmt(st.mean()));
+                    if (!Double.isNaN(st.std())) {
+                        h.append(" ± ").append(fmt(st.std()));
+                    }
+                    h.append("</td>");
+                }
+                h.append("</tr>\n");
             }
             h.append("</tbody>\n</table></div>\n");
         }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import gaan.data.Track;
+
 /**
  * What the report shows about one track.
  *
@@ -20,5 +22,11 @@ public record TrackInfo(String id, List<String> genres, String language, String 
     public TrackInfo {
         Objects.requireNonNull(id, "id");
         genres = List.copyOf(genres);
+    }
+
+    /** The report's view of a collection track, with its lyrics text (or {@code null}) read by the caller. */
+    public static TrackInfo of(Track track, String lyrics) {
+        return new TrackInfo(track.id(), track.genres(), track.language(), track.evaluationLabel(), track.audio(),
+                lyrics);
     }
 }

@@ -84,4 +84,11 @@ class EdaTest {
                 ok.genres(), ok.languages(), new double[2], ok.lyricsWords(), ok.audioPresent(), Map.of(), Map.of()));
         assertTrue(e.getMessage().contains("2 durations"), e.getMessage());
     }
+
+    @Test
+    void wordCountCountsEnglishAndBanglaWordsNotPunctuation() {
+        assertEquals(6, EdaInput.wordCount("I'm on the river -- 2 times!"));
+        assertEquals(3, EdaInput.wordCount("আমার সোনার বাংলা।"), "vowel signs stay in words, the danda is punctuation");
+        assertEquals(0, EdaInput.wordCount(" \n… "));
+    }
 }

@@ -61,13 +61,14 @@ class HtmlReportTest {
     @Test
     void warningsNameLeakageCollapseNoiseAndSkippedTracks() {
         List<String> w = HtmlReport.warnings(report.tasks(), report.skipped());
-        assertTrue(w.get(0).startsWith("easy: raw_mfcc dbscan"), w.get(0));
-        assertTrue(w.stream().anyMatch(s -> s.startsWith("hard: 1 representation(s) used the evaluation labels")
-                && s.contains("cvae_latent8 (mfcc+genre)")), w.toString());
-        assertTrue(w.stream().anyMatch(s -> s.startsWith("hard: VAE mlp_vae seed 1 collapsed: 1 active")),
-                w.toString());
-        assertFalse(w.stream().anyMatch(s -> s.startsWith("easy: VAE")), "4 active units is not collapse");
-        assertTrue(w.get(w.size() - 1).contains("x9 (undecodable"), w.toString());
+        assertEquals(5, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("hard: 1 representation(s) used the evaluation labels as input: "
+                + "cvae_latent8 (mfcc+genre)."), w.get(0));
+        assertTrue(w.get(1).startsWith("hard: VAE mlp_vae seed 1 collapsed: 1 active"), w.get(1));
+        assertTrue(w.get(2).startsWith("easy: 1 clustering(s) leave more than half of the tracks as noise")
+                && w.get(2).endsWith("raw_mfcc dbscan eps=0.5 min_samples=2 seed 1 (coverage 0.3333)."), w.get(2));
+        assertTrue(w.get(3).startsWith("hard: 1 clustering(s)"), w.get(3));
+        assertEquals("1 track(s) were skipped: x9 (undecodable: invalid data found when processing input).", w.get(4));
         assertTrue(html.indexOf("id=\"warnings\"") < html.indexOf("id=\"summary\""), "warnings at the top");
     }
 
@@ -113,5 +114,40 @@ class HtmlReportTest {
         assertEquals("1.235E-7", HtmlReport.fmt(1.2345e-7));
         assertEquals("", HtmlReport.fmt(Double.NaN));
         assertEquals("2", HtmlReport.fmt(2.0));
+    }
+
+    @Test
+    void methodsRunWithSeveralSeedsAreSummarisedAsMeanPlusMinusStd() {
+        int hard = html.indexOf("id=\"task-hard\"");
+        int table = html.indexOf("<table class=\"seeds sortable\">", hard);
+        assertTrue(table > hard, "hard has two seeds of mlp_vae, so an across-seeds table");
+        assertTrue(html.substring(table).startsWith("<table class=\"seeds sortable\">"));
+        assertTrue(html.indexOf("<table class=\"seeds sortable\">") > hard, "easy has one seed a method: no table");
+        String row = html.substring(html.indexOf("<tr><td>mlp_vae_latent8", table));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("data-v=\"0.6\">0.6 ± 0.01414</td>"), row);
+    }
+
+    @Test
+    void longListsOfSkippedTracksAreCountedNotListed() {
+        List<SkippedTrack> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            many.add(new SkippedTrack("s" + i, "too short"));
+        }
+        String w = HtmlReport.warnings(List.of(), many).get(0);
+        assertTrue(w.startsWith("25 track(s) were skipped: s0 (too short); "), w);
+        assertTrue(w.contains("s19 (too short); and 5 more"), w);
+        assertFalse(w.contains("s20"), w);
+    }
+
+    @Test
+    void trackInfoTakesTheEvaluationLabelOfACollectionTrack() {
+        gaan.data.Track t = new gaan.data.Track("x", Path.of("/c/audio/x.mp3"), null, List.of("folk", "baul"), "bn",
+                null);
+        TrackInfo info = TrackInfo.of(t, "নদী");
+        assertEquals("folk", info.label(), "primary genre when there is no label column");
+        assertEquals(List.of("folk", "baul"), info.genres());
+        assertEquals("নদী", info.lyrics());
+        assertEquals(Path.of("/c/audio/x.mp3"), info.audio());
     }
 }

@@ -1,0 +1,38 @@
+package gaan.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AcrossSeedsTest {
+
+    static ResultRow run(String repr, long seed, double silhouette, double ari) {
+        return new ResultRow("hard", repr, "mfcc", false, "kmeans", "k=4", seed, 4, 0, 1, silhouette, 1, 10, ari,
+                0.5, 0.5, 0.5, 0.5, false, "");
+    }
+
+    @Test
+    void meanAndSampleStdOverSeedsLeavingOutUndefinedValues() {
+        List<AcrossSeeds.Group> groups = AcrossSeeds.of(List.of(run("vae", 1, 0.2, 0.1), run("pca", 1, 0.9, 0.3),
+                run("vae", 2, 0.4, Double.NaN), run("vae", 3, 0.6, 0.5)));
+        assertEquals(2, groups.size());
+        AcrossSeeds.Group vae = groups.get(0);
+        assertEquals("vae", vae.first().representation());
+        assertEquals(3, vae.seeds());
+        assertEquals(0.4, vae.stat(Metric.SILHOUETTE).mean(), 1e-12);
+        assertEquals(0.2, vae.stat(Metric.SILHOUETTE).std(), 1e-12, "numpy.std([.2,.4,.6], ddof=1)");
+        assertEquals(0.3, vae.stat(Metric.ARI).mean(), 1e-12);
+        assertEquals(2, vae.stat(Metric.ARI).n(), "the NaN seed is left out");
+        assertTrue(Double.isNaN(groups.get(1).stat(Metric.SILHOUETTE).std()), "one seed has no spread");
+    }
+
+    @Test
+    void repeatsAreOnlyRowsThatDifferInTheSeed() {
+        assertFalse(AcrossSeeds.hasRepeats(List.of(run("vae", 1, 0.2, 0.1), run("pca", 2, 0.2, 0.1))));
+        assertTrue(AcrossSeeds.hasRepeats(List.of(run("vae", 1, 0.2, 0.1), run("vae", 2, 0.2, 0.1))));
+    }
+}
