@@ -89,16 +89,23 @@ final class TaskRunner {
         }
 
         Optional<ClusteringStage.Run> best = bestLabelFree(runs);
-        List<Plot> plots = timings.time("plots", () -> new TaskPlots(data, folder.resolve("plots"))
-                .draw(reps, runs, rows, history, best.orElse(null)));
+        String selected = best.map(ClusteringStage.Run::column).orElse(null);
+        double[][] selectedX = best.flatMap(b -> reps.stream().filter(r -> r.seed() == b.row().seed()
+                && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
+        List<Plot> plots = timings.time("plots", () -> {
+            List<Plot> p = new ArrayList<>(gaan.report.TaskPlots.write(folder.resolve("plots"), rows, history,
+                    assignments, selected, selectedX, config.seeds().get(0)));
+            p.addAll(RepresentationMaps.draw(data, reps, runs,
+                    best.map(b -> b.row().representation()).orElse(null), folder.resolve("plots")));
+            return p;
+        });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
                 data.size(), features.size() - data.size()), config.seeds(), RunInfo.runtimeVersions(),
                 timings.seconds()));
         best.ifPresent(b -> progress.info(String.format(java.util.Locale.ROOT,
                 "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().silhouette(), b.row().ari())));
-        return new TaskReport(config.task(), folder, rows, history, assignments, trackInfos(data),
-                best.map(ClusteringStage.Run::column).orElse(null), plots);
+        return new TaskReport(config.task(), folder, rows, history, assignments, trackInfos(data), selected, plots);
     }
 
     /** What {@code run.json} records as the config: the resolved task and what it ran on. */

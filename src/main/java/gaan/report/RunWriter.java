@@ -30,6 +30,7 @@ public final class RunWriter {
     public static final String ASSIGNMENTS_FILE = "cluster_assignments.csv";
     public static final String HISTORY_FILE = "vae_training_history.csv";
     public static final String RUN_FILE = "run.json";
+    public static final String SUMMARY_FILE = "clustering_summary.csv";
 
     public static final List<String> RESULT_COLUMNS = List.of("task", "representation", "inputs",
             "labels_used_as_input", "algorithm", "params", "seed", "n_clusters", "n_noise", "coverage",
@@ -37,6 +38,9 @@ public final class RunWriter {
             "selected", "note");
     public static final List<String> HISTORY_COLUMNS = List.of("model", "seed", "epoch", "loss", "reconstruction",
             "kl", "beta", "active_units", "val_loss", "seconds");
+    /** Columns of {@code clustering_summary.csv}: the method, then {@code <metric>_mean, <metric>_std} per metric. */
+    public static final List<String> SUMMARY_COLUMNS = summaryColumns();
+
     /** The first columns of {@code cluster_assignments.csv}; one column per method follows. */
     public static final List<String> ASSIGNMENT_LEAD_COLUMNS = List.of("track_id", "label", "language");
 
@@ -85,10 +89,22 @@ public final class RunWriter {
         return writeCsv(ASSIGNMENTS_FILE, header, records);
     }
 
-    /** Writes {@code clustering_summary.csv}: mean ± std over seeds of each sweep's selected run. */
+    /**
+     * Writes {@code clustering_summary.csv}: every method run with several seeds as mean and sample
+     * std (ddof 1) over its seeds, the same numbers as the report's across-seeds table. Columns:
+     * {@link #SUMMARY_COLUMNS}.
+     */
     public Path writeSeedSummary(List<ResultRow> rows) {
-        return writeCsv(SeedSummary.FILE, SeedSummary.columns(),
-                SeedSummary.of(rows).stream().map(SeedSummary::record).toList());
+        return writeCsv(SUMMARY_FILE, SUMMARY_COLUMNS, AcrossSeeds.of(rows).stream().map(g -> {
+            ResultRow f = g.first();
+            List<Object> rec = new ArrayList<>(List.of(f.task(), f.representation(), f.inputs(),
+                    f.labelsUsedAsInput(), f.algorithm(), f.params(), g.seeds()));
+            for (Metric m : Metric.values()) {
+                rec.add(number(g.stat(m).mean()));
+                rec.add(number(g.stat(m).std()));
+            }
+            return rec;
+        }).toList());
     }
 
     /** Writes {@code run.json}: {@code task}, {@code config}, {@code seeds}, {@code versions}, {@code stage_seconds}. */
@@ -104,6 +120,16 @@ public final class RunWriter {
             stages.put(e.getKey(), e.getValue());
         }
         return write(RUN_FILE, out -> json.writeValue(out, root));
+    }
+
+    private static List<String> summaryColumns() {
+        List<String> c = new ArrayList<>(List.of("task", "representation", "inputs", "labels_used_as_input",
+                "algorithm", "params", "seeds"));
+        for (Metric m : Metric.values()) {
+            c.add(m.column() + "_mean");
+            c.add(m.column() + "_std");
+        }
+        return List.copyOf(c);
     }
 
     /** A double as text pandas parses: empty for NaN, {@code inf}/{@code -inf}, else the shortest round-trip form. */

@@ -80,8 +80,8 @@ class EasyTaskTest {
         assertEquals("easy", run.get("task").asText());
         assertTrue(run.get("versions").size() > 0 && run.get("stage_seconds").has("representations"));
 
-        for (String plot : List.of("training_mlp_vae.png", "map_mlp_vae_clusters.png", "map_mlp_vae_genre.png",
-                "map_pca_language.png", "metrics.png")) {
+        for (String plot : List.of("training_mlp_vae.png", "map_mlp_vae_clusters.png", "map_mlp_vae_genres.png",
+                "map_raw_mfcc_languages.png", "metrics.png")) {
             assertTrue(Files.size(easy.resolve("plots").resolve(plot)) > 1000, plot);
         }
         assertEquals(30, Files.readAllLines(easy.resolve("representations/track_ids.txt")).size());

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import gaan.data.DemoCorpus;
 import gaan.report.RunWriter;
-import gaan.report.SeedSummary;
 
 /** Medium and Hard end to end on a small demo, with few epochs: files, leakage flags, seed summaries. */
 class PresetsTest {
@@ -54,7 +53,7 @@ class PresetsTest {
         assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
         for (String task : List.of("medium", "hard")) {
             for (String f : List.of(RunWriter.RESULTS_FILE, RunWriter.ASSIGNMENTS_FILE, RunWriter.HISTORY_FILE,
-                    RunWriter.RUN_FILE, SeedSummary.FILE)) {
+                    RunWriter.RUN_FILE, RunWriter.SUMMARY_FILE)) {
                 assertTrue(Files.size(out.resolve(task).resolve(f)) > 0, task + "/" + f);
             }
         }
@@ -91,12 +90,12 @@ class PresetsTest {
     }
 
     @Test
-    void hardSummarisesSelectedRunsOverSeeds() throws Exception {
-        List<List<String>> summary = Csv.read(out.resolve("hard").resolve(SeedSummary.FILE));
-        assertEquals(SeedSummary.columns(), summary.get(0));
+    void hardSummarisesEveryMethodOverSeeds() throws Exception {
+        List<List<String>> summary = Csv.read(out.resolve("hard").resolve(RunWriter.SUMMARY_FILE));
+        assertEquals(RunWriter.SUMMARY_COLUMNS, summary.get(0));
         List<String> pcaKmeans = summary.stream().filter(r -> r.get(1).equals("pca_mfcc") && r.get(4).equals("kmeans"))
                 .findFirst().orElseThrow();
-        assertEquals("2", pcaKmeans.get(5), "two seeds");
-        assertFalse(pcaKmeans.get(SeedSummary.columns().indexOf("ari_mean")).isEmpty());
+        assertEquals("2", pcaKmeans.get(RunWriter.SUMMARY_COLUMNS.indexOf("seeds")), "two seeds");
+        assertFalse(pcaKmeans.get(RunWriter.SUMMARY_COLUMNS.indexOf("ari_mean")).isEmpty());
     }
 }

@@ -1,0 +1,43 @@
+package gaan.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import gaan.report.Plot;
+import gaan.report.Plots;
+import gaan.report.Projection;
+
+/**
+ * 2-D maps (t-SNE, PCA for large n) of every representation of a task's first seed, coloured by
+ * the selected clustering of its first sweep, by primary genre and by language. The selected
+ * method of the whole task is mapped by {@link gaan.report.TaskPlots}; these cover the rest, so a
+ * reader can compare what each representation makes of the same tracks.
+ */
+final class RepresentationMaps {
+    private RepresentationMaps() {
+    }
+
+    static List<Plot> draw(TaskData data, List<Representation> reps, List<ClusteringStage.Run> runs, String skip,
+                           Path dir) {
+        long first = data.config().seeds().get(0);
+        List<Plot> plots = new ArrayList<>();
+        for (Representation rep : reps) {
+            if (rep.seed() != first || rep.name().equals(skip)) {
+                continue;
+            }
+            Projection.Map2d map = Projection.map(rep.x(), first);
+            String title = rep.name() + " (" + map.method() + ")";
+            runs.stream().filter(r -> r.row().selected() && r.row().seed() == first
+                            && r.row().representation().equals(rep.name())).findFirst()
+                    .ifPresent(r -> plots.add(new Plot("Map coloured by cluster: " + title + ", " + r.row().label(),
+                            Plots.scatterByCluster(title + ": " + r.row().label(), map.points(), r.labels(),
+                                    dir.resolve("map_" + rep.name() + "_clusters.png")))));
+            plots.add(new Plot("Map coloured by genre: " + title, Plots.scatter(title + ": genres", map.points(),
+                    data.primaryGenres(), dir.resolve("map_" + rep.name() + "_genres.png"))));
+            plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
+                    map.points(), data.languages(), dir.resolve("map_" + rep.name() + "_languages.png"))));
+        }
+        return plots;
+    }
+}
