@@ -110,6 +110,11 @@ public final class AudioDecoder {
     private static final double CUTOFF = 0.9475937167399596;
     private static final double KAISER_BETA = 14.769656459379492;
     private static final int SWR_FILTER_TYPE_KAISER = 2;
+    /**
+     * Decoding starts this long before a requested offset: lapped codecs (MP3's bit reservoir
+     * and overlap, AAC, Opus pre-skip) need a few frames of history to produce exact samples.
+     */
+    private static final double SEEK_PREROLL_SECONDS = 0.5;
     /** FFmpeg's smallest allowed probe size. */
     private static final long MIN_PROBE_BYTES = 32;
 
@@ -211,7 +216,13 @@ public final class AudioDecoder {
             AVStream stream = format.streams(streamIndex);
             long start = Math.round(offsetSeconds * sourceRate);
             long end = durationSeconds > 0 ? start + Math.round(durationSeconds * sourceRate) : Long.MAX_VALUE;
-            out.reserve(expectedLength(Math.min(end, declaredSamples(stream)) - start));
+            long declared = declaredSamples(stream);
+            if (declared > 0) {
+                // The container's length excludes codec padding that some demuxers leave in the last
+                // packet (AAC in MP4 past its edit list).
+                end = Math.min(end, declared);
+            }
+            out.reserve(expectedLength(Math.min(end, Math.max(declared, start)) - start));
             long position = start > 0 ? seek(stream, offsetSeconds) : 0;
             boolean positionFromPts = start > 0 && position < 0;
             if (position < 0) {
@@ -276,7 +287,7 @@ public final class AudioDecoder {
                         ? "no audio could be decoded (" + ffmpegError(lastError) + ")"
                         : "the audio stream holds no samples");
             }
-            checkComplete(stream, start, end, decoded);
+            checkComplete(stream, start, durationSeconds, decoded);
             flushResampler();
             return out.toArray(expectedLength(Math.min(end, position) - start));
         }
@@ -340,7 +351,8 @@ public final class AudioDecoder {
         /** Seeks before the offset; returns -1 when the position must come from frame timestamps, else 0. */
         private long seek(AVStream stream, double offsetSeconds) {
             long origin = stream.start_time() == AV_NOPTS_VALUE() ? 0 : stream.start_time();
-            long ts = origin + (long) Math.floor(offsetSeconds / av_q2d(stream.time_base()));
+            double target = Math.max(0, offsetSeconds - SEEK_PREROLL_SECONDS);
+            long ts = origin + (long) Math.floor(target / av_q2d(stream.time_base()));
             if (av_seek_frame(format, streamIndex, ts, AVSEEK_FLAG_BACKWARD) < 0) {
                 // Not seekable: decode from the start and count samples.
                 return 0;
@@ -500,17 +512,16 @@ public final class AudioDecoder {
         }
 
         /** Rejects a whole-file decode that yields much less audio than the header declares. */
-        private void checkComplete(AVStream stream, long start, long end, long decodedNative) {
-            if (start > 0 || end != Long.MAX_VALUE
-                    || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE
-                    || stream.duration() == AV_NOPTS_VALUE() || stream.duration() <= 0) {
+        private void checkComplete(AVStream stream, long start, double durationSeconds, long decodedNative) {
+            long declared = declaredSamples(stream);
+            if (start > 0 || durationSeconds > 0 || declared == 0
+                    || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
                 return;
             }
-            double declaredSeconds = stream.duration() * av_q2d(stream.time_base());
-            if (decodedNative < TRUNCATED_FRACTION * declaredSeconds * sourceRate) {
+            if (decodedNative < TRUNCATED_FRACTION * declared) {
                 throw new AudioDecodeException(file, String.format(Locale.ROOT,
                         "truncated: the header declares %.3f s of audio but only %.3f s could be decoded",
-                        declaredSeconds, (double) decodedNative / sourceRate));
+                        (double) declared / sourceRate, (double) decodedNative / sourceRate));
             }
         }
 

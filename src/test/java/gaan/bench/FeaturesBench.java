@@ -1,6 +1,5 @@
 package gaan.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ import gaan.audio.Spectrogram;
 import gaan.data.CollectionReader;
 import gaan.features.ExtractionListener;
 import gaan.features.FeatureExtractor;
+import gaan.testutil.FfmpegTool;
 import gaan.testutil.Wav;
-import org.bytedeco.javacpp.Loader;
 
 /**
  * {@code bench/run.sh features}: audio feature extraction speed on 50 synthetic 30 s 22050 Hz
@@ -60,7 +59,7 @@ public final class FeaturesBench {
             wavs.add(Wav.write(tmp.resolve("audio/track" + i + ".wav"), Wav.tone(SECONDS, RATE, 80 + 17 * i, i), RATE, 1));
         }
         Path stereo = Wav.write(tmp.resolve("stereo44100.wav"), stereo(Wav.tone(SECONDS, 44100, 330, 7)), 44100, 2);
-        Path mp3 = encodeMp3(wavs.get(0), tmp.resolve("track0.mp3"));
+        Path mp3 = FfmpegTool.convert(wavs.get(0), tmp.resolve("track0.mp3"), "-codec:a", "libmp3lame", "-b:a", "192k");
 
         AudioFeatureParams params = AudioFeatureParams.DEFAULTS;
         AudioDecoder decoder = new AudioDecoder();
@@ -183,20 +182,5 @@ public final class FeaturesBench {
             out[2 * i + 1] = 0.5f * mono[mono.length - 1 - i];
         }
         return out;
-    }
-
-    /** Encodes with the ffmpeg executable shipped in the bytedeco jar (libmp3lame, 192 kbit/s). */
-    private static Path encodeMp3(Path wav, Path mp3) throws IOException, InterruptedException {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        ProcessBuilder pb = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-i", wav.toString(),
-                "-codec:a", "libmp3lame", "-b:a", "192k", mp3.toString()).redirectErrorStream(true);
-        // The executable's shared libraries were unpacked beside it.
-        pb.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IOException("ffmpeg could not encode " + mp3 + ": " + log);
-        }
-        return mp3;
     }
 }
