@@ -9,7 +9,7 @@ import java.util.Arrays;
  * towards a brute-force scan instead of missing neighbours. Distances are squared Euclidean.
  */
 final class KdTree {
-    private static final int LEAF = 24;
+    private static final int LEAF = 48;
 
     private final int dim;
     private final double[] v;
@@ -134,31 +134,24 @@ final class KdTree {
         return order.clone();
     }
 
-    private double minSqToBox(double[] q, int qo, int node) {
+    /** Squared distance from a query to a node's box, or any value above {@code limit} once it exceeds it. */
+    private double minSqToBox(double[] q, int qo, int node, double limit) {
         int box = node * dim;
         double s = 0;
         for (int j = 0; j < dim; j++) {
             double x = q[qo + j];
             double d = Math.max(0, Math.max(lo[box + j] - x, x - hi[box + j]));
             s += d * d;
+            if ((j & 7) == 7 && s > limit) {
+                return s;
+            }
         }
         return s;
     }
 
-    private double maxSqToBox(double[] q, int qo, int node) {
-        int box = node * dim;
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            double x = q[qo + j];
-            double d = Math.max(x - lo[box + j], hi[box + j] - x);
-            s += d * d;
-        }
-        return s;
-    }
-
-    /** A growable list of point indices. */
-    static final class IntList {
-        int[] items = new int[16];
+    /** A growable list of ints. */
+    private static final class IntList {
+        int[] items = new int[64];
         int size;
 
         void add(int x) {
@@ -167,35 +160,117 @@ final class KdTree {
             }
             items[size++] = x;
         }
+    }
 
-        int[] toArray() {
-            int[] out = Arrays.copyOf(items, size);
-            Arrays.sort(out);
-            return out;
+    /**
+     * Every point's neighbours within squared distance {@code r2} (itself included), as compressed
+     * rows: the neighbours of point i are {@code neighbours[offsets[i] .. offsets[i+1])}, in no
+     * particular order.
+     */
+    record Neighbourhoods(int[] offsets, int[] neighbours) {
+        int count(int i) {
+            return offsets[i + 1] - offsets[i];
         }
     }
 
-    /** Adds every point within squared distance {@code r2} of point {@code q} (itself included). */
-    void radius(int q, double r2, IntList out) {
-        radius(0, v, q * dim, r2, out);
+    /**
+     * All neighbourhoods within squared distance {@code r2}, computing each pair's distance once:
+     * pairs of leaves whose boxes are within reach are listed first, then their points compared
+     * on all threads.
+     */
+    Neighbourhoods radiusAll(double r2, Parallel parallel) {
+        int n = order.length;
+        IntList leafPairs = new IntList();
+        if (n > 0) {
+            collectLeafPairs(0, 0, r2, leafPairs);
+        }
+        int tasks = leafPairs.size / 2;
+        IntList[] found = new IntList[tasks];
+        parallel.forChunks(tasks, 4, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                found[t] = pairsWithin(leafPairs.items[2 * t], leafPairs.items[2 * t + 1], r2);
+            }
+        });
+        int[] offsets = new int[n + 1];
+        for (IntList f : found) {
+            for (int p = 0; p < f.size; p++) {
+                offsets[f.items[p] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i] + 1; // + 1: the point itself
+        }
+        int[] cursor = Arrays.copyOf(offsets, n);
+        int[] neighbours = new int[offsets[n]];
+        for (int i = 0; i < n; i++) {
+            neighbours[cursor[i]++] = i;
+        }
+        for (IntList f : found) {
+            for (int p = 0; p < f.size; p += 2) {
+                int i = f.items[p];
+                int j = f.items[p + 1];
+                neighbours[cursor[i]++] = j;
+                neighbours[cursor[j]++] = i;
+            }
+        }
+        return new Neighbourhoods(offsets, neighbours);
     }
 
-    private void radius(int node, double[] qv, int qo, double r2, IntList out) {
-        if (minSqToBox(qv, qo, node) > r2) {
+    private void collectLeafPairs(int a, int b, double r2, IntList out) {
+        if (boxToBoxSq(a, b, r2) > r2) {
             return;
         }
-        boolean all = maxSqToBox(qv, qo, node) <= r2;
-        if (left[node] < 0 || all) {
-            for (int p = start[node]; p < end[node]; p++) {
-                int i = order[p];
-                if (all || Points.sqDist(qv, qo, v, i * dim, dim) <= r2) {
+        boolean leafA = left[a] < 0;
+        boolean leafB = left[b] < 0;
+        if (leafA && leafB) {
+            out.add(a);
+            out.add(b);
+        } else if (a == b) {
+            collectLeafPairs(left[a], left[a], r2, out);
+            collectLeafPairs(left[a], right[a], r2, out);
+            collectLeafPairs(right[a], right[a], r2, out);
+        } else if (!leafA && (leafB || end[a] - start[a] >= end[b] - start[b])) {
+            collectLeafPairs(left[a], b, r2, out);
+            collectLeafPairs(right[a], b, r2, out);
+        } else {
+            collectLeafPairs(a, left[b], r2, out);
+            collectLeafPairs(a, right[b], r2, out);
+        }
+    }
+
+    /** Pairs (i, j), i ≠ j, of leaf a and leaf b (each once when a == b) within reach, flattened. */
+    private IntList pairsWithin(int a, int b, double r2) {
+        IntList out = new IntList();
+        for (int p = start[a]; p < end[a]; p++) {
+            int i = order[p];
+            int io = i * dim;
+            if (a != b && minSqToBox(v, io, b, r2) > r2) {
+                continue;
+            }
+            for (int q = a == b ? p + 1 : start[b]; q < end[b]; q++) {
+                int j = order[q];
+                if (Points.sqDist(v, io, v, j * dim, dim) <= r2) {
                     out.add(i);
+                    out.add(j);
                 }
             }
-            return;
         }
-        radius(left[node], qv, qo, r2, out);
-        radius(right[node], qv, qo, r2, out);
+        return out;
+    }
+
+    /** Squared gap between the boxes of two nodes, or any value above {@code limit} once it exceeds it. */
+    private double boxToBoxSq(int a, int b, double limit) {
+        int ba = a * dim;
+        int bb = b * dim;
+        double s = 0;
+        for (int j = 0; j < dim; j++) {
+            double d = Math.max(0, Math.max(lo[ba + j] - hi[bb + j], lo[bb + j] - hi[ba + j]));
+            s += d * d;
+            if ((j & 7) == 7 && s > limit) {
+                return s;
+            }
+        }
+        return s;
     }
 
     /**
@@ -223,8 +298,8 @@ final class KdTree {
             }
             return;
         }
-        double dl = minSqToBox(v, qo, left[node]);
-        double dr = minSqToBox(v, qo, right[node]);
+        double dl = minSqToBox(v, qo, left[node], best[k - 1]);
+        double dr = minSqToBox(v, qo, right[node], best[k - 1]);
         int first = dl <= dr ? left[node] : right[node];
         int second = dl <= dr ? right[node] : left[node];
         if (Math.min(dl, dr) < best[k - 1]) {
