@@ -274,39 +274,75 @@ final class KdTree {
     }
 
     /**
-     * Squared distances from point {@code q} to its {@code k} nearest points (itself included, at
-     * 0), ascending, written into {@code best} (length k).
+     * Each point's squared distance to its {@code k}-th nearest point, itself counted (at 0),
+     * as scikit-learn's {@code kneighbors} on the fitted points. Queries are batched by leaf: the
+     * points of one leaf share one walk of the tree, nearest boxes first, and a box is skipped for
+     * a point once it is farther than that point's current k-th distance.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k ≤ n
      */
-    void nearest(int q, double[] best) {
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        nearest(0, q * dim, best);
+    double[] kthNearestAll(int k, Parallel parallel) {
+        int n = order.length;
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k-nearest neighbours need 1 ≤ k ≤ n; got k=" + k + " for " + n + " points");
+        }
+        double[] kth = new double[n];
+        int[] leaves = java.util.stream.IntStream.range(0, nodes).filter(node -> left[node] < 0).toArray();
+        parallel.forChunks(leaves.length, 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int leaf = leaves[t];
+                int size = end[leaf] - start[leaf];
+                double[] best = new double[size * k];
+                Arrays.fill(best, Double.POSITIVE_INFINITY);
+                visit(0, leaf, k, best);
+                for (int p = 0; p < size; p++) {
+                    kth[order[start[leaf] + p]] = best[p * k + k - 1];
+                }
+            }
+        });
+        return kth;
     }
 
-    private void nearest(int node, int qo, double[] best) {
-        int k = best.length;
+    /** Offers the points of {@code node} to the queries of {@code leaf}; {@code best} holds their sorted k best. */
+    private void visit(int node, int leaf, int k, double[] best) {
         if (left[node] < 0) {
-            for (int p = start[node]; p < end[node]; p++) {
-                double d = Points.sqDist(v, qo, v, order[p] * dim, dim);
-                if (d < best[k - 1]) {
-                    int pos = k - 1;
-                    while (pos > 0 && best[pos - 1] > d) {
-                        best[pos] = best[pos - 1];
-                        pos--;
+            for (int p = start[leaf]; p < end[leaf]; p++) {
+                int row = (p - start[leaf]) * k;
+                int qo = order[p] * dim;
+                if (node != leaf && minSqToBox(v, qo, node, best[row + k - 1]) >= best[row + k - 1]) {
+                    continue;
+                }
+                for (int q = start[node]; q < end[node]; q++) {
+                    double d = Points.sqDist(v, qo, v, order[q] * dim, dim);
+                    if (d < best[row + k - 1]) {
+                        int at = row + k - 1;
+                        while (at > row && best[at - 1] > d) {
+                            best[at] = best[at - 1];
+                            at--;
+                        }
+                        best[at] = d;
                     }
-                    best[pos] = d;
                 }
             }
             return;
         }
-        double dl = minSqToBox(v, qo, left[node], best[k - 1]);
-        double dr = minSqToBox(v, qo, right[node], best[k - 1]);
-        int first = dl <= dr ? left[node] : right[node];
-        int second = dl <= dr ? right[node] : left[node];
-        if (Math.min(dl, dr) < best[k - 1]) {
-            nearest(first, qo, best);
+        double bound = 0;
+        for (int p = 0; p < end[leaf] - start[leaf]; p++) {
+            bound = Math.max(bound, best[p * k + k - 1]);
         }
-        if (Math.max(dl, dr) < best[k - 1]) {
-            nearest(second, qo, best);
+        double dl = boxToBoxSq(leaf, left[node], bound);
+        double dr = boxToBoxSq(leaf, right[node], bound);
+        int near = dl <= dr ? left[node] : right[node];
+        int far = dl <= dr ? right[node] : left[node];
+        if (Math.min(dl, dr) < bound) {
+            visit(near, leaf, k, best);
+        }
+        bound = 0;
+        for (int p = 0; p < end[leaf] - start[leaf]; p++) {
+            bound = Math.max(bound, best[p * k + k - 1]);
+        }
+        if (Math.max(dl, dr) < bound) {
+            visit(far, leaf, k, best);
         }
     }
 }
