@@ -6,8 +6,8 @@ import java.util.Locale;
  * DBSCAN as scikit-learn runs it: a point is core when at least {@code minSamples} points,
  * itself included, lie within distance {@code eps} (≤); clusters are numbered in order of their
  * lowest-index core point and grow through core points; a border point joins the first cluster
- * that reaches it; everything else is noise (-1). Neighbourhoods come from a k-d tree queried in
- * parallel. With {@link #knee}, eps is chosen at fit time by {@link KneeEps} (times a factor) and
+ * that reaches it; everything else is noise (-1). Neighbourhoods come from a k-d tree self-join that
+ * computes each pair's distance once, on all threads. With {@link #knee}, eps is chosen at fit time by {@link KneeEps} (times a factor) and
  * recorded in the partition's method.
  */
 public final class Dbscan implements Clusterer {
@@ -69,25 +69,20 @@ public final class Dbscan implements Clusterer {
         if (n == 0) {
             return Partition.of(method, labels);
         }
-        KdTree tree = new KdTree(p);
-        double r2 = radius * radius;
-        int[][] coreNeighbours = new int[n][];
+        KdTree.Neighbourhoods hood;
         try (Parallel par = new Parallel(threads)) {
-            par.forChunks(n, 32, (from, to) -> {
-                KdTree.IntList list = new KdTree.IntList();
-                for (int i = from; i < to; i++) {
-                    list.size = 0;
-                    tree.radius(i, r2, list);
-                    if (list.size >= minSamples) {
-                        coreNeighbours[i] = list.toArray();
-                    }
-                }
-            });
+            hood = new KdTree(p).radiusAll(radius * radius, par);
+        }
+        int[] offsets = hood.offsets();
+        int[] all = hood.neighbours();
+        boolean[] core = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            core[i] = hood.count(i) >= minSamples;
         }
         int[] queue = new int[n];
         int cluster = 0;
         for (int seed = 0; seed < n; seed++) {
-            if (labels[seed] != Partition.NOISE || coreNeighbours[seed] == null) {
+            if (labels[seed] != Partition.NOISE || !core[seed]) {
                 continue;
             }
             int head = 0;
@@ -95,11 +90,12 @@ public final class Dbscan implements Clusterer {
             labels[seed] = cluster;
             queue[tail++] = seed;
             while (head < tail) {
-                int[] neighbours = coreNeighbours[queue[head++]];
-                for (int j : neighbours) {
+                int i = queue[head++];
+                for (int q = offsets[i]; q < offsets[i + 1]; q++) {
+                    int j = all[q];
                     if (labels[j] == Partition.NOISE) {
                         labels[j] = cluster;
-                        if (coreNeighbours[j] != null) {
+                        if (core[j]) {
                             queue[tail++] = j;
                         }
                     }

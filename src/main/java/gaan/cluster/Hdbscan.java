@@ -51,14 +51,10 @@ public final class Hdbscan implements Clusterer {
         Prim.Tree mst;
         try (Parallel par = new Parallel(threads)) {
             if (minSamples > 1) {
-                KdTree tree = new KdTree(p);
-                par.forChunks(n, 64, (from, to) -> {
-                    double[] best = new double[minSamples];
-                    for (int i = from; i < to; i++) {
-                        tree.nearest(i, best);
-                        core[i] = Math.sqrt(best[minSamples - 1]);
-                    }
-                });
+                double[] kth = new KdTree(p).kthNearestAll(minSamples, par);
+                for (int i = 0; i < n; i++) {
+                    core[i] = Math.sqrt(kth[i]);
+                }
             }
             mst = Prim.span(p, core, par);
         }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * towards a brute-force scan instead of missing neighbours. Distances are squared Euclidean.
  */
 final class KdTree {
-    private static final int LEAF = 24;
+    private static final int LEAF = 48;
 
     private final int dim;
     private final double[] v;
@@ -134,31 +134,24 @@ final class KdTree {
         return order.clone();
     }
 
-    private double minSqToBox(double[] q, int qo, int node) {
+    /** Squared distance from a query to a node's box, or any value above {@code limit} once it exceeds it. */
+    private double minSqToBox(double[] q, int qo, int node, double limit) {
         int box = node * dim;
         double s = 0;
         for (int j = 0; j < dim; j++) {
             double x = q[qo + j];
             double d = Math.max(0, Math.max(lo[box + j] - x, x - hi[box + j]));
             s += d * d;
+            if ((j & 7) == 7 && s > limit) {
+                return s;
+            }
         }
         return s;
     }
 
-    private double maxSqToBox(double[] q, int qo, int node) {
-        int box = node * dim;
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            double x = q[qo + j];
-            double d = Math.max(x - lo[box + j], hi[box + j] - x);
-            s += d * d;
-        }
-        return s;
-    }
-
-    /** A growable list of point indices. */
-    static final class IntList {
-        int[] items = new int[16];
+    /** A growable list of ints. */
+    private static final class IntList {
+        int[] items = new int[64];
         int size;
 
         void add(int x) {
@@ -167,71 +160,189 @@ final class KdTree {
             }
             items[size++] = x;
         }
-
-        int[] toArray() {
-            int[] out = Arrays.copyOf(items, size);
-            Arrays.sort(out);
-            return out;
-        }
-    }
-
-    /** Adds every point within squared distance {@code r2} of point {@code q} (itself included). */
-    void radius(int q, double r2, IntList out) {
-        radius(0, v, q * dim, r2, out);
-    }
-
-    private void radius(int node, double[] qv, int qo, double r2, IntList out) {
-        if (minSqToBox(qv, qo, node) > r2) {
-            return;
-        }
-        boolean all = maxSqToBox(qv, qo, node) <= r2;
-        if (left[node] < 0 || all) {
-            for (int p = start[node]; p < end[node]; p++) {
-                int i = order[p];
-                if (all || Points.sqDist(qv, qo, v, i * dim, dim) <= r2) {
-                    out.add(i);
-                }
-            }
-            return;
-        }
-        radius(left[node], qv, qo, r2, out);
-        radius(right[node], qv, qo, r2, out);
     }
 
     /**
-     * Squared distances from point {@code q} to its {@code k} nearest points (itself included, at
-     * 0), ascending, written into {@code best} (length k).
+     * Every point's neighbours within squared distance {@code r2} (itself included), as compressed
+     * rows: the neighbours of point i are {@code neighbours[offsets[i] .. offsets[i+1])}, in no
+     * particular order.
      */
-    void nearest(int q, double[] best) {
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        nearest(0, q * dim, best);
+    record Neighbourhoods(int[] offsets, int[] neighbours) {
+        int count(int i) {
+            return offsets[i + 1] - offsets[i];
+        }
     }
 
-    private void nearest(int node, int qo, double[] best) {
-        int k = best.length;
+    /**
+     * All neighbourhoods within squared distance {@code r2}, computing each pair's distance once:
+     * pairs of leaves whose boxes are within reach are listed first, then their points compared
+     * on all threads.
+     */
+    Neighbourhoods radiusAll(double r2, Parallel parallel) {
+        int n = order.length;
+        IntList leafPairs = new IntList();
+        if (n > 0) {
+            collectLeafPairs(0, 0, r2, leafPairs);
+        }
+        int tasks = leafPairs.size / 2;
+        IntList[] found = new IntList[tasks];
+        parallel.forChunks(tasks, 4, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                found[t] = pairsWithin(leafPairs.items[2 * t], leafPairs.items[2 * t + 1], r2);
+            }
+        });
+        int[] offsets = new int[n + 1];
+        for (IntList f : found) {
+            for (int p = 0; p < f.size; p++) {
+                offsets[f.items[p] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i] + 1; // + 1: the point itself
+        }
+        int[] cursor = Arrays.copyOf(offsets, n);
+        int[] neighbours = new int[offsets[n]];
+        for (int i = 0; i < n; i++) {
+            neighbours[cursor[i]++] = i;
+        }
+        for (IntList f : found) {
+            for (int p = 0; p < f.size; p += 2) {
+                int i = f.items[p];
+                int j = f.items[p + 1];
+                neighbours[cursor[i]++] = j;
+                neighbours[cursor[j]++] = i;
+            }
+        }
+        return new Neighbourhoods(offsets, neighbours);
+    }
+
+    private void collectLeafPairs(int a, int b, double r2, IntList out) {
+        if (boxToBoxSq(a, b, r2) > r2) {
+            return;
+        }
+        boolean leafA = left[a] < 0;
+        boolean leafB = left[b] < 0;
+        if (leafA && leafB) {
+            out.add(a);
+            out.add(b);
+        } else if (a == b) {
+            collectLeafPairs(left[a], left[a], r2, out);
+            collectLeafPairs(left[a], right[a], r2, out);
+            collectLeafPairs(right[a], right[a], r2, out);
+        } else if (!leafA && (leafB || end[a] - start[a] >= end[b] - start[b])) {
+            collectLeafPairs(left[a], b, r2, out);
+            collectLeafPairs(right[a], b, r2, out);
+        } else {
+            collectLeafPairs(a, left[b], r2, out);
+            collectLeafPairs(a, right[b], r2, out);
+        }
+    }
+
+    /** Pairs (i, j), i ≠ j, of leaf a and leaf b (each once when a == b) within reach, flattened. */
+    private IntList pairsWithin(int a, int b, double r2) {
+        IntList out = new IntList();
+        for (int p = start[a]; p < end[a]; p++) {
+            int i = order[p];
+            int io = i * dim;
+            if (a != b && minSqToBox(v, io, b, r2) > r2) {
+                continue;
+            }
+            for (int q = a == b ? p + 1 : start[b]; q < end[b]; q++) {
+                int j = order[q];
+                if (Points.sqDist(v, io, v, j * dim, dim) <= r2) {
+                    out.add(i);
+                    out.add(j);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Squared gap between the boxes of two nodes, or any value above {@code limit} once it exceeds it. */
+    private double boxToBoxSq(int a, int b, double limit) {
+        int ba = a * dim;
+        int bb = b * dim;
+        double s = 0;
+        for (int j = 0; j < dim; j++) {
+            double d = Math.max(0, Math.max(lo[ba + j] - hi[bb + j], lo[bb + j] - hi[ba + j]));
+            s += d * d;
+            if ((j & 7) == 7 && s > limit) {
+                return s;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Each point's squared distance to its {@code k}-th nearest point, itself counted (at 0),
+     * as scikit-learn's {@code kneighbors} on the fitted points. Queries are batched by leaf: the
+     * points of one leaf share one walk of the tree, nearest boxes first, and a box is skipped for
+     * a point once it is farther than that point's current k-th distance.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k ≤ n
+     */
+    double[] kthNearestAll(int k, Parallel parallel) {
+        int n = order.length;
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k-nearest neighbours need 1 ≤ k ≤ n; got k=" + k + " for " + n + " points");
+        }
+        double[] kth = new double[n];
+        int[] leaves = java.util.stream.IntStream.range(0, nodes).filter(node -> left[node] < 0).toArray();
+        parallel.forChunks(leaves.length, 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int leaf = leaves[t];
+                int size = end[leaf] - start[leaf];
+                double[] best = new double[size * k];
+                Arrays.fill(best, Double.POSITIVE_INFINITY);
+                visit(0, leaf, k, best);
+                for (int p = 0; p < size; p++) {
+                    kth[order[start[leaf] + p]] = best[p * k + k - 1];
+                }
+            }
+        });
+        return kth;
+    }
+
+    /** Offers the points of {@code node} to the queries of {@code leaf}; {@code best} holds their sorted k best. */
+    private void visit(int node, int leaf, int k, double[] best) {
         if (left[node] < 0) {
-            for (int p = start[node]; p < end[node]; p++) {
-                double d = Points.sqDist(v, qo, v, order[p] * dim, dim);
-                if (d < best[k - 1]) {
-                    int pos = k - 1;
-                    while (pos > 0 && best[pos - 1] > d) {
-                        best[pos] = best[pos - 1];
-                        pos--;
+            for (int p = start[leaf]; p < end[leaf]; p++) {
+                int row = (p - start[leaf]) * k;
+                int qo = order[p] * dim;
+                if (node != leaf && minSqToBox(v, qo, node, best[row + k - 1]) >= best[row + k - 1]) {
+                    continue;
+                }
+                for (int q = start[node]; q < end[node]; q++) {
+                    double d = Points.sqDist(v, qo, v, order[q] * dim, dim);
+                    if (d < best[row + k - 1]) {
+                        int at = row + k - 1;
+                        while (at > row && best[at - 1] > d) {
+                            best[at] = best[at - 1];
+                            at--;
+                        }
+                        best[at] = d;
                     }
-                    best[pos] = d;
                 }
             }
             return;
         }
-        double dl = minSqToBox(v, qo, left[node]);
-        double dr = minSqToBox(v, qo, right[node]);
-        int first = dl <= dr ? left[node] : right[node];
-        int second = dl <= dr ? right[node] : left[node];
-        if (Math.min(dl, dr) < best[k - 1]) {
-            nearest(first, qo, best);
+        double bound = 0;
+        for (int p = 0; p < end[leaf] - start[leaf]; p++) {
+            bound = Math.max(bound, best[p * k + k - 1]);
         }
-        if (Math.max(dl, dr) < best[k - 1]) {
-            nearest(second, qo, best);
+        double dl = boxToBoxSq(leaf, left[node], bound);
+        double dr = boxToBoxSq(leaf, right[node], bound);
+        int near = dl <= dr ? left[node] : right[node];
+        int far = dl <= dr ? right[node] : left[node];
+        if (Math.min(dl, dr) < bound) {
+            visit(near, leaf, k, best);
+        }
+        bound = 0;
+        for (int p = 0; p < end[leaf] - start[leaf]; p++) {
+            bound = Math.max(bound, best[p * k + k - 1]);
+        }
+        if (Math.max(dl, dr) < bound) {
+            visit(far, leaf, k, best);
         }
     }
 }

@@ -32,16 +32,12 @@ public final class KneeEps {
             throw new IllegalArgumentException("the k-distance knee needs 1 ≤ k ≤ n; got k=" + k + " for "
                     + n + " points");
         }
-        double[] kd = new double[n];
-        KdTree tree = new KdTree(p);
+        double[] kd;
         try (Parallel par = new Parallel(threads)) {
-            par.forChunks(n, 64, (from, to) -> {
-                double[] best = new double[k];
-                for (int i = from; i < to; i++) {
-                    tree.nearest(i, best);
-                    kd[i] = Math.sqrt(best[k - 1]);
-                }
-            });
+            kd = new KdTree(p).kthNearestAll(k, par);
+        }
+        for (int i = 0; i < n; i++) {
+            kd[i] = Math.sqrt(kd[i]);
         }
         java.util.Arrays.sort(kd);
         double range = kd[n - 1] - kd[0];

@@ -113,22 +113,52 @@ public final class Points {
         double s2 = 0;
         double s3 = 0;
         int j = 0;
-        // Check after 4 values, then every 8: far candidates are usually rejected at the first check.
-        for (int check = 4; j + 3 < dim; check += 8) {
-            int stop = Math.min(check, dim & ~3);
-            for (; j < stop; j += 4) {
-                double d0 = a[ai + j] - b[bi + j];
-                double d1 = a[ai + j + 1] - b[bi + j + 1];
-                double d2 = a[ai + j + 2] - b[bi + j + 2];
-                double d3 = a[ai + j + 3] - b[bi + j + 3];
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
+        // Same summation order as sqDist. Check after 4 values, then every 8: far candidates are
+        // usually rejected at the first check.
+        if (dim >= 4) {
+            double d0 = a[ai] - b[bi];
+            double d1 = a[ai + 1] - b[bi + 1];
+            double d2 = a[ai + 2] - b[bi + 2];
+            double d3 = a[ai + 3] - b[bi + 3];
+            s0 = d0 * d0;
+            s1 = d1 * d1;
+            s2 = d2 * d2;
+            s3 = d3 * d3;
+            j = 4;
             if (((s0 + s1) + (s2 + s3)) * scale > limit) {
                 return ((s0 + s1) + (s2 + s3)) * scale;
             }
+        }
+        for (; j + 7 < dim; j += 8) {
+            double d0 = a[ai + j] - b[bi + j];
+            double d1 = a[ai + j + 1] - b[bi + j + 1];
+            double d2 = a[ai + j + 2] - b[bi + j + 2];
+            double d3 = a[ai + j + 3] - b[bi + j + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+            double e0 = a[ai + j + 4] - b[bi + j + 4];
+            double e1 = a[ai + j + 5] - b[bi + j + 5];
+            double e2 = a[ai + j + 6] - b[bi + j + 6];
+            double e3 = a[ai + j + 7] - b[bi + j + 7];
+            s0 += e0 * e0;
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            s3 += e3 * e3;
+            if (((s0 + s1) + (s2 + s3)) * scale > limit) {
+                return ((s0 + s1) + (s2 + s3)) * scale;
+            }
+        }
+        for (; j + 3 < dim; j += 4) {
+            double d0 = a[ai + j] - b[bi + j];
+            double d1 = a[ai + j + 1] - b[bi + j + 1];
+            double d2 = a[ai + j + 2] - b[bi + j + 2];
+            double d3 = a[ai + j + 3] - b[bi + j + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
         }
         for (; j < dim; j++) {
             double d = a[ai + j] - b[bi + j];

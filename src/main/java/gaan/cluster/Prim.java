@@ -6,6 +6,8 @@ import java.util.Arrays;
  * Prim's minimum spanning tree over all pairs in O(n²) time and O(n) memory, distances computed
  * on the fly. With core distances it spans the mutual reachability graph of HDBSCAN,
  * max(core(a), core(b), ‖a − b‖). Starts from point 0 and picks the lowest index on ties.
+ * Distances that cannot lower a key (the core distances or a partial sum already reach it) are
+ * not finished.
  */
 final class Prim {
     private static final int PARALLEL_UPDATE = 1 << 16;
@@ -55,13 +57,21 @@ final class Prim {
                 double coreC = core == null ? 0 : core[c];
                 for (int p = lo; p < hi; p++) {
                     int j = remaining[p];
-                    double dist = Math.sqrt(Points.sqDist(v, c * dim, v, j * dim, dim));
-                    if (core != null) {
-                        dist = Math.max(dist, Math.max(coreC, core[j]));
-                    }
-                    if (dist < key[j]) {
-                        key[j] = dist;
-                        from[j] = c;
+                    double kj = key[j];
+                    // Mutual reachability is at least both core distances: no distance can help then.
+                    if (core == null || Math.max(coreC, core[j]) < kj) {
+                        double limit = kj == Double.POSITIVE_INFINITY ? kj : kj * kj * (1 + 1e-12);
+                        double sq = Points.scaledSqDistBounded(v, c * dim, v, j * dim, dim, 1.0, limit);
+                        if (sq <= limit) {
+                            double dist = Math.sqrt(sq);
+                            if (core != null) {
+                                dist = Math.max(dist, Math.max(coreC, core[j]));
+                            }
+                            if (dist < kj) {
+                                key[j] = dist;
+                                from[j] = c;
+                            }
+                        }
                     }
                     if (key[j] < bestValue) {
                         bestValue = key[j];
