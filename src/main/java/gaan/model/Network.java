@@ -156,7 +156,10 @@ final class Network implements AutoCloseable {
         return all;
     }
 
-    /** q(z|x): per-modality posteriors fused by product of experts when there are several. */
+    /**
+     * q(z|x). With a mask (multimodal specs) the per-modality posteriors of the present modalities
+     * and the prior are fused by product of experts; otherwise the single encoder's posterior.
+     */
     Posterior encode(List<NDArray> x, NDArray mask, NDArray condition, boolean training) {
         List<Posterior> parts = new ArrayList<>();
         for (int m = 0; m < experts.size(); m++) {
@@ -169,7 +172,7 @@ final class Network implements AutoCloseable {
             NDList out = e.head().forward(store, new NDList(features), training).singletonOrThrow().split(2, 1);
             parts.add(new Posterior(out.get(0), out.get(1).clip(-LOG_VAR_LIMIT, LOG_VAR_LIMIT)));
         }
-        if (parts.size() == 1) {
+        if (mask == null) {
             return parts.get(0);
         }
         // Product of Gaussians: precision-weighted mean; the prior N(0, I) contributes precision 1.

@@ -96,7 +96,7 @@ class VaeTest {
     }
 
     @Test
-    void conditionalVaeDecodesTheSameLatentDifferentlyPerCondition() {
+    void conditionalVaeDecodesTheSameLatentTowardsTheConditionsCluster() {
         int n = 300;
         float[][] x = Synthetic.clusters(n, 20, 3, 5);
         float[][] condition = new float[n][3];
@@ -104,18 +104,55 @@ class VaeTest {
             condition[i][i % 3] = 1;
         }
         VaeSpec spec = VaeSpec.mlp(20).withHiddenSizes(List.of(32)).withLatentDim(4).withConditionSize(3);
-        try (Vae vae = new Trainer(FAST.withEpochs(15)).fit(spec, VaeInput.vectors(x).withCondition(condition))) {
+        try (Vae vae = new Trainer(FAST.withEpochs(30)).fit(spec, VaeInput.vectors(x).withCondition(condition))) {
             TrainingHistory last = vae.history().get(vae.history().size() - 1);
             assertTrue(last.validationLoss() < Synthetic.standardisedVarianceSum(x), last.toString());
-            float[][] z = new float[1][4];
-            float[] a = vae.decode(z, new float[][] {{1, 0, 0}})[0];
-            float[] b = vae.decode(z, new float[][] {{0, 1, 0}})[0];
-            double distance = 0;
-            for (int f = 0; f < a.length; f++) {
-                distance += (a[f] - b[f]) * (a[f] - b[f]);
+            float[][] clusterMeans = new float[3][20];
+            for (int i = 0; i < n; i++) {
+                for (int f = 0; f < 20; f++) {
+                    clusterMeans[i % 3][f] += x[i][f] / (n / 3f);
+                }
             }
-            assertTrue(distance > 1.0, "decoded outputs differ by only " + distance);
+            float[][] z = new float[1][4];
+            float[][] decoded = new float[3][];
+            for (int c = 0; c < 3; c++) {
+                float[][] oneHot = new float[1][3];
+                oneHot[0][c] = 1;
+                decoded[c] = vae.decode(z, oneHot)[0];
+            }
+            for (int c = 0; c < 3; c++) {
+                for (int other = 0; other < 3; other++) {
+                    assertTrue(other == c || distance(decoded[c], clusterMeans[c]) < distance(decoded[other], clusterMeans[c]),
+                            "condition " + c + " should pull the decoded point towards its cluster more than condition " + other);
+                }
+            }
             assertEquals(4, vae.encode(VaeInput.vectors(x).withCondition(condition))[0].length);
+        }
+    }
+
+    @Test
+    void conditionalConvVaeMovesTheDecodedBlobWithTheCondition() {
+        float[][][] patches = Synthetic.blobs(64, 32, 15);
+        float[][] brighterHalf = new float[patches.length][2];
+        for (int p = 0; p < patches.length; p++) {
+            double left = 0;
+            double right = 0;
+            for (float[] row : patches[p]) {
+                for (int x = 0; x < 32; x++) {
+                    left += x < 16 ? row[x] : 0;
+                    right += x < 16 ? 0 : row[x];
+                }
+            }
+            brighterHalf[p][left > right ? 0 : 1] = 1;
+        }
+        VaeSpec spec = VaeSpec.conv(32, 32).withHiddenSizes(List.of(8, 16, 32, 64)).withLatentDim(4).withConditionSize(2);
+        try (Vae vae = new Trainer(FAST.withEpochs(20).withBatchSize(16)).fit(spec, VaeInput.patches(patches).withCondition(brighterHalf))) {
+            float[][] z = new float[1][4];
+            float[] left = vae.decode(z, new float[][] {{1, 0}})[0];
+            float[] right = vae.decode(z, new float[][] {{0, 1}})[0];
+            assertEquals(32 * 32, left.length);
+            assertTrue(leftMinusRightMass(left) > 0 && leftMinusRightMass(right) < 0,
+                    "the condition should move the decoded blob: " + leftMinusRightMass(left) + ", " + leftMinusRightMass(right));
         }
     }
 
@@ -237,6 +274,23 @@ class VaeTest {
             assertTrue(live[2] > vae.spec().hiddenSizes().size() * 4, "parameters and Adam state are counted");
             assertEquals(live[2], live[10], "live NDArrays after epoch 2 vs epoch 10");
         }
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double d = 0;
+        for (int f = 0; f < a.length; f++) {
+            d += (a[f] - b[f]) * (a[f] - b[f]);
+        }
+        return Math.sqrt(d);
+    }
+
+    /** Brightness of the left half minus the right half of a flattened 32×32 patch. */
+    private static double leftMinusRightMass(float[] patch) {
+        double d = 0;
+        for (int i = 0; i < patch.length; i++) {
+            d += i % 32 < 16 ? patch[i] : -patch[i];
+        }
+        return d;
     }
 
     private static float[][] columns(float[][] x, int from, int to) {
