@@ -135,6 +135,15 @@ class CharNgramEmbedderTest {
     }
 
     @Test
+    void textsSharingNothingStillEmbedAsOrthogonalRows() {
+        CharNgramEmbedder e = CharNgramEmbedder.fit(List.of("rain", "নদী"), CharNgramEmbedder.Options.DEFAULTS
+                .withTransliteration(false), 1);
+        float[][] r = e.embed(List.of("rain", "নদী"));
+        assertEquals(1.0, BilingualSet.cosine(r[0], r[0]), 1e-6);
+        assertEquals(0.0, BilingualSet.cosine(r[0], r[1]), 1e-6);
+    }
+
+    @Test
     void combiningMarkSpellingsAndJoinersEmbedAlike() {
         // ো typed as U+09C7 U+09BE, with a ZWNJ inside, is the same word as precomposed U+09CB.
         String decomposed = "ত\u09C7\u09BE\u200Cমাকে ভালোবাসি";
