@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * <p>Pipeline (scikit-learn equivalent in brackets): {@link NgramFeaturizer features} of each
  * text (word unigrams, boundary-marked character n-grams, transliteration keys); features
  * found in fewer than {@code minDocumentFrequency} corpus texts are dropped, and at most
- * {@code maxFeatures} of the most frequent are kept; sublinear TF-IDF with smoothed idf and
+ * {@code maxFeatures} of the most frequent are kept (if no feature is shared at all, every
+ * feature is kept); sublinear TF-IDF with smoothed idf and
  * L2-normalised rows [{@code TfidfVectorizer(sublinear_tf=True, smooth_idf=True)}]:
  * {@code tf = 1 + ln(count)}, {@code idf = ln((1 + N) / (1 + df)) + 1}, natural log; then the
  * projection on the top right singular vectors of the corpus TF-IDF matrix
@@ -98,7 +99,7 @@ public final class CharNgramEmbedder implements TextEmbedder {
      * and any new text.
      *
      * @param seed seeds the Gaussian sketch of the randomised SVD
-     * @throws IllegalArgumentException when the corpus has no word at all
+     * @throws IllegalArgumentException when no text of the corpus has a letter or digit
      */
     public static CharNgramEmbedder fit(List<String> corpus, Options options, long seed) {
         NgramFeaturizer featurizer = new NgramFeaturizer(options.minN(), options.maxN(), options.transliterate());
@@ -114,9 +115,13 @@ public final class CharNgramEmbedder implements TextEmbedder {
         long[] vocabulary = selectVocabulary(df, Math.min(options.minDocumentFrequency(), Math.max(n, 1)),
                 options.maxFeatures());
         if (vocabulary.length == 0) {
-            throw new IllegalArgumentException("cannot fit the character n-gram embedder: the " + n
-                    + " texts have no features in common (each needs letters or digits, and features must occur"
-                    + " in at least " + options.minDocumentFrequency() + " texts)");
+            // No two texts share a feature: each text's own features are all there is to go on,
+            // and they make the texts mutually orthogonal, which is the truthful answer.
+            vocabulary = selectVocabulary(df, 1, options.maxFeatures());
+        }
+        if (vocabulary.length == 0) {
+            throw new IllegalArgumentException("cannot fit the character n-gram embedder: none of the " + n
+                    + " texts has a letter or digit");
         }
         LongIntMap columnOf = new LongIntMap(vocabulary.length);
         double[] idf = new double[vocabulary.length];

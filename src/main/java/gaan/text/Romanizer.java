@@ -4,12 +4,12 @@ package gaan.text;
  * Spells Bengali-script words the way romanised Bangla is commonly typed ("আমি তোমাকে
  * ভালোবাসি" → "ami tomake bhalobasi"), and reduces any Latin spelling to a phonetic key so
  * that the usual spelling variants meet ("bhalobashi", "valobasi" and "bhalobasi" all give
- * "balobasi"). Ya-phala (hasanta + য) is "y".
+ * "balobasi").
  *
  * <p>Romanisation is deliberately simple: one Latin spelling per letter, the inherent vowel
  * written "o" after a consonant that carries no vowel sign or hasanta, except at the end of
- * the word (কেমন → "kemon", মন → "mon", আমার → "amar"); nukta letters ড়/ঢ়/য় are "r"/"rh"/"y", chandrabindu "n" (চাঁদ →
- * "chand").
+ * the word (কেমন → "kemon", মন → "mon", আমার → "amar", রং → "rong"); nukta letters ড়/ঢ়/য় are
+ * "r"/"rh"/"y", ya-phala (hasanta + য) "y", anusvara "ng", chandrabindu "n" (চাঁদ → "chand").
  * It serves matching, not display.
  */
 public final class Romanizer {
@@ -35,8 +35,7 @@ public final class Romanizer {
                 }
                 sb.append(consonant);
                 boolean last = next >= word.length;
-                if (!last && cp != 0x09CE && !isVowelSign(word[next]) && word[next] != HASANTA
-                        && !isModifier(word[next])) {
+                if (!last && cp != 0x09CE && !isVowelSign(word[next]) && word[next] != HASANTA) {
                     sb.append('o');
                 }
                 i = next - 1;
@@ -44,7 +43,7 @@ public final class Romanizer {
                 String other = other(cp);
                 if (other != null) {
                     sb.append(other);
-                } else if (!Romanizer.isBengaliBlock(cp)) {
+                } else if (!Words.isBengali(cp)) {
                     sb.appendCodePoint(cp);
                 }
             }
@@ -90,17 +89,8 @@ public final class Romanizer {
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 
-    static boolean isBengaliBlock(int cp) {
-        return cp >= 0x0980 && cp <= 0x09FF;
-    }
-
     private static boolean isVowelSign(int cp) {
         return (cp >= 0x09BE && cp <= 0x09CC) || cp == 0x09D7 || cp == 0x09E2 || cp == 0x09E3;
-    }
-
-    /** Chandrabindu (written "n", as in "chand"), anusvara and visarga follow a syllable's vowel. */
-    private static boolean isModifier(int cp) {
-        return cp == 0x0981 || cp == 0x0982 || cp == 0x0983;
     }
 
     private static String consonant(int cp) {

@@ -18,6 +18,9 @@ class CharNgramEmbedderTest {
     /** Share of romanised lines whose nearest Bengali-script line is from the same song. */
     private static final double TRANSLITERATION_ACCURACY = 0.9;
 
+    /** Nearest-neighbour accuracy of lines embedded after fitting without them (18 lines). */
+    private static final double HELD_OUT_ACCURACY = 0.8;
+
     private static BilingualSet set;
     private static CharNgramEmbedder embedder;
     private static float[][] rows;
@@ -55,6 +58,33 @@ class CharNgramEmbedderTest {
         System.out.printf("romanised–Bengali same-line cosine: %.3f with, %.3f without transliteration%n",
                 with, without);
         assertTrue(with > without + 0.2, "with " + with + " without " + without);
+    }
+
+    @Test
+    void newLinesLandNearTheirSongAfterFitting() {
+        // Fit without every song's fourth line, then place those lines among the fitted ones.
+        List<Line> fitted = set.lines().stream().filter(l -> !(l.inSong() && l.number() == 4)).toList();
+        List<Line> held = set.lines().stream().filter(l -> l.inSong() && l.number() == 4).toList();
+        CharNgramEmbedder e = CharNgramEmbedder.fit(fitted.stream().map(Line::text).toList(),
+                CharNgramEmbedder.Options.DEFAULTS, 42);
+        float[][] known = e.embed(fitted.stream().map(Line::text).toList());
+        float[][] fresh = e.embed(held.stream().map(Line::text).toList());
+        int hits = 0;
+        for (int i = 0; i < held.size(); i++) {
+            int best = -1;
+            double bestCos = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < fitted.size(); j++) {
+                double c = BilingualSet.cosine(fresh[i], known[j]);
+                if (fitted.get(j).form().equals(held.get(i).form()) && c > bestCos) {
+                    bestCos = c;
+                    best = j;
+                }
+            }
+            hits += fitted.get(best).song().equals(held.get(i).song()) ? 1 : 0;
+        }
+        double accuracy = hits / (double) held.size();
+        System.out.printf("held-out line NN accuracy: %.3f%n", accuracy);
+        assertTrue(accuracy >= HELD_OUT_ACCURACY, "held-out accuracy " + accuracy);
     }
 
     @Test
@@ -102,6 +132,15 @@ class CharNgramEmbedderTest {
         // Four texts, one a duplicate: rank 3.
         assertEquals(3, small.dimension());
         assertTrue(embedder.dimension() <= rows.length, "dimension " + embedder.dimension());
+    }
+
+    @Test
+    void textsSharingNothingStillEmbedAsOrthogonalRows() {
+        CharNgramEmbedder e = CharNgramEmbedder.fit(List.of("rain", "নদী"), CharNgramEmbedder.Options.DEFAULTS
+                .withTransliteration(false), 1);
+        float[][] r = e.embed(List.of("rain", "নদী"));
+        assertEquals(1.0, BilingualSet.cosine(r[0], r[0]), 1e-6);
+        assertEquals(0.0, BilingualSet.cosine(r[0], r[1]), 1e-6);
     }
 
     @Test

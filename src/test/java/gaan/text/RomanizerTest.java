@@ -20,6 +20,8 @@ class RomanizerTest {
         assertEquals("bondhu", romanize("বন্ধু"));
         assertEquals("chand", romanize("চাঁদ"));
         assertEquals("hoy", romanize("হয়"));
+        assertEquals("rong", romanize("রং"));
+        assertEquals("bangla", romanize("বাংলা"));
     }
 
     @Test
