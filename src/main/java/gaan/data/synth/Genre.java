@@ -217,9 +217,4 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
                             part(Instrument.UPRIGHT, Role.WALKING, "x..x..x..x..", 36, -1),
                             part(SAX, Role.MELODY, "x.xx.xx..x.x", 67, -4)),
                     new Master(-2, 0.15, 0.5, 0, 0, 0, 0, 0.10), List.of("hiphop", "classical")));
-
-    public static Genre named(String name) {
-        return CATALOGUE.stream().filter(g -> g.name.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no demo genre '" + name + "'"));
-    }
 }
