@@ -48,25 +48,18 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int available = DemoCorpus.availableGenres().size();
-        if (genres < 2 || genres > available) {
-            throw usage("--genres must be between 2 and " + available + ", got " + genres);
+        DemoCorpus.Options options;
+        try {
+            options = new DemoCorpus.Options(tracks, seconds, genres, seed);
+        } catch (IllegalArgumentException e) {
+            // The library names the field (e.g. "genres must be ..."); the user knows it as an option.
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        if (tracks < genres) {
-            throw usage("--tracks must be at least --genres (" + genres + ") so every genre has a track, got " + tracks);
-        }
-        if (!(seconds > 0) || seconds > 600) {
-            throw usage("--seconds must be more than 0 and at most 600, got " + seconds);
-        }
-        DemoCorpus.Summary s = DemoCorpus.write(dir, new DemoCorpus.Options(tracks, seconds, genres, seed));
+        DemoCorpus.Summary s = DemoCorpus.write(dir, options);
         spec.commandLine().getOut().printf("Wrote %d tracks of %s s (%s) to %s%n  %d with lyrics %s, %d with two genres%n"
                         + "Cluster it with: gaan run --collection %s%n",
                 s.tracks(), seconds, String.join(", ", s.genres()), s.folder(), s.withLyrics(), s.languages(),
                 s.withTwoGenres(), s.folder());
         return 0;
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -66,7 +66,7 @@ public final class DemoCorpus {
                         + " has a track, got " + tracks);
             }
             if (!(seconds > 0) || seconds > 600) {
-                throw new IllegalArgumentException("seconds must be greater than 0 and at most 600, got " + seconds);
+                throw new IllegalArgumentException("seconds must be more than 0 and at most 600, got " + seconds);
             }
         }
 

@@ -114,6 +114,9 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
 
     private static final Instrument FLUTE = Instrument.tone("flute", new double[] {1, 0.25, 0.1, 0.04}, 0.07,
             0.8, 0.75, 0.15).vibrato(18);
+    private static final Instrument SQUARE_LEAD = Instrument.tone("square_lead",
+            new double[] {1, 0, 1 / 3.0, 0, 1 / 5.0, 0, 1 / 7.0, 0, 1 / 9.0, 0, 1 / 11.0, 0, 1 / 13.0, 0, 1 / 15.0},
+            0.003, 0.15, 0.3, 0.05);
     private static final Instrument SAX = Instrument.tone("sax", Instrument.saw(24, 1.5), 0.03, 0.5, 0.7, 0.08)
             .vibrato(20);
 
@@ -134,7 +137,7 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
                                     Drum.HAT, "x.o.x.o.x.o.x.o.", Drum.CRASH, "x..............."),
                             groove(Drum.KICK, "x..x..x...x.....", Drum.SNARE, "....x.......x...",
                                     Drum.RIDE, "x.x.x.x.x.x.x.x.", Drum.CRASH, "x...............")),
-                    List.of(part(Instrument.GUITAR, Role.POWER, "x.x.x.x.x.x.x.x.", 43, 0, 9, 3200),
+                    List.of(part(Instrument.GUITAR, Role.POWER, "x.x.x.x.x.x.x.x.", 43, 0, 10, 2600),
                             part(Instrument.PICK_BASS, Role.BASS, "x.x.x.x.x.x.x.x.", 33, -4, 1.5, 1500),
                             part(Instrument.GUITAR.vibrato(20), Role.MELODY, "x...x.o.x...o.x.", 67, -6, 4, 4000)),
                     new Master(0, 0.08, 0.5, 1.6, 0, 0, 0, 0.05), List.of("metal", "pop")),
@@ -170,10 +173,10 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
                                     Drum.HAT, "g.g.g.g.g.g.g.g.", Drum.OPEN_HAT, "..x...x...x...x."),
                             groove(Drum.KICK, "x...x...x...x...", Drum.SNARE, "....x.......x...",
                                     Drum.OPEN_HAT, "..x...x...x...x.", Drum.HAT, "gggggggggggggggg")),
-                    List.of(part(Instrument.SUPERSAW, Role.SUSTAIN, "x", 60, -6, 0, 2500),
-                            part(Instrument.SAW_LEAD, Role.ARPEGGIO, "xxxxxxxxxxxxxxxx", 72, -8, 0, 3500),
-                            part(Instrument.SYNTH_BASS, Role.BASS, "..x...x...x...x.", 36, 1, 0, 500)),
-                    new Master(2, 0.10, 0.7, 1.8, 0, 0.75, 0, 0.03), List.of("pop", "hiphop")),
+                    List.of(part(Instrument.SUPERSAW, Role.SUSTAIN, "x", 60, -8, 0, 2000),
+                            part(SQUARE_LEAD, Role.ARPEGGIO, "xxxxxxxxxxxxxxxx", 72, -6),
+                            part(Instrument.SYNTH_BASS, Role.BASS, "..x...x...x...x.", 36, 2, 0, 400)),
+                    new Master(3, 0.10, 0.7, 1.3, 0, 0.75, 0, 0.03), List.of("pop", "hiphop")),
             new Genre("classical", 60, 84, 3, 4, 0, 15, List.of(Mode.MAJOR, Mode.MINOR),
                     List.of(new int[] {0, 3, 4, 0}, new int[] {0, 5, 3, 4}, new int[] {0, 1, 4, 0},
                             new int[] {0, 3, 1, 4}), 1, 3,
@@ -214,9 +217,4 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
                             part(Instrument.UPRIGHT, Role.WALKING, "x..x..x..x..", 36, -1),
                             part(SAX, Role.MELODY, "x.xx.xx..x.x", 67, -4)),
                     new Master(-2, 0.15, 0.5, 0, 0, 0, 0, 0.10), List.of("hiphop", "classical")));
-
-    public static Genre named(String name) {
-        return CATALOGUE.stream().filter(g -> g.name.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no demo genre '" + name + "'"));
-    }
 }

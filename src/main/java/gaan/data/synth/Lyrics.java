@@ -131,7 +131,11 @@ public final class Lyrics {
         if (rng.nextDouble() < 0.4) {
             return capitalise(first);
         }
-        return capitalise(first) + ", " + phrase(own, language, rng);
+        String second = phrase(own, language, rng);
+        while (second.equals(first)) {
+            second = phrase(own, language, rng);
+        }
+        return capitalise(first) + ", " + second;
     }
 
     /** About two phrases in three from the genre's own vocabulary, the rest shared. */
