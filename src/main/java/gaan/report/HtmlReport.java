@@ -87,6 +87,9 @@ public final class HtmlReport {
      * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
      * line per task), skipped tracks (the first {@link #MAX_LISTED_SKIPPED} named).
      */
+    /** Mostly-noise clusterings named per task in the warnings; the table shows the rest. */
+    static final int MAX_LISTED_NOISY = 5;
+
     public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
         List<String> leakage = new ArrayList<>();
         List<String> collapse = new ArrayList<>();
@@ -113,9 +116,11 @@ public final class HtmlReport {
             List<String> noisy = t.results().stream().filter(r -> r.coverage() < MIN_COVERAGE)
                     .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fmt(r.coverage()) + ")").toList();
             if (!noisy.isEmpty()) {
+                int more = noisy.size() - MAX_LISTED_NOISY;
                 noise.add(t.task() + ": " + noisy.size() + " clustering(s) leave more than half of the tracks as "
                         + "noise, so their internal scores describe the few clustered tracks only: "
-                        + String.join(", ", noisy) + ".");
+                        + String.join(", ", noisy.subList(0, Math.min(noisy.size(), MAX_LISTED_NOISY)))
+                        + (more > 0 ? "; and " + more + " more (coverage column of the table)" : "") + ".");
             }
         }
         List<String> out = new ArrayList<>(leakage);
