@@ -147,6 +147,11 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
      *                                  to export a model
      */
     public static OnnxSentenceEmbedder load(Path folder, Options options) {
+        return load(folder, options, false);
+    }
+
+    /** As {@link #load(Path, Options)}; {@code batchQuantised} lets tests batch a quantised model anyway. */
+    static OnnxSentenceEmbedder load(Path folder, Options options, boolean batchQuantised) {
         Path dir = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("ONNX sentence model folder " + dir + " does not exist. " + HOW_TO_EXPORT);
@@ -177,7 +182,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
             so.setInterOpNumThreads(1);
             OrtSession session = env.createSession(dir.resolve("model.onnx").toString(), so);
             return new OnnxSentenceEmbedder(dir, options, maxLength, tokenizer, env, session,
-                    contains(dir.resolve("model.onnx"), "DynamicQuantizeLinear"));
+                    !batchQuantised && contains(dir.resolve("model.onnx"), "DynamicQuantizeLinear"));
         } catch (OrtException e) {
             tokenizer.close();
             throw new IllegalArgumentException("ONNX Runtime cannot load " + dir.resolve("model.onnx") + ": "
