@@ -134,6 +134,11 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
         this.pooled = outputs.containsKey(SENTENCE_EMBEDDING);
         this.output = pooled ? SENTENCE_EMBEDDING : outputs.keySet().iterator().next();
         long[] shape = ((TensorInfo) outputs.get(output).getInfo()).getShape();
+        if (shape.length != (pooled ? 2 : 3)) {
+            throw new IllegalArgumentException("ONNX model " + folder.resolve("model.onnx") + ": output " + output
+                    + " has shape " + Arrays.toString(shape) + "; expected batch × tokens × hidden (or an output"
+                    + " named sentence_embedding, batch × hidden). Outputs: " + outputs.keySet());
+        }
         long last = shape[shape.length - 1];
         // Exports with a symbolic hidden size reveal it on a first run.
         this.dimension = last > 0 ? (int) last : run(List.of(tokenizer.encode("").getIds()))[0].length;
