@@ -134,6 +134,11 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
         this.pooled = outputs.containsKey(SENTENCE_EMBEDDING);
         this.output = pooled ? SENTENCE_EMBEDDING : outputs.keySet().iterator().next();
         long[] shape = ((TensorInfo) outputs.get(output).getInfo()).getShape();
+        if (shape.length != (pooled ? 2 : 3)) {
+            throw new IllegalArgumentException("ONNX model " + folder.resolve("model.onnx") + ": output " + output
+                    + " has shape " + Arrays.toString(shape) + "; expected batch × tokens × hidden (or an output"
+                    + " named sentence_embedding, batch × hidden). Outputs: " + outputs.keySet());
+        }
         long last = shape[shape.length - 1];
         // Exports with a symbolic hidden size reveal it on a first run.
         this.dimension = last > 0 ? (int) last : run(List.of(tokenizer.encode("").getIds()))[0].length;
@@ -147,6 +152,11 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
      *                                  to export a model
      */
     public static OnnxSentenceEmbedder load(Path folder, Options options) {
+        return load(folder, options, false);
+    }
+
+    /** As {@link #load(Path, Options)}; {@code batchQuantised} lets tests batch a quantised model anyway. */
+    static OnnxSentenceEmbedder load(Path folder, Options options, boolean batchQuantised) {
         Path dir = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("ONNX sentence model folder " + dir + " does not exist. " + HOW_TO_EXPORT);
@@ -177,7 +187,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
             so.setInterOpNumThreads(1);
             OrtSession session = env.createSession(dir.resolve("model.onnx").toString(), so);
             return new OnnxSentenceEmbedder(dir, options, maxLength, tokenizer, env, session,
-                    contains(dir.resolve("model.onnx"), "DynamicQuantizeLinear"));
+                    !batchQuantised && contains(dir.resolve("model.onnx"), "DynamicQuantizeLinear"));
         } catch (OrtException e) {
             tokenizer.close();
             throw new IllegalArgumentException("ONNX Runtime cannot load " + dir.resolve("model.onnx") + ": "

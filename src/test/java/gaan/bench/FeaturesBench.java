@@ -1,5 +1,7 @@
 package gaan.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +31,9 @@ import gaan.testutil.Wav;
  * {@code bench/run.sh features}: audio feature extraction speed on 50 synthetic 30 s 22050 Hz
  * mono WAVs, one 30 s MP3 (encoded here with the bundled FFmpeg's libmp3lame) and one 30 s
  * 44.1 kHz stereo WAV. Stage times are medians over the files on one thread; "total" is decode +
- * the whole analysis (which fuses the STFT and mel stages frame by frame).
+ * the whole analysis (which fuses the STFT and mel stages frame by frame). Each time is given as
+ * wall-clock ({@code ms_per_file}) and as the thread's CPU time ({@code cpu_ms_per_file}), which
+ * stays meaningful on a loaded machine.
  */
 public final class FeaturesBench {
     private static final int FILES = 50;
@@ -77,78 +81,131 @@ public final class FeaturesBench {
 
         System.err.println("timing stages on one thread");
         int n = wavs.size();
-        double[] decode = new double[n];
-        double[] stftMs = new double[n];
-        double[] melMs = new double[n];
-        double[] mfccMs = new double[n];
-        double[] total = new double[n];
+        Stages wall = new Stages(n);
+        Stages cpu = new Stages(n);
         for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
+            Clock c = new Clock();
             float[] y = decoder.decode(wavs.get(i));
-            decode[i] = ms(t0);
+            c.lap(wall.decode, cpu.decode, i);
             int frames = stft.frames(y.length);
             double[][] power = new double[frames][stft.bins()];
-            t0 = System.nanoTime();
+            c.restart();
             for (int t = 0; t < frames; t++) {
                 stft.powerFrame(y, t, power[t]);
             }
-            stftMs[i] = ms(t0);
+            c.lap(wall.stft, cpu.stft, i);
             float[][] melMatrix = new float[params.nMels()][frames];
             double[] column = new double[params.nMels()];
-            t0 = System.nanoTime();
+            c.restart();
             for (int t = 0; t < frames; t++) {
                 mel.applyFrame(power[t], column);
                 for (int m = 0; m < column.length; m++) {
                     melMatrix[m][t] = (float) column[m];
                 }
             }
-            melMs[i] = ms(t0);
-            t0 = System.nanoTime();
+            c.lap(wall.mel, cpu.mel, i);
             Mfcc.summary(mfcc.apply(PowerToDb.apply(melMatrix, params.amin(), params.topDb())));
-            mfccMs[i] = ms(t0);
-            t0 = System.nanoTime();
+            c.lap(wall.mfcc, cpu.mfcc, i);
+            c.restart();
             analyzer.analyze(decoder.decode(wavs.get(i)));
-            total[i] = ms(t0);
+            c.lap(wall.total, cpu.total, i);
         }
 
         double oneThread = filesPerSecond(wavs, params, 1);
         int cores = Runtime.getRuntime().availableProcessors();
         double allThreads = filesPerSecond(wavs, params, cores);
 
-        double mp3Ms = Bench.median(5, () -> timeFile(decoder, analyzer, mp3));
-        double resampledMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo));
+        double mp3Ms = Bench.median(5, () -> timeFile(decoder, analyzer, mp3, false));
+        double resampledMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, false));
+        double mp3CpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, mp3, true));
+        double resampledCpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, true));
 
         long t0 = System.nanoTime();
         new FeatureExtractor(params, cores).extract(CollectionReader.read(tmp), tmp.resolve("store"),
                 ExtractionListener.NONE);
         double extractorFilesPerS = n / (ms(t0) / 1000);
 
-        Map<String, Object> stages = new LinkedHashMap<>();
-        stages.put("decode", Bench.median(decode));
-        stages.put("stft", Bench.median(stftMs));
-        stages.put("mel", Bench.median(melMs));
-        stages.put("mfcc", Bench.median(mfccMs));
-        stages.put("total", Bench.median(total));
         Bench.create()
                 .put("files", n)
                 .put("seconds_per_file", SECONDS)
-                .put("ms_per_file", stages)
+                .put("ms_per_file", wall.medians())
+                .put("cpu_ms_per_file", cpu.medians())
                 .put("files_per_s_1thread", oneThread)
                 .put("files_per_s_all_threads", allThreads)
                 .put("threads", cores)
                 .put("scaling", allThreads / oneThread)
                 .put("mp3_ms_per_file", mp3Ms)
                 .put("resampled_ms_per_file", resampledMs)
+                .put("mp3_cpu_ms_per_file", mp3CpuMs)
+                .put("resampled_cpu_ms_per_file", resampledCpuMs)
                 .put("extractor_files_per_s_all_threads", extractorFilesPerS)
                 .put("librosa_ms_per_file", 17.4)
                 .put("peak_rss_mb", Bench.peakRssMb())
                 .print();
     }
 
-    private static double timeFile(AudioDecoder decoder, AudioAnalyzer analyzer, Path file) {
-        long t0 = System.nanoTime();
+    private static double timeFile(AudioDecoder decoder, AudioAnalyzer analyzer, Path file, boolean cpuTime) {
+        Clock c = new Clock();
         analyzer.analyze(decoder.decode(file));
-        return ms(t0);
+        return cpuTime ? c.cpuMs() : c.wallMs();
+    }
+
+    /** Wall-clock and this thread's CPU time since the last restart, in ms. */
+    private static final class Clock {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private long wall;
+        private long cpu;
+
+        Clock() {
+            restart();
+        }
+
+        void restart() {
+            wall = System.nanoTime();
+            cpu = THREADS.getCurrentThreadCpuTime();
+        }
+
+        double wallMs() {
+            return (System.nanoTime() - wall) / 1e6;
+        }
+
+        double cpuMs() {
+            return (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+        }
+
+        /** Records both times of the stage that just ended into slot i, and restarts. */
+        void lap(double[] wallOut, double[] cpuOut, int i) {
+            wallOut[i] = wallMs();
+            cpuOut[i] = cpuMs();
+            restart();
+        }
+    }
+
+    /** Per-file times of each stage. */
+    private static final class Stages {
+        final double[] decode;
+        final double[] stft;
+        final double[] mel;
+        final double[] mfcc;
+        final double[] total;
+
+        Stages(int n) {
+            decode = new double[n];
+            stft = new double[n];
+            mel = new double[n];
+            mfcc = new double[n];
+            total = new double[n];
+        }
+
+        Map<String, Object> medians() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("decode", Bench.median(decode));
+            m.put("stft", Bench.median(stft));
+            m.put("mel", Bench.median(mel));
+            m.put("mfcc", Bench.median(mfcc));
+            m.put("total", Bench.median(total));
+            return m;
+        }
     }
 
     /** Decode + analyse every file on {@code threads} threads, each with its own analyzer. */

@@ -72,6 +72,30 @@ class OnnxSentenceEmbedderTest {
     }
 
     @Test
+    void paddedBatchesKeepEachTextsRowInInputOrder() {
+        // Batching the quantised model anyway: rows differ from single runs only by the shared
+        // activation scale (cosine > 0.95, and each batch row's closest single row is its own);
+        // a mix-up of rows after the length sort or in the padding would break both.
+        List<String> texts = BilingualSet.load().lines().stream()
+                .filter(l -> l.form().equals("en")).map(BilingualSet.Line::text).toList();
+        try (OnnxSentenceEmbedder batching = OnnxSentenceEmbedder.load(modelDir,
+                OnnxSentenceEmbedder.Options.DEFAULTS.withBatchSize(5), true)) {
+            assertEquals(5, batching.batchSize());
+            float[][] batch = batching.embed(texts);
+            float[][] single = embedder.embed(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                double own = BilingualSet.cosine(batch[i], single[i]);
+                assertTrue(own > 0.95, "text " + i + " cosine " + own);
+                for (int j = 0; j < texts.size(); j++) {
+                    if (j != i) {
+                        assertTrue(BilingualSet.cosine(batch[i], single[j]) < own, "text " + i + " vs " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void dynamicallyQuantisedModelRunsOneTextAtATime() {
         assertEquals(1, embedder.batchSize());
     }
