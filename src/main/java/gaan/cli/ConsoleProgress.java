@@ -25,7 +25,7 @@ final class ConsoleProgress implements Progress {
     public Tracker start(String label, long total) {
         ProgressBar bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
-                .showSpeed().setUpdateIntervalMillis(250).build();
+                .showSpeed().setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).setUpdateIntervalMillis(250).build();
         return new Tracker() {
             @Override
             public void step(String detail) {

@@ -37,7 +37,7 @@ public final class EdaCommand implements Callable<Integer> {
         Collection c = CollectionReader.read(collection);
         ConsoleProgress progress = new ConsoleProgress();
         CollectionFeatures f = FeaturePipeline.prepare(c, store != null ? store : FeaturePipeline.defaultStore(c.root()),
-                FeatureSettings.DEFAULTS, threads, progress);
+                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, threads, progress);
         Eda.Result result = Exploration.write(f, out);
         System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
         return 0;

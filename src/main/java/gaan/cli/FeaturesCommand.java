@@ -1,30 +1,28 @@
 package gaan.cli;
 
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 import gaan.audio.AudioFeatureParams;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
-import gaan.features.ExtractionListener;
-import gaan.features.ExtractionSummary;
+import gaan.experiment.CollectionFeatures;
+import gaan.experiment.FeaturePipeline;
+import gaan.experiment.FeatureSettings;
 import gaan.features.FeatureExtractor;
-import gaan.features.TrackOutcome;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gaan features COLLECTION}: audio features of every track into a feature store. */
+/**
+ * {@code gaan features COLLECTION}: every per-track input into a feature store — audio features,
+ * genre multi-hot, lyrics embedding (built-in char-n-gram, 128-d) and the masks of missing ones.
+ */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Extract librosa-identical audio features (MFCC mean+std, log-mel patches) of every track "
-                + "of COLLECTION into a feature store (tracks.csv + .npy files).",
+        description = {"Extract librosa-identical audio features (MFCC mean+std, log-mel patches), genre multi-hot "
+                + "and lyrics embeddings of every track of COLLECTION into a feature store (tracks.csv + .npy files).",
             "Re-running extracts only new or changed files; an interrupted run resumes where it stopped. "
                 + "Undecodable files are skipped and listed with their reason."})
 public final class FeaturesCommand implements Callable<Integer> {
@@ -61,16 +59,10 @@ public final class FeaturesCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
         Collection c = CollectionReader.read(collection);
-        Path store = out != null ? out : c.root().resolve(".gaan").resolve("features");
-        ExtractionSummary summary;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("features").setInitialMax(c.size())
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" tracks", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
-                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build()) {
-            ExtractionListener progress = (TrackOutcome outcome) -> bar.step();
-            summary = new FeatureExtractor(params, threads).extract(c, store, progress);
-        }
-        spec.commandLine().getOut().println(summary.describe());
+        Path store = out != null ? out : FeaturePipeline.defaultStore(c.root());
+        CollectionFeatures f = FeaturePipeline.prepare(c, store, params, FeatureSettings.DEFAULTS, 1, threads,
+                new ConsoleProgress());
+        spec.commandLine().getOut().println(f.summary().describe());
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import gaan.data.Collection;
 import gaan.data.Track;
+import gaan.features.ExtractionSummary;
 
 /**
  * Every per-track input of a collection, row {@code i} being {@code collection.tracks().get(i)}
@@ -18,12 +19,15 @@ import gaan.data.Track;
  * @param languages     language code per track: declared in tracks.csv, else tagged from the lyrics
  * @param genre         N×G genre multi-hot over {@code genreNames}
  * @param genrePresent  whether a track has at least one genre
+ * @param lyrics        the lyrics embedding stored with the features (the first task's settings)
  * @param warnings      per-track problems met while reading (lyrics encodings, truncation)
+ * @param summary       what the audio extraction did: extracted, cached, skipped
  */
 public record CollectionFeatures(Collection collection, boolean[] audioOk, float[][] mfcc, float[][][][] logmel,
                                  double[] durations, List<String> skipReasons, List<String> lyricsTexts,
                                  List<String> languages, float[][] genre, boolean[] genrePresent,
-                                 List<String> genreNames, List<String> warnings) {
+                                 List<String> genreNames, LyricsEmbedding lyrics, List<String> warnings,
+                                 ExtractionSummary summary) {
 
     public List<Track> tracks() {
         return collection.tracks();

@@ -29,10 +29,10 @@ public final class ExperimentRunner {
         Collection collection = CollectionReader.read(request.collection());
         progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
         FeatureSettings audio = sharedAudioSettings(request.tasks());
-        int threads = request.tasks().get(0).threads();
+        ExperimentConfig first = request.tasks().get(0);
         CollectionFeatures features = FeaturePipeline.prepare(collection,
                 request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root()),
-                audio, threads, progress);
+                FeaturePipeline.audioParams(audio), first.features(), first.seeds().get(0), first.threads(), progress);
 
         gaan.report.Eda.Result eda = Exploration.write(features, request.out().resolve("eda"));
         List<TaskReport> reports = new ArrayList<>();

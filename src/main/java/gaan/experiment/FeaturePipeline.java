@@ -18,13 +18,15 @@ import gaan.text.LyricsText;
 
 /**
  * Fills a {@link FeatureStore} for a collection — audio features (cached per track), genre
- * multi-hot and its mask, lyrics presence — and loads everything back as {@link CollectionFeatures}.
- * Lyrics embeddings depend on each task's settings and are made by {@link LyricsEmbedding}.
+ * multi-hot and its mask, the lyrics embedding and its mask — and loads everything back as
+ * {@link CollectionFeatures}. A task whose lyrics settings differ from the stored ones gets its
+ * own embedding from {@link LyricsEmbedding#forTask}.
  */
 public final class FeaturePipeline {
     /** Store files this stage adds beside the audio features. */
     public static final String GENRE_MULTIHOT = "genre_multihot";
     public static final String GENRE_MASK = "genre_mask";
+    public static final String LYRICS_EMBEDDING = "lyrics_embedding";
     public static final String LYRICS_MASK = "lyrics_mask";
 
     private FeaturePipeline() {
@@ -35,10 +37,19 @@ public final class FeaturePipeline {
         return collection.resolve(".gaan").resolve("features");
     }
 
-    public static CollectionFeatures prepare(Collection collection, Path storeDir, FeatureSettings settings,
-                                             int threads, Progress progress) {
-        AudioFeatureParams params = AudioFeatureParams.DEFAULTS.withPatchesPerTrack(settings.patches())
+    /** Audio parameters of the settings: librosa's defaults with the patches and analysis window. */
+    public static AudioFeatureParams audioParams(FeatureSettings settings) {
+        return AudioFeatureParams.DEFAULTS.withPatchesPerTrack(settings.patches())
                 .withWindow(settings.offset(), settings.duration());
+    }
+
+    /**
+     * @param lyricsSettings lyrics embedder and dimension of the stored embedding
+     * @param lyricsSeed     seed of the stored embedding (the char-n-gram SVD)
+     */
+    public static CollectionFeatures prepare(Collection collection, Path storeDir, AudioFeatureParams params,
+                                             FeatureSettings lyricsSettings, long lyricsSeed, int threads,
+                                             Progress progress) {
         ExtractionSummary summary;
         try (Progress.Tracker bar = progress.start("features", collection.size())) {
             summary = new FeatureExtractor(params, threads).extract(collection, storeDir,
@@ -81,14 +92,12 @@ public final class FeaturePipeline {
             languages.add(t.language() != null ? t.language()
                     : text == null ? "unknown" : LanguageTagger.tag(text).code());
         }
-        boolean[] lyricsPresent = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            lyricsPresent[i] = texts.get(i) != null;
-        }
-        store.putMask(LYRICS_MASK, lyricsPresent);
+        LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsSettings, lyricsSeed);
+        store.putMatrix(LYRICS_EMBEDDING, lyrics.rows());
+        store.putMask(LYRICS_MASK, lyrics.present());
         warnings.forEach(progress::warn);
         return new CollectionFeatures(collection, audioOk, store.matrix(FeatureStore.MFCC_SUMMARY),
                 store.patches(), durations, skipReasons, texts, languages, genre, genrePresent,
-                vocabulary.genres(), warnings);
+                vocabulary.genres(), lyrics, warnings, summary);
     }
 }

@@ -48,7 +48,7 @@ final class TaskRunner {
                 + config.seeds().size() + " seeds");
 
         LyricsEmbedding lyrics = timings.time("lyrics", () ->
-                LyricsEmbedding.of(features, config.features(), config.seeds().get(0)));
+                LyricsEmbedding.forTask(features, config.features(), config.seeds().get(0)));
         TaskData data = TaskData.select(config, features, lyrics);
         writeLines(folder.resolve("representations").resolve("track_ids.txt"), data.ids());
 
