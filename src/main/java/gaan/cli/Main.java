@@ -1,14 +1,17 @@
 package gaan.cli;
 
+import gaan.experiment.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gaan} command. Exit status: 0 on success, 2 on bad usage, 1 on failure.
+ * The {@code gaan} command. Exit status: 0 on success, 2 on bad usage (an unknown option, a bad
+ * value, a bad experiment config), 1 on failure (an unreadable collection, a failed task).
  */
 @Command(name = "gaan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cluster a music collection without labels: features, VAEs, clustering, evaluation, report.",
-        subcommands = {RunCommand.class, DemoCommand.class, FeaturesCommand.class, EdaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, FeaturesCommand.class, TrainCommand.class,
+                ClusterCommand.class, ReportCommand.class, EdaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -21,7 +24,7 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("gaan: " + e.getMessage());
-            return 1;
+            return e instanceof ConfigException ? 2 : 1;
         });
         return cl;
     }

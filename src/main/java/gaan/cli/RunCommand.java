@@ -65,6 +65,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "print the resolved experiment as YAML and exit")
     boolean printConfig;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws java.io.IOException {
         List<ExperimentConfig> configs = new ArrayList<>();
@@ -85,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         List<ExperimentConfig> resolved = configs.stream()
                 .map(c -> overrides.applyTo(c).resolved().validate()).toList();
         if (printConfig) {
-            System.out.print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
+            spec.commandLine().getOut().print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
                     : java.util.Map.of("tasks", resolved)));
             return 0;
         }
@@ -99,8 +102,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store),
                 new ConsoleProgress());
-        System.out.println("results: " + out.toAbsolutePath());
-        System.out.println("report:  " + outcome.report().toAbsolutePath());
+        spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        spec.commandLine().getOut().println("report:  " + outcome.report().toAbsolutePath());
         if (!outcome.failures().isEmpty()) {
             System.err.println("gaan: " + outcome.failures().size() + " failure(s), everything else was written:");
             outcome.failures().forEach(f -> System.err.println("  " + f));

@@ -27,30 +27,55 @@ import gaan.report.ResultRow;
  * sweep, whose reported run the task's {@link SelectionRule} marks as selected (a sweep where no
  * run covers enough tracks has none).
  */
-final class ClusteringStage {
-    private final TaskData data;
+public final class ClusteringStage {
+    private final String task;
+    private final List<ClusteringSpec> specs;
+    private final int defaultK;
+    private final int[] truth;
+    private final int threads;
     private final Sweep sweep;
     private final SelectionRule rule;
 
-    ClusteringStage(TaskData data) {
-        this.data = data;
-        this.sweep = new Sweep(new Metrics(data.config().threads()));
-        this.rule = new SelectionRule(SelectionRule.Criterion.SILHOUETTE, data.config().minCoverage());
+    /**
+     * @param task        name written into the result rows
+     * @param specs       the clusterings and their grids
+     * @param defaultK    cluster count where a spec gives none
+     * @param truth       evaluation label codes per row (-1 unlabeled), or null
+     * @param minCoverage selection rule: best silhouette among runs covering at least this share
+     */
+    public ClusteringStage(String task, List<ClusteringSpec> specs, int defaultK, int[] truth, double minCoverage,
+                           int threads) {
+        this.task = task;
+        this.specs = List.copyOf(specs);
+        this.defaultK = defaultK;
+        this.truth = truth;
+        this.threads = threads;
+        this.sweep = new Sweep(new Metrics(threads));
+        this.rule = new SelectionRule(SelectionRule.Criterion.SILHOUETTE, minCoverage);
+    }
+
+    static ClusteringStage of(TaskData data) {
+        ExperimentConfig c = data.config();
+        return new ClusteringStage(c.task(), c.clustering(), data.k(), data.truth(), c.minCoverage(), c.threads());
     }
 
     /** A clustering run: its result row and the cluster of each track (-1 noise). */
-    record Run(ResultRow row, int[] labels) {
-        /** Its column name in {@code cluster_assignments.csv}. */
-        String column() {
-            return row.representation() + ":" + row.algorithm() + (row.params().isEmpty() ? "" : ":" + row.params())
-                    + ":s" + row.seed();
+    public record Run(ResultRow row, int[] labels) {
+        public String column() {
+            return ClusteringStage.column(row);
         }
     }
 
-    List<Run> run(Representation rep) {
+    /** The column of a result row's clusters in {@code cluster_assignments.csv}: {@code rep:algorithm:params:s<seed>}. */
+    public static String column(ResultRow row) {
+        return row.representation() + ":" + row.algorithm() + (row.params().isEmpty() ? "" : ":" + row.params())
+                + ":s" + row.seed();
+    }
+
+    public List<Run> run(Representation rep) {
         List<Run> runs = new ArrayList<>();
-        for (ClusteringSpec spec : data.config().clustering()) {
-            List<SweepRun> sweepRuns = sweep.run(rep.x(), clusterers(spec, rep.seed()), data.truth());
+        for (ClusteringSpec spec : specs) {
+            List<SweepRun> sweepRuns = sweep.run(rep.x(), clusterers(spec, rep.seed()), truth);
             Optional<SweepRun> best = rule.select(sweepRuns);
             for (SweepRun s : sweepRuns) {
                 boolean selected = best.isPresent() && best.get() == s;
@@ -66,7 +91,7 @@ final class ClusteringStage {
             double nan = Double.NaN;
             int[] noise = new int[rep.x().length];
             Arrays.fill(noise, Partition.NOISE);
-            return new Run(new ResultRow(data.config().task(), rep.name(), rep.inputs(), rep.usesLabels(),
+            return new Run(new ResultRow(task, rep.name(), rep.inputs(), rep.usesLabels(),
                     s.method().algorithm(), params(s.method().parameters()), rep.seed(), 0, 0, nan, nan, nan, nan,
                     nan, nan, nan, nan, nan, false, join(note, "failed: " + s.error())), noise);
         }
@@ -75,15 +100,14 @@ final class ClusteringStage {
         if (selected) {
             note = join(note, "selected: " + rule);
         }
-        return new Run(new ResultRow(data.config().task(), rep.name(), rep.inputs(), rep.usesLabels(),
+        return new Run(new ResultRow(task, rep.name(), rep.inputs(), rep.usesLabels(),
                 s.method().algorithm(), params(s.method().parameters()), rep.seed(), sc.nClusters(), sc.nNoise(),
                 sc.coverage(), sc.silhouette(), sc.daviesBouldin(), sc.calinskiHarabasz(), sc.ari(), sc.nmi(),
                 sc.ami(), sc.purity(), sc.accuracy(), selected, note), s.partition().labels());
     }
 
     private List<Clusterer> clusterers(ClusteringSpec spec, long seed) {
-        int threads = data.config().threads();
-        List<Integer> ks = spec.k() != null ? spec.k() : List.of(data.k());
+        List<Integer> ks = spec.k() != null ? spec.k() : List.of(defaultK);
         List<Clusterer> out = new ArrayList<>();
         switch (spec.algorithm()) {
             case KMEANS -> ks.forEach(k -> out.add(new KMeans(k, 10, 300, 1e-4, seed, threads)));

@@ -30,6 +30,11 @@ public enum Modality {
         return key;
     }
 
+    @Override
+    public String toString() {
+        return key;
+    }
+
     public String storeName() {
         return storeName;
     }

@@ -15,6 +15,7 @@ import gaan.data.Track;
 import gaan.model.TrainingHistory;
 import gaan.report.Assignments;
 import gaan.report.HistoryRow;
+import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.Plot;
 import gaan.report.Plots;
@@ -53,7 +54,7 @@ final class TaskRunner {
         writeLines(folder.resolve("representations").resolve("track_ids.txt"), data.ids());
 
         RepresentationBuilder builder = new RepresentationBuilder(data, folder.resolve("models"), progress);
-        ClusteringStage clustering = new ClusteringStage(data);
+        ClusteringStage clustering = ClusteringStage.of(data);
         List<Representation> reps = new ArrayList<>();
         List<ClusteringStage.Run> runs = new ArrayList<>();
         for (long seed : config.seeds()) {
@@ -88,7 +89,8 @@ final class TaskRunner {
             writer.writeSeedSummary(rows);
         }
 
-        Optional<ClusteringStage.Run> best = bestLabelFree(runs);
+        Optional<ClusteringStage.Run> best = HtmlReport.best(rows, Metric.SILHOUETTE)
+                .map(r -> runs.get(rows.indexOf(r)));
         String selected = best.map(ClusteringStage.Run::column).orElse(null);
         double[][] selectedX = best.flatMap(b -> reps.stream().filter(r -> r.seed() == b.row().seed()
                 && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
@@ -110,13 +112,6 @@ final class TaskRunner {
 
     /** What {@code run.json} records as the config: the resolved task and what it ran on. */
     record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut) {
-    }
-
-    /** The selected run with the best silhouette among those built without the evaluation labels. */
-    static Optional<ClusteringStage.Run> bestLabelFree(List<ClusteringStage.Run> runs) {
-        return runs.stream().filter(r -> r.row().selected() && !r.row().labelsUsedAsInput())
-                .filter(r -> !Double.isNaN(r.row().silhouette()))
-                .max(Comparator.comparingDouble(r -> Metric.SILHOUETTE.of(r.row())));
     }
 
     private static List<HistoryRow> historyRows(List<Representation> reps) {

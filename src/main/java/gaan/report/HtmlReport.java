@@ -83,13 +83,14 @@ public final class HtmlReport {
                 .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
     }
 
-    /**
-     * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
-     * line per task), skipped tracks (the first {@link #MAX_LISTED_SKIPPED} named).
-     */
     /** Mostly-noise clusterings named per task in the warnings; the table shows the rest. */
     static final int MAX_LISTED_NOISY = 5;
 
+    /**
+     * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
+     * line per task, the first {@link #MAX_LISTED_NOISY} named), skipped tracks (the first
+     * {@link #MAX_LISTED_SKIPPED} named).
+     */
     public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
         List<String> leakage = new ArrayList<>();
         List<String> collapse = new ArrayList<>();

@@ -1,0 +1,138 @@
+package gaan.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import gaan.data.LabelCoding;
+import gaan.data.Npy;
+import gaan.experiment.ClusteringSpec;
+import gaan.experiment.ClusteringStage;
+import gaan.experiment.Representation;
+import gaan.report.Assignments;
+import gaan.report.ResultRow;
+import gaan.report.RunWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gaan cluster}: cluster any N×D .npy matrix and score it. */
+@Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cluster the rows of an N×D .npy matrix (e.g. a latent.npy or a feature-store matrix), score",
+                "every run, and write clustering_results.csv, cluster_assignments.csv and clusters.npy (the labels",
+                "of the selected run, int64, -1 = noise) to --out. Lists sweep: --k 4,6,8 runs three clusterings."})
+public final class ClusterCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT.npy", description = "matrix to cluster, one row per track")
+    Path input;
+
+    @Option(names = "--algorithm", paramLabel = "A",
+            description = "kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE})")
+    String algorithm = "kmeans";
+
+    @Option(names = "--k", paramLabel = "K", split = ",", description = "cluster counts (kmeans, agglomerative, gmm)")
+    List<Integer> k = List.of(8);
+
+    @Option(names = "--linkage", paramLabel = "L", split = ",", description = "ward, average, complete, single")
+    List<String> linkage;
+
+    @Option(names = "--eps", paramLabel = "E", split = ",", description = "DBSCAN radii (default: the k-distance knee)")
+    List<Double> eps;
+
+    @Option(names = "--eps-factor", paramLabel = "F", split = ",", description = "multipliers of the knee radius")
+    List<Double> epsFactors;
+
+    @Option(names = "--min-samples", paramLabel = "M", split = ",", description = "DBSCAN/HDBSCAN neighbourhood size")
+    List<Integer> minSamples;
+
+    @Option(names = "--min-cluster-size", paramLabel = "M", split = ",", description = "HDBSCAN smallest cluster")
+    List<Integer> minClusterSize;
+
+    @Option(names = "--covariance", paramLabel = "C", split = ",", description = "GMM: diag, full")
+    List<String> covariance;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "evaluation labels, one per row: a text file (one label a line) or an int .npy")
+    Path labels;
+
+    @Option(names = "--ids", paramLabel = "FILE", description = "track ids, one a line (e.g. track_ids.txt)")
+    Path ids;
+
+    @Option(names = "--standardize", description = "standardise the columns first (mean 0, std 1)")
+    boolean standardize;
+
+    @Option(names = "--min-coverage", paramLabel = "C",
+            description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
+    double minCoverage = 0.9;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("results", "cluster");
+
+    @Override
+    public Integer call() throws IOException {
+        double[][] x = Npy.read(input).toMatrix();
+        if (standardize) {
+            x = gaan.experiment.Blocks.standardize(x);
+        }
+        int n = x.length;
+        List<String> trackIds = ids != null ? Files.readAllLines(ids) : rowNumbers(n);
+        int[] truth = null;
+        List<String> labelText = new ArrayList<>();
+        if (labels != null) {
+            if (labels.toString().endsWith(".npy")) {
+                truth = Npy.read(labels).toInts();
+                for (int t : truth) {
+                    labelText.add(String.valueOf(t));
+                }
+            } else {
+                labelText = Files.readAllLines(labels);
+                truth = LabelCoding.of(labelText.stream().map(s -> s.isBlank() ? null : s).toList()).codes();
+            }
+        }
+        for (var list : List.of(trackIds, labelText)) {
+            if (!list.isEmpty() && list.size() != n) {
+                throw new IllegalArgumentException(input + " has " + n + " rows but " + list.size()
+                        + " ids or labels were given");
+            }
+        }
+        ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
+                minSamples, minClusterSize, covariance);
+        String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
+        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k.get(0), truth, minCoverage,
+                threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
+        Map<String, int[]> columns = new LinkedHashMap<>();
+        runs.forEach(r -> columns.put(r.column(), r.labels()));
+        RunWriter writer = new RunWriter(out);
+        writer.writeResults(runs.stream().map(ClusteringStage.Run::row).toList());
+        List<String> none = java.util.Collections.nCopies(n, null);
+        writer.writeAssignments(new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns));
+        runs.stream().filter(r -> r.row().selected()).findFirst()
+                .ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
+        for (ClusteringStage.Run r : runs) {
+            ResultRow row = r.row();
+            System.out.printf(java.util.Locale.ROOT, "%s%-40s clusters %-3d coverage %.2f silhouette %.4f ari %.4f%n",
+                    row.selected() ? "* " : "  ", row.algorithm() + " " + row.params(), row.nClusters(),
+                    row.coverage(), row.silhouette(), row.ari());
+        }
+        System.out.println("results: " + out.toAbsolutePath() + " (* = selected)");
+        return 0;
+    }
+
+    private static List<String> rowNumbers(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(String.valueOf(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+package gaan.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import gaan.experiment.Stages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gaan report}: the HTML report again from a results folder. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write RESULTS/report.html again from the task folders (run.json, CSVs, plots) and eda/ of earlier runs.")
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS", description = "results folder (default: ${DEFAULT-VALUE})")
+    Path results = Path.of("results");
+
+    @Override
+    public Integer call() {
+        System.out.println("report: " + Stages.report(results).toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,132 @@
+package gaan.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gaan.data.Collection;
+import gaan.data.CollectionReader;
+import gaan.data.Npy;
+import gaan.data.Track;
+import gaan.features.FeatureStore;
+import gaan.features.TrackRow;
+import gaan.report.Eda;
+import gaan.report.HistoryRow;
+import gaan.report.HtmlReport;
+import gaan.report.Metric;
+import gaan.report.Plot;
+import gaan.report.ResultRow;
+import gaan.report.RunReader;
+import gaan.report.RunWriter;
+import gaan.report.SkippedTrack;
+import gaan.report.TaskReport;
+import gaan.report.TrackInfo;
+import gaan.text.LyricsReader;
+import gaan.text.LyricsText;
+
+/** Single stages of the pipeline for {@code gaan train} and {@code gaan report}. */
+public final class Stages {
+    private Stages() {
+    }
+
+    /**
+     * Trains the one VAE of {@code config} on the collection's decodable tracks and writes into
+     * {@code out}: the model under {@code models/}, its latent means {@code latent.npy} (float64,
+     * N×latent, rows as in {@code track_ids.txt}) and {@code vae_training_history.csv}.
+     */
+    public static Path train(ExperimentConfig config, Path collection, Path store, Path out, Progress progress) {
+        RepresentationSpec spec = config.representations().get(0);
+        Collection c = CollectionReader.read(collection);
+        CollectionFeatures features = FeaturePipeline.prepare(c, store != null ? store
+                        : FeaturePipeline.defaultStore(c.root()), FeaturePipeline.audioParams(config.features()),
+                config.features(), config.seeds().get(0), config.threads(), progress);
+        TaskData data = TaskData.select(config, features, features.lyrics());
+        long seed = config.seeds().get(0);
+        Representation rep = new RepresentationBuilder(data, out.resolve("models"), progress).build(spec, seed, Map.of());
+        Npy.write(out.resolve("latent.npy"), rep.x());
+        TaskRunner.writeLines(out.resolve("track_ids.txt"), data.ids());
+        new RunWriter(out).writeHistory(rep.history().stream().map(h -> new HistoryRow(rep.name(), seed, h.epoch(),
+                h.loss(), h.reconstruction(), h.kl(), h.beta(), h.activeUnits(), h.validationLoss(), h.seconds()))
+                .toList());
+        return out.resolve("latent.npy");
+    }
+
+    /**
+     * Writes {@code <out>/report.html} again from the files of earlier runs in {@code out}: every
+     * task folder with a {@code run.json}, the EDA folder, and the collection each run names. Plot
+     * captions are the file names.
+     */
+    public static Path report(Path out) {
+        List<TaskReport> tasks = new ArrayList<>();
+        List<SkippedTrack> skipped = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Path folder : list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList()) {
+            JsonNode run;
+            try {
+                run = json.readTree(folder.resolve(RunWriter.RUN_FILE).toFile());
+            } catch (IOException e) {
+                throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
+            }
+            Collection collection = CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
+            List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
+            var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
+            Map<String, Track> byId = collection.byId();
+            List<TrackInfo> tracks = new ArrayList<>();
+            for (int i = 0; i < assignments.size(); i++) {
+                Track t = byId.get(assignments.trackIds().get(i));
+                if (t != null) {
+                    LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
+                    tracks.add(new TrackInfo(t.id(), t.genres(), assignments.languages().get(i), t.evaluationLabel(),
+                            t.audio(), lyrics != null && lyrics.present() ? lyrics.text() : null));
+                }
+            }
+            List<Plot> plots = pngs(folder.resolve("plots"));
+            String selected = HtmlReport.best(rows, Metric.SILHOUETTE).map(ClusteringStage::column).orElse(null);
+            tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows,
+                    RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected, plots));
+            if (skipped.isEmpty()) {
+                skipped.addAll(skippedTracks(FeaturePipeline.defaultStore(collection.root())));
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
+                    + "; run 'gaan run --out " + out + "' first");
+        }
+        Path eda = out.resolve("eda");
+        Path summary = eda.resolve(Eda.SUMMARY_FILE);
+        return HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
+                pngs(eda), Files.exists(summary) ? summary : null), out.resolve("report.html"));
+    }
+
+    private static List<SkippedTrack> skippedTracks(Path store) {
+        if (!Files.isRegularFile(store.resolve(FeatureStore.TRACKS_CSV))) {
+            return List.of();
+        }
+        return FeatureStore.at(store).tracks().stream().filter(r -> !r.ok())
+                .map((TrackRow r) -> new SkippedTrack(r.id(), r.audio() + ": " + r.reason())).toList();
+    }
+
+    private static List<Plot> pngs(Path dir) {
+        return list(dir).stream().filter(p -> p.getFileName().toString().endsWith(".png"))
+                .map(p -> new Plot(p.getFileName().toString().replaceFirst("\\.png$", "").replace('_', ' '), p))
+                .toList();
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package gaan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int gaan(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void everyCommandHasHelpDescribingItsOptions() {
+        assertEquals(0, gaan("--help"));
+        for (String command : new String[] {"run", "demo", "features", "train", "cluster", "report", "eda"}) {
+            assertTrue(out.toString().contains(command), "root help lists " + command);
+        }
+        String[][] options = {
+            {"run", "--task", "--config", "--collection", "--out", "--latent", "--beta", "--k", "--epochs",
+                "--batch-size", "--seeds", "--threads", "--print-config"},
+            {"train", "--model", "--inputs", "--condition", "--latent", "--beta", "--out"},
+            {"cluster", "--algorithm", "--k", "--eps", "--min-samples", "--labels", "--out"},
+            {"eda", "--out", "--store"},
+            {"report"},
+        };
+        for (String[] command : options) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, gaan(command[0], "--help"), command[0]);
+            for (int i = 1; i < command.length; i++) {
+                assertTrue(out.toString().contains(command[i]), command[0] + " --help names " + command[i]);
+            }
+        }
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndNamesTheProblem() {
+        assertEquals(2, gaan("run", "--bogus"));
+        assertTrue(err.toString().contains("--bogus"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, gaan("run", "--task", "easy", "--k", "1", "--print-config"));
+        assertTrue(err.toString().contains("k must be at least 2"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, gaan("run", "--task", "extreme", "--print-config"));
+        assertTrue(err.toString().contains("unknown task 'extreme'"), err.toString());
+    }
+
+    @Test
+    void printConfigShowsTheResolvedPresetAsYamlThatLoadsBack() throws Exception {
+        assertEquals(0, gaan("run", "--task", "hard", "--seeds", "4,5", "--print-config"));
+        Path yaml = dir.resolve("hard.yaml");
+        Files.writeString(yaml, out.toString());
+        var configs = gaan.experiment.ConfigLoader.read(yaml);
+        assertEquals(java.util.List.of(4L, 5L), configs.get(0).seeds());
+    }
+
+    @Test
+    void failuresExitWithOne() {
+        assertEquals(2, gaan("report", dir.toString()), "a folder without runs is a usage error");
+        assertTrue(err.toString().contains("run.json"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(1, gaan("run", "--task", "easy", "--collection", dir.resolve("missing").toString()));
+        assertTrue(err.toString().contains("missing"), err.toString());
+    }
+}
