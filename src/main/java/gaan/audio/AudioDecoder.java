@@ -282,12 +282,18 @@ public final class AudioDecoder {
                     break;
                 }
             }
+            if (decoded == 0 && start > 0 && errors == 0) {
+                throw pastTheEnd(offsetSeconds);
+            }
             if (decoded == 0) {
                 throw new AudioDecodeException(file, errors > 0
                         ? "no audio could be decoded (" + ffmpegError(lastError) + ")"
                         : "the audio stream holds no samples");
             }
             checkComplete(stream, start, durationSeconds, decoded);
+            if (Math.min(end, position) <= start) {
+                throw pastTheEnd(offsetSeconds);
+            }
             flushResampler();
             return out.toArray(expectedLength(Math.min(end, position) - start));
         }
@@ -336,6 +342,11 @@ public final class AudioDecoder {
             if (sourceRate != targetRate) {
                 openResampler();
             }
+        }
+
+        private AudioDecodeException pastTheEnd(double offsetSeconds) {
+            return new AudioDecodeException(file, String.format(Locale.ROOT,
+                    "the offset %.3f s is past the end of the audio", offsetSeconds));
         }
 
         /** True when one audio stream has a known codec, sample rate and channel count. */
