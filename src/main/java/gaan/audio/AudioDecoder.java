@@ -90,8 +90,9 @@ import org.bytedeco.javacpp.PointerPointer;
  *       as in librosa; the decoder seeks where the container allows instead of decoding the
  *       whole file.</li>
  * </ul>
- * A file that cannot be decoded (missing, empty, not audio, truncated before half of its declared
- * length... see {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}.
+ * A file that cannot be decoded (missing, empty, not audio, truncated: see
+ * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. The decoded length
+ * never exceeds the length the container declares (AAC in MP4 keeps its end padding otherwise).
  *
  * <p>Instances are immutable and thread-safe: every call opens its own FFmpeg contexts. FFmpeg's
  * own log output is switched off; errors reach the caller through the exception instead.
