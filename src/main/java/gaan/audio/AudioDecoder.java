@@ -90,8 +90,9 @@ import org.bytedeco.javacpp.PointerPointer;
  *       as in librosa; the decoder seeks where the container allows instead of decoding the
  *       whole file.</li>
  * </ul>
- * A file that cannot be decoded (missing, empty, not audio, truncated before half of its declared
- * length... see {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}.
+ * A file that cannot be decoded (missing, empty, not audio, truncated: see
+ * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. The decoded length
+ * never exceeds the length the container declares (AAC in MP4 keeps its end padding otherwise).
  *
  * <p>Instances are immutable and thread-safe: every call opens its own FFmpeg contexts. FFmpeg's
  * own log output is switched off; errors reach the caller through the exception instead.
@@ -282,12 +283,18 @@ public final class AudioDecoder {
                     break;
                 }
             }
+            if (decoded == 0 && start > 0 && errors == 0) {
+                throw pastTheEnd(offsetSeconds);
+            }
             if (decoded == 0) {
                 throw new AudioDecodeException(file, errors > 0
                         ? "no audio could be decoded (" + ffmpegError(lastError) + ")"
                         : "the audio stream holds no samples");
             }
             checkComplete(stream, start, durationSeconds, decoded);
+            if (Math.min(end, position) <= start) {
+                throw pastTheEnd(offsetSeconds);
+            }
             flushResampler();
             return out.toArray(expectedLength(Math.min(end, position) - start));
         }
@@ -336,6 +343,11 @@ public final class AudioDecoder {
             if (sourceRate != targetRate) {
                 openResampler();
             }
+        }
+
+        private AudioDecodeException pastTheEnd(double offsetSeconds) {
+            return new AudioDecodeException(file, String.format(Locale.ROOT,
+                    "the offset %.3f s is past the end of the audio", offsetSeconds));
         }
 
         /** True when one audio stream has a known codec, sample rate and channel count. */

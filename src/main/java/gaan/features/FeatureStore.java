@@ -146,51 +146,55 @@ public final class FeatureStore {
 
     /** A 3-D float feature, {@code (N, H, W)}, e.g. {@code logmel_patch} with one patch per track. */
     public float[][][] cube(String feature) {
-        Npy.Array a = read(feature);
-        if (a.shape().length != 3) {
-            throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(a.shape())
-                    + ", expected (N, H, W)");
+        Float32Reader in = Float32Reader.open(existing(feature));
+        try (in) {
+            int[] s = in.shape();
+            if (s.length != 3) {
+                throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(s)
+                        + ", expected (N, H, W)");
+            }
+            float[][][] out = new float[s[0]][s[1]][s[2]];
+            for (float[][] plane : out) {
+                in.readRows(plane);
+            }
+            return out;
         }
-        return squeeze(reshape(a.values(), a.shape()[0], 1, a.shape()[1], a.shape()[2]));
     }
 
-    /** The log-mel patches as {@code (N, P, nMels, frames)}, whichever of the two layouts is on disk. */
+    /**
+     * The log-mel patches as {@code (N, P, nMels, frames)}, whichever of the two layouts is on disk;
+     * read as float32 straight into the result (no widened copy).
+     */
     public float[][][][] patches() {
-        Npy.Array a = read(LOGMEL_PATCH);
-        int[] s = a.shape();
-        return s.length == 3 ? reshape(a.values(), s[0], 1, s[1], s[2]) : reshape(a.values(), s[0], s[1], s[2], s[3]);
-    }
-
-    private static float[][][][] reshape(double[] v, int n, int p, int h, int w) {
-        float[][][][] out = new float[n][p][h][w];
-        int i = 0;
-        for (float[][][] track : out) {
-            for (float[][] patch : track) {
-                for (float[] row : patch) {
-                    for (int j = 0; j < w; j++) {
-                        row[j] = (float) v[i++];
-                    }
+        Float32Reader in = Float32Reader.open(existing(LOGMEL_PATCH));
+        try (in) {
+            int[] s = in.shape();
+            boolean one = s.length == 3;
+            if (!one && s.length != 4) {
+                throw new FeatureStoreException(file(LOGMEL_PATCH) + " has shape " + java.util.Arrays.toString(s)
+                        + ", expected (N, H, W) or (N, P, H, W)");
+            }
+            float[][][][] out = one ? new float[s[0]][1][s[1]][s[2]] : new float[s[0]][s[1]][s[2]][s[3]];
+            for (float[][][] track : out) {
+                for (float[][] patch : track) {
+                    in.readRows(patch);
                 }
             }
+            return out;
         }
-        return out;
     }
 
-    private static float[][][] squeeze(float[][][][] x) {
-        float[][][] out = new float[x.length][][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i][0];
-        }
-        return out;
-    }
-
-    private Npy.Array read(String feature) {
+    private Path existing(String feature) {
         Path f = file(feature);
         if (!Files.isRegularFile(f)) {
             throw new FeatureStoreException("feature store " + dir + " has no '" + feature + "' (" + f.getFileName()
                     + "); features present: " + features());
         }
-        return Npy.read(f);
+        return f;
+    }
+
+    private Npy.Array read(String feature) {
+        return Npy.read(existing(feature));
     }
 
     /** Names of the features in the store (the {@code .npy} files without extension), sorted. */

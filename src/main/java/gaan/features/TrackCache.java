@@ -57,9 +57,10 @@ final class TrackCache {
 
     private void write(String key, Header h, float[] summary, float[][][] patches) {
         Path target = file(key);
-        Path tmp = dir.resolve(key + SUFFIX + ".tmp");
         try {
             Files.createDirectories(dir);
+            // A unique temporary name: two tracks with identical files share a key and may finish together.
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                  DataOutputStream out = new DataOutputStream(raw)) {
                 out.writeInt(MAGIC);

@@ -106,6 +106,13 @@ class AudioDecoderTest {
         assertTrue(snrDb > 20, spec + ": SNR against the original " + snrDb + " dB");
     }
 
+    @Test
+    void offsetPastTheEndIsAnError() {
+        Path file = Fixtures.audio("harmonic_22050_mono.wav");
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decoder.decode(file, 7.0, 1.0));
+        assertTrue(e.reason().contains("past the end"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"corrupt_truncated.wav", "not_audio.mp3"})
     void brokenFilesFailWithAnErrorNamingTheFile(String name) {

@@ -211,6 +211,22 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void identicalFilesShareOneCachedResult() throws IOException {
+        Path root = collection("c", 2);
+        for (int i = 0; i < 3; i++) {
+            Files.copy(root.resolve("audio/t0.wav"), root.resolve("audio/copy" + i + ".wav"));
+        }
+        Path store = dir.resolve("store");
+        ExtractionSummary s = extract(root, store, 2);
+        assertEquals(6, s.extracted() + s.cached());
+        float[][] mfcc = FeatureStore.at(store).matrix("mfcc_summary");
+        // Rows: copy0, copy1, copy2, short, t0, t1.
+        assertArrayEquals(mfcc[4], mfcc[0]);
+        assertArrayEquals(mfcc[4], mfcc[2]);
+        assertEquals(3, countResults(store.resolve("cache")), "one result per distinct file: t0, t1, short");
+    }
+
+    @Test
     void collectionWithMissingFileSkipsIt() throws IOException {
         Path root = collection("c", 1);
         Files.writeString(root.resolve("tracks.csv"), "id,audio\nghost,audio/ghost.wav\nt0,audio/t0.wav\n");
