@@ -36,6 +36,20 @@ class AgglomerativeTest {
     }
 
     @Test
+    void singleLinkageSplitsItsSpanningTreeOverThreadsWithoutChangingIt() {
+        double[][] x = Blobs.make(2500, 32, 5, 3.0, 8).x();
+        assertArrayEquals(new Agglomerative(5, Agglomerative.Linkage.SINGLE, 1).fit(x).labels(),
+                new Agglomerative(5, Agglomerative.Linkage.SINGLE, 2).fit(x).labels());
+    }
+
+    @Test
+    void wardOnSeparatedBlobsRecoversThem() {
+        Blobs b = Blobs.make(3000, 16, 8, 1.0, 2);
+        Partition p = new Agglomerative(8, Agglomerative.Linkage.WARD, 2).fit(b.x());
+        assertEquals(1.0, Metrics.adjustedRand(b.y(), p.labels()), 1e-12);
+    }
+
+    @Test
     void duplicatePointsMergeFirst() {
         double[][] x = {{1, 1}, {5, 5}, {1, 1}, {5, 5}, {1, 1}};
         for (Agglomerative.Linkage linkage : Agglomerative.Linkage.values()) {

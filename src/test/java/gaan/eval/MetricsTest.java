@@ -68,6 +68,14 @@ class MetricsTest {
     }
 
     @Test
+    void silhouetteIsTheSameRowByRowAsPairByPair() {
+        gaan.cluster.Points p = gaan.cluster.Points.of(ClusterFixture.x());
+        int[] labels = ClusterFixture.labels("noisy_labels.npy");
+        Metrics m = new Metrics(2);
+        assertEquals(m.silhouette(p, labels, 7, true), m.silhouette(p, labels, 7, false), 1e-13);
+    }
+
+    @Test
     void sampledSilhouetteIsCloseToExactAndRepeatable() {
         double[][] x = ClusterFixture.x();
         int[] y = ClusterFixture.labels("y.npy");
