@@ -19,6 +19,8 @@ class AgglomerativeTest {
         Partition p = new Agglomerative(6, linkage, 2).fit(ClusterFixture.x());
         assertEquals(6, p.clusters());
         assertEquals(1.0, Metrics.adjustedRand(expected, p.labels()), 0.0, linkage.id());
+        ClusterFixture.assertScoresMatch("agglo_" + linkage.id(),
+                new Metrics(2).score(ClusterFixture.x(), p, ClusterFixture.labels("y.npy")));
     }
 
     @ParameterizedTest
