@@ -39,7 +39,7 @@ class AgglomerativeTest {
 
     @Test
     void singleLinkageSplitsItsSpanningTreeOverThreadsWithoutChangingIt() {
-        double[][] x = Blobs.make(2500, 32, 5, 3.0, 8).x();
+        double[][] x = Blobs.make(1000, 300, 5, 3.0, 8).x(); // wide enough to split each step
         assertArrayEquals(new Agglomerative(5, Agglomerative.Linkage.SINGLE, 1).fit(x).labels(),
                 new Agglomerative(5, Agglomerative.Linkage.SINGLE, 2).fit(x).labels());
     }
