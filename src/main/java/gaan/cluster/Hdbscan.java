@@ -30,6 +30,11 @@ public final class Hdbscan implements Clusterer {
         this.threads = threads;
     }
 
+    /** min_samples = min_cluster_size, scikit-learn's default. */
+    public Hdbscan(int minClusterSize, int threads) {
+        this(minClusterSize, minClusterSize, threads);
+    }
+
     @Override
     public Method method() {
         return Method.of("hdbscan", "min_cluster_size", minClusterSize, "min_samples", minSamples);

@@ -332,16 +332,21 @@ final class KdTree {
         }
         double dl = boxToBoxSq(leaf, left[node], bound);
         double dr = boxToBoxSq(leaf, right[node], bound);
-        int near = dl <= dr ? left[node] : right[node];
-        int far = dl <= dr ? right[node] : left[node];
-        if (Math.min(dl, dr) < bound) {
+        // The child holding the query leaf first (its points give the tightest early bounds), else the nearer.
+        boolean inside = start[leaf] >= start[node] && start[leaf] < end[node];
+        boolean leftFirst = inside ? start[leaf] < end[left[node]] : dl <= dr;
+        int near = leftFirst ? left[node] : right[node];
+        int far = leftFirst ? right[node] : left[node];
+        double dNear = leftFirst ? dl : dr;
+        double dFar = leftFirst ? dr : dl;
+        if (dNear < bound) {
             visit(near, leaf, k, best);
         }
         bound = 0;
         for (int p = 0; p < end[leaf] - start[leaf]; p++) {
             bound = Math.max(bound, best[p * k + k - 1]);
         }
-        if (Math.max(dl, dr) < bound) {
+        if (dFar < bound) {
             visit(far, leaf, k, best);
         }
     }

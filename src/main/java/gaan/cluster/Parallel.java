@@ -66,11 +66,6 @@ public final class Parallel implements AutoCloseable {
         await(futures);
     }
 
-    /** Like {@link #forSlices} without the worker index. */
-    public void forRange(int n, int minSlice, Range body) {
-        forSlices(n, minSlice, (w, from, to) -> body.run(from, to));
-    }
-
     /**
      * Runs {@code body} over {@code [0, n)} in chunks of {@code grain} handed out on demand, for
      * loops whose iterations cost very different amounts. Each index must be written independently.

@@ -2,7 +2,7 @@ package gaan.cluster;
 
 /**
  * Principal component analysis: the data are centred, the covariance matrix (ddof = 1) is
- * diagonalised by cyclic Jacobi rotations, and components are kept in order of decreasing
+ * diagonalised (Householder tridiagonalisation and QL, O(dim³)), and components are kept in order of decreasing
  * variance. Explained variance ratios are over the total variance (all components), as in
  * scikit-learn. Signs follow scikit-learn's {@code svd_flip}: in each component's projection of
  * the fitted data, the entry of largest magnitude is positive.
@@ -75,7 +75,7 @@ public final class Pca {
         }
         double[][] cov = covariance(v, n, dim, mean);
         double[][] vectors = new double[dim][dim];
-        double[] values = Jacobi.eigen(cov, vectors);
+        double[] values = SymmetricEigen.decompose(cov, vectors);
         Integer[] order = new Integer[dim];
         for (int j = 0; j < dim; j++) {
             order[j] = j;
@@ -93,7 +93,7 @@ public final class Pca {
             variance[c] = Math.max(0, values[col]);
             ratio[c] = total == 0 ? 0 : variance[c] / total;
             for (int j = 0; j < dim; j++) {
-                comp[c][j] = vectors[j][col];
+                comp[c][j] = vectors[col][j];
             }
             orientLikeScikitLearn(comp[c], v, n, dim, mean);
         }

@@ -67,11 +67,6 @@ public final class Points {
         return values;
     }
 
-    /** Squared Euclidean distance between points {@code i} and {@code j}. */
-    public double sqDist(int i, int j) {
-        return sqDist(values, i * dim, values, j * dim, dim);
-    }
-
     /**
      * Squared Euclidean distance between {@code dim} values of {@code a} from {@code ai} and of
      * {@code b} from {@code bi}. Four partial sums break the floating-point dependency chain, which

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * not finished.
  */
 final class Prim {
-    private static final int PARALLEL_UPDATE = 1 << 16;
+    /** Below this many values per step, handing the step to threads costs more than it saves. */
+    private static final int PARALLEL_UPDATE = 1 << 18;
 
     /**
      * Edge {@code e} adds point {@code added[e]} at {@code weight[e]}; {@code source[e]} is its

@@ -22,12 +22,12 @@ final class UnionFind {
         return i;
     }
 
-    /** Joins the sets of a and b; returns the new root. */
-    int union(int a, int b) {
+    /** Joins the sets of a and b. */
+    void union(int a, int b) {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
-            return ra;
+            return;
         }
         if (size[ra] < size[rb]) {
             int t = ra;
@@ -36,10 +36,5 @@ final class UnionFind {
         }
         parent[rb] = ra;
         size[ra] += size[rb];
-        return ra;
-    }
-
-    int size(int i) {
-        return size[find(i)];
     }
 }

@@ -172,6 +172,11 @@ public final class Metrics {
      * sums fit in memory.
      */
     double silhouette(Points p, int[] labels, int k) {
+        return silhouette(p, labels, k, (long) p.size() * k * threads <= (1L << 23));
+    }
+
+    /** The silhouette with each pair distance computed once ({@code symmetric}) or twice, one row at a time. */
+    double silhouette(Points p, int[] labels, int k, boolean symmetric) {
         int m = p.size();
         int dim = p.dim();
         double[] v = p.values();
@@ -181,7 +186,7 @@ public final class Metrics {
         }
         double[] sums = new double[m * k];
         try (Parallel par = new Parallel(threads)) {
-            if ((long) m * k * par.threads() <= (1L << 23)) {
+            if (symmetric) {
                 // Triangle split into slices of equal pair counts; each worker sums into its own copy.
                 int parts = par.threads();
                 double[][] partial = new double[parts][];

@@ -19,6 +19,8 @@ class AgglomerativeTest {
         Partition p = new Agglomerative(6, linkage, 2).fit(ClusterFixture.x());
         assertEquals(6, p.clusters());
         assertEquals(1.0, Metrics.adjustedRand(expected, p.labels()), 0.0, linkage.id());
+        ClusterFixture.assertScoresMatch("agglo_" + linkage.id(),
+                new Metrics(2).score(ClusterFixture.x(), p, ClusterFixture.labels("y.npy")));
     }
 
     @ParameterizedTest
@@ -33,6 +35,20 @@ class AgglomerativeTest {
         double[][] x = ClusterFixture.x();
         assertArrayEquals(new Agglomerative(4, Agglomerative.Linkage.WARD, 1).fit(x).labels(),
                 new Agglomerative(4, Agglomerative.Linkage.WARD, 3).fit(x).labels());
+    }
+
+    @Test
+    void singleLinkageSplitsItsSpanningTreeOverThreadsWithoutChangingIt() {
+        double[][] x = Blobs.make(1000, 300, 5, 3.0, 8).x(); // wide enough to split each step
+        assertArrayEquals(new Agglomerative(5, Agglomerative.Linkage.SINGLE, 1).fit(x).labels(),
+                new Agglomerative(5, Agglomerative.Linkage.SINGLE, 2).fit(x).labels());
+    }
+
+    @Test
+    void wardOnSeparatedBlobsRecoversThem() {
+        Blobs b = Blobs.make(3000, 16, 8, 1.0, 2);
+        Partition p = new Agglomerative(8, Agglomerative.Linkage.WARD, 2).fit(b.x());
+        assertEquals(1.0, Metrics.adjustedRand(b.y(), p.labels()), 1e-12);
     }
 
     @Test

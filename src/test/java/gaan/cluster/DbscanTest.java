@@ -20,6 +20,8 @@ class DbscanTest {
         assertArrayEquals(ClusterFixture.labels("dbscan_labels.npy"), p.labels());
         assertEquals(6, p.clusters());
         assertEquals(202, p.noise());
+        ClusterFixture.assertScoresMatch("dbscan", new gaan.eval.Metrics(2).score(ClusterFixture.x(), p,
+                ClusterFixture.labels("y.npy")));
     }
 
     @Test

@@ -19,6 +19,7 @@ class KMeansTest {
         assertEquals(expected, p.inertia(), 1e-6 * expected);
         assertEquals(6, p.clusters());
         assertTrue(Double.isNaN(p.bic()));
+        ClusterFixture.assertScoresMatch("kmeans", new Metrics(2).score(ClusterFixture.x(), p, ClusterFixture.labels("y.npy")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package gaan.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,5 +32,24 @@ public final class ClusterFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Asserts every metric of a fixture section: values to 1e-9 (absolute, or relative above 1), counts exactly. */
+    public static void assertScoresMatch(String section, Scores s) {
+        JsonNode e = expected(section);
+        assertClose(e, "silhouette", s.silhouette());
+        assertClose(e, "davies_bouldin", s.daviesBouldin());
+        assertClose(e, "calinski_harabasz", s.calinskiHarabasz());
+        assertClose(e, "ari", s.ari());
+        assertClose(e, "nmi", s.nmi());
+        assertClose(e, "ami", s.ami());
+        assertClose(e, "purity", s.purity());
+        assertEquals(e.get("n_clusters").asInt(), s.nClusters(), section + " n_clusters");
+        assertEquals(e.get("n_noise").asInt(), s.nNoise(), section + " n_noise");
+    }
+
+    private static void assertClose(JsonNode e, String key, double actual) {
+        double expected = e.get(key).asDouble();
+        assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)), key);
     }
 }
