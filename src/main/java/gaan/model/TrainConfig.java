@@ -11,7 +11,8 @@ package gaan.model;
  * @param validationFraction share of rows held out for validation loss, early stopping and active
  *     units; 0 trains on all rows
  * @param patience stop after this many epochs without a better validation loss (training loss
- *     without a split) and keep the best weights; 0 disables early stopping
+ *     without a split) and keep the best weights; only epochs at the full β count (after a LINEAR
+ *     warm-up, in the second half of each CYCLICAL cycle); 0 disables early stopping
  * @param betaSchedule how β approaches the spec's β
  * @param warmupEpochs ramp length (LINEAR) or cycle length (CYCLICAL)
  * @param freeBits per-dimension floor, in nats, on the batch-averaged KL: dimensions below it are

@@ -112,7 +112,8 @@ public final class Trainer {
                     throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + row.loss()
                             + "); lower the learning rate (now " + config.learningRate() + ")");
                 }
-                if (config.patience() == 0) {
+                // Only epochs at the full β compete for "best": during warm-up the weights optimise another objective.
+                if (config.patience() == 0 || beta < spec.beta()) {
                     continue;
                 }
                 if (monitored < bestLoss) {

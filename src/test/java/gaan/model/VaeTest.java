@@ -221,6 +221,20 @@ class VaeTest {
     }
 
     @Test
+    void freeBitsFloorEachDimensionsKlInTheObjective() {
+        float[][] x = Synthetic.clusters(200, 20, 3, 16);
+        VaeSpec spec = VaeSpec.mlp(20).withHiddenSizes(List.of(32)).withLatentDim(6);
+        TrainConfig config = FAST.withEpochs(5).withFreeBits(2.0).withBetaSchedule(BetaSchedule.CONSTANT, 0);
+        try (Vae vae = new Trainer(config).fit(spec, VaeInput.vectors(x))) {
+            for (TrainingHistory row : vae.history()) {
+                assertTrue(row.loss() - row.reconstruction() >= 6 * 2.0 - 1e-3, row.toString());
+            }
+            TrainingHistory last = vae.history().get(4);
+            assertTrue(last.kl() < 6 * 2.0, "the reported KL is the model's, without the floor: " + last);
+        }
+    }
+
+    @Test
     void dataOfTheWrongShapeFailsBeforeTrainingNamingBothShapes() {
         float[][] x = Synthetic.clusters(50, 39, 2, 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
