@@ -85,7 +85,7 @@ public final class DemoCorpus {
                           Map<String, Integer> languages) {
         public Summary {
             genres = List.copyOf(genres);
-            languages = Map.copyOf(languages);
+            languages = java.util.Collections.unmodifiableMap(new TreeMap<>(languages));
         }
     }
 
