@@ -31,7 +31,7 @@ import gaan.data.synth.Wav;
  * lyrics/track_000.txt  UTF-8, English, Bangla (Bengali script) or mixed; ~10 % of tracks have none
  * genres.csv            id,genres   (primary genre first; ~25 % have a second one, "|"-separated)
  * tracks.csv            id,audio,lyrics,genres,language,label   (label = primary genre)
- * demo.json             the options the folder was made with
+ * demo.json             the options the folder was made with ({@link #isWritten})
  * </pre>
  * Primary genres are balanced (round robin, then shuffled); lyrics languages are about 40 % en,
  * 40 % bn and 20 % mixed among tracks with lyrics. Every random choice derives from
@@ -111,6 +111,7 @@ public final class DemoCorpus {
     public static Summary write(Path folder, Options options) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
         prepare(root);
+        writeMarker(root, options, false);
         List<Plan> plans = plan(options);
         Path audio = Files.createDirectories(root.resolve("audio"));
         Path lyrics = Files.createDirectories(root.resolve("lyrics"));
@@ -133,7 +134,7 @@ public final class DemoCorpus {
             }
         }
         writeCsvs(root, plans);
-        writeMarker(root, options);
+        writeMarker(root, options, true);
         List<String> genres = availableGenres().subList(0, options.genres());
         int withLyrics = (int) plans.stream().filter(p -> p.language() != null).count();
         int withTwo = (int) plans.stream().filter(p -> p.secondary() != null).count();
@@ -160,6 +161,8 @@ public final class DemoCorpus {
                     + ", so it is not a demo collection; choose an empty or new folder");
         }
         // Remove what an earlier run generated, so a smaller demo leaves no stale tracks behind.
+        Files.deleteIfExists(root.resolve("tracks.csv"));
+        Files.deleteIfExists(root.resolve("genres.csv"));
         for (String sub : List.of("audio", "lyrics")) {
             Path dir = root.resolve(sub);
             if (!Files.isDirectory(dir)) {
@@ -247,17 +250,40 @@ public final class DemoCorpus {
         }
     }
 
-    private static void writeMarker(Path root, Options o) throws IOException {
+    /**
+     * The {@code demo.json} text. It is written with {@code complete: false} before anything else
+     * (so an interrupted run leaves a folder that is still recognised and replaced) and rewritten
+     * with {@code complete: true} last.
+     */
+    private static String marker(Options o, boolean complete) {
         String genres = String.join(", ", availableGenres().subList(0, o.genres()).stream()
                 .map(g -> "\"" + g + "\"").toList());
-        String json = "{\n"
+        return "{\n"
                 + "  \"generator\": \"gaan demo\",\n"
                 + "  \"tracks\": " + o.tracks() + ",\n"
                 + "  \"seconds\": " + o.seconds() + ",\n"
                 + "  \"genres\": [" + genres + "],\n"
                 + "  \"seed\": " + o.seed() + ",\n"
-                + "  \"sample_rate\": " + SAMPLE_RATE + "\n"
+                + "  \"sample_rate\": " + SAMPLE_RATE + ",\n"
+                + "  \"complete\": " + complete + "\n"
                 + "}\n";
-        Files.writeString(root.resolve(MARKER), json, StandardCharsets.UTF_8);
+    }
+
+    private static void writeMarker(Path root, Options o, boolean complete) throws IOException {
+        Files.writeString(root.resolve(MARKER), marker(o, complete), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether {@code folder} holds a complete demo written with exactly these options, so a
+     * caller (such as {@code gaan run}) can skip {@link #write} when it would give the same files.
+     */
+    public static boolean isWritten(Path folder, Options options) {
+        Path marker = folder.resolve(MARKER);
+        try {
+            return Files.isRegularFile(marker)
+                    && Files.readString(marker, StandardCharsets.UTF_8).equals(marker(options, true));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

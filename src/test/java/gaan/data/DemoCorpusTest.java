@@ -174,10 +174,29 @@ class DemoCorpusTest {
         assertEquals(List.of("notes.txt"), List.of(foreign.toFile().list()));
 
         Path demo = tmp.resolve("demo");
-        DemoCorpus.write(demo, new DemoCorpus.Options(12, 0.2, 6, 1));
-        DemoCorpus.write(demo, new DemoCorpus.Options(7, 0.2, 6, 1));
+        DemoCorpus.Options twelve = new DemoCorpus.Options(12, 0.2, 6, 1);
+        DemoCorpus.Options seven = new DemoCorpus.Options(7, 0.2, 6, 1);
+        assertFalse(DemoCorpus.isWritten(demo, twelve));
+        DemoCorpus.write(demo, twelve);
+        assertTrue(DemoCorpus.isWritten(demo, twelve));
+        assertFalse(DemoCorpus.isWritten(demo, seven));
+        DemoCorpus.write(demo, seven);
+        assertTrue(DemoCorpus.isWritten(demo, seven));
+        assertFalse(DemoCorpus.isWritten(demo, twelve));
         assertEquals(7, demo.resolve("audio").toFile().list().length);
         assertEquals(6, demo.resolve("lyrics").toFile().list().length);
         assertEquals(7, CollectionReader.read(demo).size());
+        assertFalse(DemoCorpus.isWritten(foreign, seven));
+    }
+
+    @Test
+    void anInterruptedDemoIsNotTakenAsWrittenButCanBeReplaced() throws Exception {
+        DemoCorpus.Options options = new DemoCorpus.Options(6, 0.2, 6, 1);
+        DemoCorpus.write(tmp, options);
+        Path marker = tmp.resolve("demo.json");
+        Files.writeString(marker, Files.readString(marker).replace("\"complete\": true", "\"complete\": false"));
+        assertFalse(DemoCorpus.isWritten(tmp, options));
+        DemoCorpus.write(tmp, options);
+        assertTrue(DemoCorpus.isWritten(tmp, options));
     }
 }
