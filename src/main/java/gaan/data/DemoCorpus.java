@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -85,7 +87,7 @@ public final class DemoCorpus {
                           Map<String, Integer> languages) {
         public Summary {
             genres = List.copyOf(genres);
-            languages = java.util.Collections.unmodifiableMap(new TreeMap<>(languages));
+            languages = Collections.unmodifiableMap(new TreeMap<>(languages));
         }
     }
 
@@ -201,7 +203,7 @@ public final class DemoCorpus {
         for (int i = 0; i < n; i++) {
             Genre g = genres.get(primary[i]);
             Genre second = twoGenres[i] ? neighbour(g, genres, rng) : null;
-            plans.add(new Plan(String.format(java.util.Locale.ROOT, format, i), g, second, language[i],
+            plans.add(new Plan(String.format(Locale.ROOT, format, i), g, second, language[i],
                     mix(o.seed(), i, 1), mix(o.seed(), i, 2)));
         }
         return plans;

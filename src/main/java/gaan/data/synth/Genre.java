@@ -1,5 +1,6 @@
 package gaan.data.synth;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,7 +97,7 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
     }
 
     private static Map<Drum, String> groove(Object... drumAndRhythm) {
-        java.util.EnumMap<Drum, String> m = new java.util.EnumMap<>(Drum.class);
+        EnumMap<Drum, String> m = new EnumMap<>(Drum.class);
         for (int i = 0; i < drumAndRhythm.length; i += 2) {
             m.put((Drum) drumAndRhythm[i], (String) drumAndRhythm[i + 1]);
         }

@@ -1,6 +1,7 @@
 package gaan.data.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -157,7 +158,7 @@ public final class TrackSynth {
             }
             mix[i] += (float) v;
         }
-        float[] out = java.util.Arrays.copyOfRange(mix, offset, length);
+        float[] out = Arrays.copyOfRange(mix, offset, length);
         double peak = 1e-9;
         for (float v : out) {
             peak = Math.max(peak, Math.abs(v));
