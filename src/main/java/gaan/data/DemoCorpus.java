@@ -124,7 +124,7 @@ public final class DemoCorpus {
             try {
                 Wav.writeMono16(audio.resolve(p.id() + ".wav"), samples, SAMPLE_RATE);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + audio.resolve(p.id() + ".wav"), e);
+                throw new UncheckedIOException("cannot write " + audio.resolve(p.id() + ".wav") + ": " + e, e);
             }
         });
         Map<String, Integer> languages = new TreeMap<>();
