@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -31,7 +33,7 @@ import gaan.data.synth.Wav;
  * lyrics/track_000.txt  UTF-8, English, Bangla (Bengali script) or mixed; ~10 % of tracks have none
  * genres.csv            id,genres   (primary genre first; ~25 % have a second one, "|"-separated)
  * tracks.csv            id,audio,lyrics,genres,language,label   (label = primary genre)
- * demo.json             the options the folder was made with
+ * demo.json             the options the folder was made with ({@link #isWritten})
  * </pre>
  * Primary genres are balanced (round robin, then shuffled); lyrics languages are about 40 % en,
  * 40 % bn and 20 % mixed among tracks with lyrics. Every random choice derives from
@@ -85,7 +87,7 @@ public final class DemoCorpus {
                           Map<String, Integer> languages) {
         public Summary {
             genres = List.copyOf(genres);
-            languages = Map.copyOf(languages);
+            languages = Collections.unmodifiableMap(new TreeMap<>(languages));
         }
     }
 
@@ -111,6 +113,7 @@ public final class DemoCorpus {
     public static Summary write(Path folder, Options options) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
         prepare(root);
+        writeMarker(root, options, false);
         List<Plan> plans = plan(options);
         Path audio = Files.createDirectories(root.resolve("audio"));
         Path lyrics = Files.createDirectories(root.resolve("lyrics"));
@@ -121,7 +124,7 @@ public final class DemoCorpus {
             try {
                 Wav.writeMono16(audio.resolve(p.id() + ".wav"), samples, SAMPLE_RATE);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + audio.resolve(p.id() + ".wav"), e);
+                throw new UncheckedIOException("cannot write " + audio.resolve(p.id() + ".wav") + ": " + e, e);
             }
         });
         Map<String, Integer> languages = new TreeMap<>();
@@ -133,7 +136,7 @@ public final class DemoCorpus {
             }
         }
         writeCsvs(root, plans);
-        writeMarker(root, options);
+        writeMarker(root, options, true);
         List<String> genres = availableGenres().subList(0, options.genres());
         int withLyrics = (int) plans.stream().filter(p -> p.language() != null).count();
         int withTwo = (int) plans.stream().filter(p -> p.secondary() != null).count();
@@ -160,6 +163,8 @@ public final class DemoCorpus {
                     + ", so it is not a demo collection; choose an empty or new folder");
         }
         // Remove what an earlier run generated, so a smaller demo leaves no stale tracks behind.
+        Files.deleteIfExists(root.resolve("tracks.csv"));
+        Files.deleteIfExists(root.resolve("genres.csv"));
         for (String sub : List.of("audio", "lyrics")) {
             Path dir = root.resolve(sub);
             if (!Files.isDirectory(dir)) {
@@ -198,7 +203,7 @@ public final class DemoCorpus {
         for (int i = 0; i < n; i++) {
             Genre g = genres.get(primary[i]);
             Genre second = twoGenres[i] ? neighbour(g, genres, rng) : null;
-            plans.add(new Plan(String.format(java.util.Locale.ROOT, format, i), g, second, language[i],
+            plans.add(new Plan(String.format(Locale.ROOT, format, i), g, second, language[i],
                     mix(o.seed(), i, 1), mix(o.seed(), i, 2)));
         }
         return plans;
@@ -247,17 +252,40 @@ public final class DemoCorpus {
         }
     }
 
-    private static void writeMarker(Path root, Options o) throws IOException {
+    /**
+     * The {@code demo.json} text. It is written with {@code complete: false} before anything else
+     * (so an interrupted run leaves a folder that is still recognised and replaced) and rewritten
+     * with {@code complete: true} last.
+     */
+    private static String marker(Options o, boolean complete) {
         String genres = String.join(", ", availableGenres().subList(0, o.genres()).stream()
                 .map(g -> "\"" + g + "\"").toList());
-        String json = "{\n"
+        return "{\n"
                 + "  \"generator\": \"gaan demo\",\n"
                 + "  \"tracks\": " + o.tracks() + ",\n"
                 + "  \"seconds\": " + o.seconds() + ",\n"
                 + "  \"genres\": [" + genres + "],\n"
                 + "  \"seed\": " + o.seed() + ",\n"
-                + "  \"sample_rate\": " + SAMPLE_RATE + "\n"
+                + "  \"sample_rate\": " + SAMPLE_RATE + ",\n"
+                + "  \"complete\": " + complete + "\n"
                 + "}\n";
-        Files.writeString(root.resolve(MARKER), json, StandardCharsets.UTF_8);
+    }
+
+    private static void writeMarker(Path root, Options o, boolean complete) throws IOException {
+        Files.writeString(root.resolve(MARKER), marker(o, complete), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether {@code folder} holds a complete demo written with exactly these options, so a
+     * caller (such as {@code gaan run}) can skip {@link #write} when it would give the same files.
+     */
+    public static boolean isWritten(Path folder, Options options) {
+        Path marker = folder.resolve(MARKER);
+        try {
+            return Files.isRegularFile(marker)
+                    && Files.readString(marker, StandardCharsets.UTF_8).equals(marker(options, true));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -83,7 +83,13 @@ class DemoCorpusTest {
         assertEquals(10, c.tracks().stream().filter(t -> t.genres().size() == 2).count(), "25 % with two genres");
         assertEquals(summary.withTwoGenres(), 10);
         float[][] hot = GenreVocabulary.of(c).multiHot(c.tracks());
-        assertEquals(50, Stream.of(hot).mapToDouble(r -> { double s = 0; for (float v : r) s += v; return s; }).sum(), 1e-9);
+        double ones = 0;
+        for (float[] row : hot) {
+            for (float v : row) {
+                ones += v;
+            }
+        }
+        assertEquals(40 + 10, ones, "multi-hot: one primary genre each, ten second genres");
 
         Map<String, Long> languages = c.tracks().stream().filter(t -> t.language() != null)
                 .collect(Collectors.groupingBy(Track::language, Collectors.counting()));
@@ -174,10 +180,29 @@ class DemoCorpusTest {
         assertEquals(List.of("notes.txt"), List.of(foreign.toFile().list()));
 
         Path demo = tmp.resolve("demo");
-        DemoCorpus.write(demo, new DemoCorpus.Options(12, 0.2, 6, 1));
-        DemoCorpus.write(demo, new DemoCorpus.Options(7, 0.2, 6, 1));
+        DemoCorpus.Options twelve = new DemoCorpus.Options(12, 0.2, 6, 1);
+        DemoCorpus.Options seven = new DemoCorpus.Options(7, 0.2, 6, 1);
+        assertFalse(DemoCorpus.isWritten(demo, twelve));
+        DemoCorpus.write(demo, twelve);
+        assertTrue(DemoCorpus.isWritten(demo, twelve));
+        assertFalse(DemoCorpus.isWritten(demo, seven));
+        DemoCorpus.write(demo, seven);
+        assertTrue(DemoCorpus.isWritten(demo, seven));
+        assertFalse(DemoCorpus.isWritten(demo, twelve));
         assertEquals(7, demo.resolve("audio").toFile().list().length);
         assertEquals(6, demo.resolve("lyrics").toFile().list().length);
         assertEquals(7, CollectionReader.read(demo).size());
+        assertFalse(DemoCorpus.isWritten(foreign, seven));
+    }
+
+    @Test
+    void anInterruptedDemoIsNotTakenAsWrittenButCanBeReplaced() throws Exception {
+        DemoCorpus.Options options = new DemoCorpus.Options(6, 0.2, 6, 1);
+        DemoCorpus.write(tmp, options);
+        Path marker = tmp.resolve("demo.json");
+        Files.writeString(marker, Files.readString(marker).replace("\"complete\": true", "\"complete\": false"));
+        assertFalse(DemoCorpus.isWritten(tmp, options));
+        DemoCorpus.write(tmp, options);
+        assertTrue(DemoCorpus.isWritten(tmp, options));
     }
 }

@@ -27,7 +27,7 @@ public enum Drum {
             case KICK -> tonal(out, start, velocity, kit.kickHz() * 2.6, kit.kickHz(), 0.03, kit.kickDecay(), 0.12, rng);
             case SNARE -> {
                 tonal(out, start, velocity * 0.55, 230, 180, 0.02, 0.06, 0, rng);
-                noise(out, start, velocity * 0.75, kit.snareDecay(), 1200, 9000, 1, rng);
+                noise(out, start, velocity * 0.75, kit.snareDecay(), 1000, 6000, 1, rng);
             }
             case CLAP -> {
                 for (int burst = 0; burst < 3; burst++) {

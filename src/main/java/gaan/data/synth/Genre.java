@@ -1,5 +1,6 @@
 package gaan.data.synth;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,7 +97,7 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
     }
 
     private static Map<Drum, String> groove(Object... drumAndRhythm) {
-        java.util.EnumMap<Drum, String> m = new java.util.EnumMap<>(Drum.class);
+        EnumMap<Drum, String> m = new EnumMap<>(Drum.class);
         for (int i = 0; i < drumAndRhythm.length; i += 2) {
             m.put((Drum) drumAndRhythm[i], (String) drumAndRhythm[i + 1]);
         }
@@ -149,9 +150,9 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
                                     Drum.SNARE, "....o.......o...", Drum.HAT, "..x...x...x...x.",
                                     Drum.SHAKER, "gggggggggggggggg"),
                             groove(Drum.KICK, "x..x....x.x.....", Drum.CLAP, "....x.......x...",
-                                    Drum.HAT, "g.x.g.x.g.x.g.x.")),
+                                    Drum.HAT, "g.x.g.x.g.x.g.x.", Drum.SHAKER, "o.g.o.g.o.g.o.g.")),
                     List.of(part(Instrument.EPIANO, Role.HITS, "x..x..x...x.x...", 62, -2),
-                            part(Instrument.SINE_PAD, Role.SUSTAIN, "x", 60, -8),
+                            part(Instrument.SINE_PAD, Role.SUSTAIN, "x", 60, -4),
                             part(Instrument.SOFT_BASS, Role.BASS, "x..x..x...x.x...", 36, -3, 0, 900),
                             part(Instrument.EPIANO, Role.MELODY, "x.x.x...x.x.x...", 74, -5)),
                     new Master(-1, 0.18, 0.6, 1.2, 0, 0, 0, 0.08), List.of("electronic", "rock")),
@@ -164,8 +165,8 @@ public record Genre(String name, double bpmMin, double bpmMax, int beatsPerBar, 
                                     Drum.SHAKER, "x.o.o.x.o.o.")),
                     List.of(part(Instrument.DOTARA, Role.MELODY, "x.x.x.x.xx.x", 67, -1),
                             part(Instrument.PLUCK, Role.DRONE, "x.....x.....", 48, -4),
-                            part(Instrument.HARMONIUM, Role.SUSTAIN, "x", 60, -9)),
-                    new Master(-3, 0.15, 0.5, 0, 0, 0, 0, 0.15), List.of("classical", "pop")),
+                            part(Instrument.HARMONIUM, Role.SUSTAIN, "x", 60, -5)),
+                    new Master(-3, 0.15, 0.5, 0, 0, 0, 0, 0.08), List.of("classical", "pop")),
             new Genre("electronic", 120, 130, 4, 4, 0, 0, List.of(Mode.MINOR),
                     List.of(new int[] {0, 5, 2, 6}, new int[] {0, 3, 5, 6}, new int[] {5, 6, 0, 0}), 1, 3,
                     new Drum.Kit(48, 0.4, 0.15, 1.0),

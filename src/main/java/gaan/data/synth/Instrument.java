@@ -142,7 +142,9 @@ public record Instrument(String name, Kind kind, double[] spectrum, double[] att
     /** Karplus–Strong with a first-order all-pass for the fractional part of the loop delay. */
     private void renderString(float[] out, int start, int length, double hz, double velocity,
                               SplittableRandom rng) {
-        double loop = (double) Dsp.SR / hz - 0.5; // the two-point average adds half a sample
+        // The loop reads y[t-n] and y[t-n+1], so averaging them makes the loop half a sample
+        // shorter than n; the all-pass adds the fractional remainder.
+        double loop = (double) Dsp.SR / hz + 0.5;
         int n = (int) Math.floor(loop);
         double frac = loop - n;
         if (frac < 0.1) {

@@ -1,6 +1,7 @@
 package gaan.data.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,7 +14,7 @@ import gaan.data.synth.Genre.Role;
  * progression, groove, mix levels, where in the song the clip starts) from the seed, arranges
  * the parts bar by bar (four-bar phrases, quieter "verse" and fuller "chorus" phrases, drum fills
  * before a phrase starts), synthesises each part into a stem, mixes and masters it, and returns
- * mono samples at {@link Dsp#SR} Hz, peak between 0.6 and 0.9.
+ * mono samples at {@link Dsp#SR} Hz, peak between 0.7 and 0.9.
  */
 public final class TrackSynth {
     public static final int SAMPLE_RATE = Dsp.SR;
@@ -29,7 +30,7 @@ public final class TrackSynth {
     private final int key;
     private final Genre.Mode mode;
     private final int[] progression;
-    private final boolean leadInVerse;
+    private final boolean softVerse;
     private final List<Integer> kicks = new ArrayList<>();
 
     private TrackSynth(Genre genre, Genre secondary, int samples, long seed) {
@@ -48,7 +49,7 @@ public final class TrackSynth {
         this.key = rng.nextInt(12);
         this.mode = genre.modes().get(rng.nextInt(genre.modes().size()));
         this.progression = genre.progressions().get(rng.nextInt(genre.progressions().size()));
-        this.leadInVerse = rng.nextDouble() < 0.5;
+        this.softVerse = rng.nextDouble() < 0.5;
     }
 
     /**
@@ -157,12 +158,12 @@ public final class TrackSynth {
             }
             mix[i] += (float) v;
         }
-        float[] out = java.util.Arrays.copyOfRange(mix, offset, length);
+        float[] out = Arrays.copyOfRange(mix, offset, length);
         double peak = 1e-9;
         for (float v : out) {
             peak = Math.max(peak, Math.abs(v));
         }
-        Dsp.scale(out, (0.6 + 0.3 * rng.nextDouble()) / peak);
+        Dsp.scale(out, (0.7 + 0.2 * rng.nextDouble()) / peak);
         return out;
     }
 
@@ -350,17 +351,17 @@ public final class TrackSynth {
             }
             offsets[s] = degree;
         }
-        boolean quietVerse = !leadInVerse;
         List<Note> out = new ArrayList<>();
         for (Hit h : hits(part.rhythm())) {
             int s = ((firstSongBar + h.bar) % 2) * stepsPerBar + h.step;
-            if (!sounding[s] || (quietVerse && !chorus(h.bar))) {
+            if (!sounding[s]) {
                 continue;
             }
+            double velocity = softVerse && !chorus(h.bar) ? 0.4 * h.velocity : h.velocity;
             int chordRoot = chordDegree(h.bar);
             int midi = pitch(chordRoot, part.register()) + mode.semitones(chordRoot + offsets[s])
                     - mode.semitones(chordRoot);
-            out.add(new Note(h.start, (int) (h.length * 0.92), midi, h.velocity));
+            out.add(new Note(h.start, (int) (h.length * 0.92), midi, velocity));
         }
         return out;
     }

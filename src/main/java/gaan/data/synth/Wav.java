@@ -1,5 +1,7 @@
 package gaan.data.synth;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -19,13 +21,13 @@ public final class Wav {
     public static void writeMono16(Path file, float[] samples, int sampleRate) throws IOException {
         int dataBytes = samples.length * 2;
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
-                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
+        b.put("RIFF".getBytes(US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVE".getBytes(US_ASCII))
+                .put("fmt ".getBytes(US_ASCII)).putInt(16)
                 .putShort((short) 1) // PCM
                 .putShort((short) 1) // channels
                 .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
+                .put("data".getBytes(US_ASCII)).putInt(dataBytes);
         for (float s : samples) {
             long v = Math.round(s * 32767.0);
             b.putShort((short) Math.max(-32768, Math.min(32767, v)));
