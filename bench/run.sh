@@ -11,5 +11,8 @@ cd "$here"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
   -Dmdep.includeScope=test >&2
 export OMP_WAIT_POLICY=PASSIVE
+# glibc would hand libtorch's large activation buffers back to the OS after every training step
+# (page faults each step); keeping them costs ~90 MB and saves ~30 % of ConvVAE time.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-268435456}" MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
 exec java -Xmx8g -Dai.djl.offline=true -Dgaan.shared="$here/../shared" \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$class" "$@"
