@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = collection;
         if (dir == null) {
             dir = Path.of("demo");
-            if (!Files.exists(dir)) {
+            if (!DemoCorpus.isWritten(dir, DemoCorpus.Options.DEFAULT)) {
                 System.err.println("gaan: creating the demo collection in " + dir.toAbsolutePath());
                 DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }

@@ -9,12 +9,14 @@ package gaan.experiment;
  * @param validationFraction share of tracks held out for validation loss and early stopping
  * @param patience           epochs without validation improvement before stopping; 0 disables
  * @param warmupEpochs       epochs of linear KL warm-up from β=0 to the target β
- * @param freeBits           per-dimension KL floor (nats) that keeps latent units alive
+ * @param freeBits           per-dimension KL floor (nats) that keeps latent units alive; 0 by default
+ *                           because a floor also lets units look active (Var E[z|x] > 0.01) that
+ *                           carry little, which would hide a collapse
  */
 public record TrainingSettings(Integer epochs, Integer batchSize, Double learningRate, Double validationFraction,
                                Integer patience, Integer warmupEpochs, Double freeBits) {
 
-    public static final TrainingSettings DEFAULTS = new TrainingSettings(80, 32, 1e-3, 0.15, 15, 20, 0.05);
+    public static final TrainingSettings DEFAULTS = new TrainingSettings(80, 32, 1e-3, 0.15, 15, 20, 0.0);
 
     /** This with every null field taken from {@code base}. */
     public TrainingSettings over(TrainingSettings base) {
