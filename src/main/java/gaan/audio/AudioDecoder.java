@@ -405,6 +405,11 @@ public final class AudioDecoder {
             if (mono.length < n) {
                 mono = new float[n];
             }
+            if (channels == 1) {
+                toFloat(frame.extended_data(0).capacity((long) n * width).asByteBuffer().order(ByteOrder.nativeOrder()),
+                        packed, n, mono, 0);
+                return;
+            }
             if (plane.length < n * channels) {
                 plane = new float[n * channels];
             }
@@ -414,10 +419,6 @@ public final class AudioDecoder {
                 ByteBuffer raw = frame.extended_data(p).capacity((long) perPlane * width).asByteBuffer()
                         .order(ByteOrder.nativeOrder());
                 toFloat(raw, packed, perPlane, plane, p * perPlane);
-            }
-            if (channels == 1) {
-                System.arraycopy(plane, 0, mono, 0, n);
-                return;
             }
             for (int i = 0; i < n; i++) {
                 float sum = 0;
