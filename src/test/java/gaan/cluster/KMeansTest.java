@@ -32,6 +32,15 @@ class KMeansTest {
     }
 
     @Test
+    void singleRestartSplitOverThreadsGivesTheSamePartition() {
+        double[][] x = Blobs.make(12000, 8, 7, 2.0, 5).x();
+        Partition one = new KMeans(7, 1, 300, 1e-4, 9, 1).fit(x);
+        Partition two = new KMeans(7, 1, 300, 1e-4, 9, 2).fit(x);
+        assertArrayEquals(one.labels(), two.labels());
+        assertEquals(one.inertia(), two.inertia());
+    }
+
+    @Test
     void fewerPointsThanClustersIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new KMeans(5, 1, 10, 1e-4, 0, 1).fit(new double[][] {{0}, {1}, {2}}));
