@@ -19,6 +19,7 @@ class KMeansTest {
         assertEquals(expected, p.inertia(), 1e-6 * expected);
         assertEquals(6, p.clusters());
         assertTrue(Double.isNaN(p.bic()));
+        assertEquals("kmeans(k=6, n_init=10, max_iter=300, tol=1.0E-4, seed=0)", p.method().toString());
         ClusterFixture.assertScoresMatch("kmeans", new Metrics(2).score(ClusterFixture.x(), p, ClusterFixture.labels("y.npy")));
     }
 
