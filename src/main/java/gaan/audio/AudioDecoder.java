@@ -405,19 +405,17 @@ public final class AudioDecoder {
             if (mono.length < n) {
                 mono = new float[n];
             }
+            if (channels == 1) {
+                toFloat(planeBytes(0, (long) n * width), packed, n, mono, 0);
+                return;
+            }
             if (plane.length < n * channels) {
                 plane = new float[n * channels];
             }
             int planes = planar ? channels : 1;
             int perPlane = planar ? n : n * channels;
             for (int p = 0; p < planes; p++) {
-                ByteBuffer raw = frame.extended_data(p).capacity((long) perPlane * width).asByteBuffer()
-                        .order(ByteOrder.nativeOrder());
-                toFloat(raw, packed, perPlane, plane, p * perPlane);
-            }
-            if (channels == 1) {
-                System.arraycopy(plane, 0, mono, 0, n);
-                return;
+                toFloat(planeBytes(p, (long) perPlane * width), packed, perPlane, plane, p * perPlane);
             }
             for (int i = 0; i < n; i++) {
                 float sum = 0;
@@ -426,6 +424,11 @@ public final class AudioDecoder {
                 }
                 mono[i] = sum / channels;
             }
+        }
+
+        /** The first {@code bytes} bytes of plane {@code p} of {@link #frame}, without copying. */
+        private ByteBuffer planeBytes(int p, long bytes) {
+            return frame.extended_data(p).capacity(bytes).asByteBuffer().order(ByteOrder.nativeOrder());
         }
 
         private void toFloat(ByteBuffer raw, int packedFormat, int count, float[] dst, int at) {

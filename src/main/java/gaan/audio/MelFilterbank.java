@@ -97,11 +97,22 @@ public final class MelFilterbank {
         for (int m = 0; m < weights.length; m++) {
             double[] w = weights[m];
             int s = start[m];
-            double sum = 0;
-            for (int k = 0; k < w.length; k++) {
-                sum += w[k] * power[s + k];
+            // Four partial sums: one chain of dependent additions would wait on each add's latency.
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int k = 0;
+            for (; k + 3 < w.length; k += 4) {
+                s0 += w[k] * power[s + k];
+                s1 += w[k + 1] * power[s + k + 1];
+                s2 += w[k + 2] * power[s + k + 2];
+                s3 += w[k + 3] * power[s + k + 3];
             }
-            mel[m] = sum;
+            for (; k < w.length; k++) {
+                s0 += w[k] * power[s + k];
+            }
+            mel[m] = (s0 + s1) + (s2 + s3);
         }
     }
 

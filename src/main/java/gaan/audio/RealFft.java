@@ -78,9 +78,11 @@ final class RealFft {
         handle.in.put(x, 0, n);
         handle.fn.call(handle.ctx, handle.out, handle.in, Float.BYTES);
         handle.out.get(spectrum, 0, n + 2);
+        float[] s = spectrum;
         for (int k = 0; k <= n / 2; k++) {
-            double re = spectrum[2 * k];
-            double im = spectrum[2 * k + 1];
+            // float32 products, as librosa squares its complex64 magnitudes
+            float re = s[2 * k];
+            float im = s[2 * k + 1];
             power[k] = re * re + im * im;
         }
     }

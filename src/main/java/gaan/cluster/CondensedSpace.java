@@ -64,6 +64,11 @@ final class CondensedSpace implements NnChain.Space {
     }
 
     @Override
+    public double height(double distance) {
+        return distance;
+    }
+
+    @Override
     public int nearest(int x, double bound) {
         int best = -1;
         double min = bound;
@@ -81,7 +86,7 @@ final class CondensedSpace implements NnChain.Space {
     }
 
     @Override
-    public void merge(int x, int y, double distance) {
+    public void merge(int x, int y) {
         long nx = sizes[x];
         long ny = sizes[y];
         sizes[x] = 0;

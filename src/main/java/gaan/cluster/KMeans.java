@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * clusters moved to the points farthest from their centres, and {@code nInit} restarts keeping
  * the lowest inertia (the first on ties). Data are centred before fitting, as scikit-learn does,
  * for precision. Restarts run in parallel and each draws from its own seed derived from
- * {@code seed}, so the result does not depend on {@code threads}.
+ * {@code seed} (a single restart splits its assignment steps over the threads instead), so the
+ * result does not depend on {@code threads}.
  *
  * <p>The random stream differs from numpy's, so the partition equals scikit-learn's only when both
  * reach the same optimum (compare by ARI); inertia is then equal to rounding.
@@ -84,10 +85,12 @@ public final class KMeans implements Clusterer {
         }
         Run[] runs = new Run[nInit];
         try (Parallel par = new Parallel(threads)) {
+            // Restarts on all threads; a single restart splits its assignment steps instead.
+            Parallel inner = nInit == 1 ? par : null;
             par.forChunks(nInit, 1, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     double[] centers = plusPlus(v, n, dim, new SplittableRandom(seeds[r]));
-                    runs[r] = lloyd(v, n, dim, centers, absTol);
+                    runs[r] = lloyd(v, n, dim, centers, absTol, inner);
                 }
             });
         }
@@ -178,7 +181,7 @@ public final class KMeans implements Clusterer {
      * to its centre, a lower bound on the second-nearest, half the gap to the nearest other
      * centre), which skip points that provably keep their centre; the labels are Lloyd's.
      */
-    private Run lloyd(double[] v, int n, int dim, double[] centers, double absTol) {
+    private Run lloyd(double[] v, int n, int dim, double[] centers, double absTol, Parallel par) {
         int[] labels = new int[n];
         int[] previous = new int[n];
         double[] upper = new double[n];
@@ -190,23 +193,29 @@ public final class KMeans implements Clusterer {
         double[] moved = new double[k];
         double[] old = new double[k * dim];
         boolean strict = false;
-        for (int i = 0; i < n; i++) {
-            assignExact(v, i, dim, centers, labels, upper, lower);
-        }
+        Parallel.Range exact = (from, to) -> {
+            for (int i = from; i < to; i++) {
+                assignExact(v, i, dim, centers, labels, upper, lower);
+            }
+        };
+        Parallel.Range bounded = (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double bound = Math.max(half[labels[i]], lower[i]);
+                if (upper[i] * (1 + 1e-12) < bound) {
+                    continue;
+                }
+                upper[i] = Math.sqrt(Points.sqDist(v, i * dim, centers, labels[i] * dim, dim));
+                if (upper[i] * (1 + 1e-12) < bound) {
+                    continue;
+                }
+                assignExact(v, i, dim, centers, labels, upper, lower);
+            }
+        };
+        overPoints(par, n, exact);
         for (int iter = 0; iter < maxIter; iter++) {
             if (iter > 0) {
                 halfGaps(centers, dim, half);
-                for (int i = 0; i < n; i++) {
-                    double bound = Math.max(half[labels[i]], lower[i]);
-                    if (upper[i] * (1 + 1e-12) < bound) {
-                        continue;
-                    }
-                    upper[i] = Math.sqrt(Points.sqDist(v, i * dim, centers, labels[i] * dim, dim));
-                    if (upper[i] * (1 + 1e-12) < bound) {
-                        continue;
-                    }
-                    assignExact(v, i, dim, centers, labels, upper, lower);
-                }
+                overPoints(par, n, bounded);
             }
             Arrays.fill(sums, 0);
             Arrays.fill(counts, 0);
@@ -241,15 +250,22 @@ public final class KMeans implements Clusterer {
             loosenBounds(n, labels, upper, lower, moved);
         }
         if (!strict) {
-            for (int i = 0; i < n; i++) {
-                assignExact(v, i, dim, centers, labels, upper, lower);
-            }
+            overPoints(par, n, exact);
         }
         double inertia = 0;
         for (int i = 0; i < n; i++) {
             inertia += Points.sqDist(v, i * dim, centers, labels[i] * dim, dim);
         }
         return new Run(labels, centers, inertia);
+    }
+
+    /** Runs a per-point loop on {@code par}'s threads, or on this thread when {@code par} is null. */
+    private static void overPoints(Parallel par, int n, Parallel.Range body) {
+        if (par == null) {
+            body.run(0, n);
+        } else {
+            par.forSlices(n, 4096, (w, from, to) -> body.run(from, to));
+        }
     }
 
     /** Nearest centre of point i (lowest index on ties), with exact bounds. */

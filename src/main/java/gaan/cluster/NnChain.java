@@ -13,13 +13,17 @@ final class NnChain {
 
         boolean active(int slot);
 
+        /** A value increasing with the linkage distance (the distance itself, or its square). */
         double distance(int a, int b);
+
+        /** The linkage distance for a value of {@link #distance}. */
+        double height(double distance);
 
         /** The active slot other than {@code x} with the smallest distance strictly below {@code bound}, or -1. */
         int nearest(int x, double bound);
 
         /** Merges slot {@code x} into slot {@code y} ({@code x < y}); {@code x} becomes inactive. */
-        void merge(int x, int y, double distance);
+        void merge(int x, int y);
     }
 
     private NnChain() {
@@ -63,8 +67,8 @@ final class NnChain {
             int b = Math.max(x, y);
             left[k] = a;
             right[k] = b;
-            height[k] = min;
-            space.merge(a, b, min);
+            height[k] = space.height(min);
+            space.merge(a, b);
         }
         return new Dendrogram(left, right, height);
     }

@@ -76,15 +76,21 @@ final class WardSpace implements NnChain.Space {
         return 2.0 * sizes[a] * sizes[b] / (sizes[a] + sizes[b]);
     }
 
+    /** The squared Ward distance: comparisons need no square roots. */
     @Override
     public double distance(int a, int b) {
-        return Math.sqrt(Points.scaledSqDistBounded(centroids, pos[a] * dim, centroids, pos[b] * dim, dim,
-                scale(a, b), Double.POSITIVE_INFINITY));
+        return Points.scaledSqDistBounded(centroids, pos[a] * dim, centroids, pos[b] * dim, dim, scale(a, b),
+                Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public double height(double distance) {
+        return Math.sqrt(distance);
     }
 
     @Override
     public int nearest(int x, double bound) {
-        double best = bound * bound;
+        double best = bound;
         int bestSlot = -1; // -1: the bound itself, which a tie does not beat
         int xo = pos[x] * dim;
         long nx = sizes[x];
@@ -127,7 +133,7 @@ final class WardSpace implements NnChain.Space {
     }
 
     @Override
-    public void merge(int x, int y, double distance) {
+    public void merge(int x, int y) {
         long nx = sizes[x];
         long ny = sizes[y];
         int xo = pos[x] * dim;

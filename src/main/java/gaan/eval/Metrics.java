@@ -1,6 +1,8 @@
 package gaan.eval;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -389,8 +391,7 @@ public final class Metrics {
         }
         BigInteger num = tp.multiply(tn).subtract(fn.multiply(fp)).shiftLeft(1);
         BigInteger den = tp.add(fn).multiply(fn.add(tn)).add(tp.add(fp).multiply(fp.add(tn)));
-        return new java.math.BigDecimal(num).divide(new java.math.BigDecimal(den), java.math.MathContext.DECIMAL64)
-                .doubleValue();
+        return new BigDecimal(num).divide(new BigDecimal(den), MathContext.DECIMAL64).doubleValue();
     }
 
     /** Mutual information in nats, as {@code sklearn.metrics.mutual_info_score}. */

@@ -144,6 +144,17 @@ class LibrosaParityTest {
     }
 
     @Test
+    void fastLogarithmAgreesWithMathLog() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < 100_000; i++) {
+            float x = (float) Math.exp(rnd.nextGaussian() * 20);
+            assertEquals(Math.log(x), PowerToDb.ln(x), 1e-10 * Math.max(1, Math.abs(Math.log(x))), "ln " + x);
+        }
+        assertEquals(Math.log(Float.MIN_VALUE), PowerToDb.ln(Float.MIN_VALUE), 0.0, "subnormal");
+        assertEquals(Math.log(1e-10f), PowerToDb.ln(1e-10f), 1e-12);
+    }
+
+    @Test
     void filterbankMatchesLibrosasSlaneyDesign() {
         float[][] w = new MelFilterbank(22050, 2048, 128, 0, 11025).dense();
         assertEquals(128, w.length);

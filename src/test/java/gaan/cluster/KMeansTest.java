@@ -19,6 +19,7 @@ class KMeansTest {
         assertEquals(expected, p.inertia(), 1e-6 * expected);
         assertEquals(6, p.clusters());
         assertTrue(Double.isNaN(p.bic()));
+        assertEquals("kmeans(k=6, n_init=10, max_iter=300, tol=1.0E-4, seed=0)", p.method().toString());
         ClusterFixture.assertScoresMatch("kmeans", new Metrics(2).score(ClusterFixture.x(), p, ClusterFixture.labels("y.npy")));
     }
 
@@ -27,6 +28,15 @@ class KMeansTest {
         double[][] x = ClusterFixture.x();
         Partition one = new KMeans(8, 4, 300, 1e-4, 3, 1).fit(x);
         Partition two = new KMeans(8, 4, 300, 1e-4, 3, 2).fit(x);
+        assertArrayEquals(one.labels(), two.labels());
+        assertEquals(one.inertia(), two.inertia());
+    }
+
+    @Test
+    void singleRestartSplitOverThreadsGivesTheSamePartition() {
+        double[][] x = Blobs.make(12000, 8, 7, 2.0, 5).x();
+        Partition one = new KMeans(7, 1, 300, 1e-4, 9, 1).fit(x);
+        Partition two = new KMeans(7, 1, 300, 1e-4, 9, 2).fit(x);
         assertArrayEquals(one.labels(), two.labels());
         assertEquals(one.inertia(), two.inertia());
     }

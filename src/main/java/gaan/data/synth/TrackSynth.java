@@ -154,7 +154,7 @@ public final class TrackSynth {
         for (int i = 0; i < mix.length; i++) {
             double v = (rng.nextDouble() * 2 - 1) * hiss;
             if (m.crackle() > 0 && rng.nextDouble() < m.crackle() * 0.05) {
-                v += (rng.nextDouble() * 2 - 1) * 0.3;
+                v += (rng.nextDouble() * 2 - 1) * 0.1;
             }
             mix[i] += (float) v;
         }
