@@ -125,6 +125,11 @@ public final class AudioDecoder {
 
     private final int targetRate;
 
+    /** The FFmpeg build that decodes, e.g. {@code 8.0.1}, for provenance records. */
+    public static String ffmpegVersion() {
+        return org.bytedeco.ffmpeg.global.avutil.av_version_info().getString();
+    }
+
     public AudioDecoder() {
         this(DEFAULT_RATE);
     }

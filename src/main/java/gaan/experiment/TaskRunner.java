@@ -102,12 +102,19 @@ final class TaskRunner {
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
-                data.size(), features.size() - data.size()), config.seeds(), RunInfo.runtimeVersions(),
+                data.size(), features.size() - data.size()), config.seeds(), versions(),
                 timings.seconds()));
         best.ifPresent(b -> progress.info(String.format(java.util.Locale.ROOT,
                 "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().silhouette(), b.row().ari())));
         return new TaskReport(config.task(), folder, rows, history, assignments, trackInfos(data), selected, plots);
+    }
+
+    private static Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>(RunInfo.runtimeVersions());
+        v.putAll(gaan.model.Engines.versions());
+        v.put("ffmpeg", gaan.audio.AudioDecoder.ffmpegVersion());
+        return v;
     }
 
     /** What {@code run.json} records as the config: the resolved task and what it ran on. */
