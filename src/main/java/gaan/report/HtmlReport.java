@@ -71,14 +71,16 @@ public final class HtmlReport {
     }
 
     /**
-     * The best label-free row of a task by a metric: among rows whose representation did not use
-     * the labels, with at least two clusters and coverage ≥ {@link #MIN_COVERAGE}, the highest
-     * (or lowest, for Davies-Bouldin) finite value.
+     * The best label-free row of a task by a metric: among the selected runs of the sweeps (which
+     * already passed the run's selection rule, coverage included) whose representation did not use
+     * the labels, with at least two clusters and coverage ≥ {@link #MIN_COVERAGE}, the highest (or
+     * lowest, for Davies-Bouldin) finite value.
      */
     public static Optional<ResultRow> best(List<ResultRow> rows, Metric metric) {
         Comparator<ResultRow> byMetric = Comparator.comparingDouble(metric::of);
         return rows.stream()
-                .filter(r -> !r.labelsUsedAsInput() && r.nClusters() >= 2 && r.coverage() >= MIN_COVERAGE)
+                .filter(r -> r.selected() && !r.labelsUsedAsInput() && r.nClusters() >= 2
+                        && r.coverage() >= MIN_COVERAGE)
                 .filter(r -> Double.isFinite(metric.of(r)))
                 .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
     }
@@ -231,9 +233,9 @@ public final class HtmlReport {
         }
 
         private void summary(Report r) {
-            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>Among results whose "
-                    + "representation did not use the evaluation labels, with at least two clusters and coverage "
-                    + "of at least ").append(percent(MIN_COVERAGE)).append(": the highest silhouette (a label-free "
+            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>Among the selected "
+                    + "run of every sweep whose representation did not use the evaluation labels, with at least two "
+                    + "clusters and coverage of at least ").append(percent(MIN_COVERAGE)).append(": the highest silhouette (a label-free "
                     + "choice) and, for reference, the highest ARI (which uses the labels to choose).</p>\n")
                     .append("<table class=\"summary\">\n<thead><tr><th>task</th><th>chosen by</th>"
                             + "<th>representation</th><th>inputs</th><th>algorithm</th><th>params</th><th>seed</th>"

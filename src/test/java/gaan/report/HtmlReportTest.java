@@ -92,6 +92,9 @@ class HtmlReportTest {
         assertEquals(0.5, HtmlReport.best(rows, Metric.DAVIES_BOULDIN).orElseThrow().daviesBouldin());
         assertEquals(0.2, HtmlReport.best(rows.subList(1, 3), Metric.ARI).orElseThrow().ari(),
                 "dbscan row with coverage 1/3 is not eligible");
+        List<ResultRow> unselected = rows.stream().map(r -> r.withSelected(false)).toList();
+        assertTrue(HtmlReport.best(unselected, Metric.SILHOUETTE).isEmpty(),
+                "only runs a sweep selected are candidates");
     }
 
     @Test
