@@ -534,8 +534,7 @@ public final class AudioDecoder {
         /** Rejects a whole-file decode that yields much less audio than the header declares. */
         private void checkComplete(AVStream stream, long start, double durationSeconds, long decodedNative) {
             long declared = declaredSamples(stream);
-            if (start > 0 || durationSeconds > 0 || declared == 0
-                    || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
+            if (start > 0 || durationSeconds > 0 || declared == 0) {
                 return;
             }
             if (decodedNative < TRUNCATED_FRACTION * declared) {
@@ -545,10 +544,16 @@ public final class AudioDecoder {
             }
         }
 
-        /** Samples the header declares at the source rate, or 0 when it does not say. */
+        /**
+         * Samples the header declares at the source rate, or 0 when it does not say or FFmpeg only
+         * guessed the length from the bitrate (VBR MP3 without a Xing header).
+         */
         private long declaredSamples(AVStream stream) {
             long d = stream.duration();
-            return d == AV_NOPTS_VALUE() || d <= 0 ? 0 : Math.round(d * av_q2d(stream.time_base()) * sourceRate);
+            if (d == AV_NOPTS_VALUE() || d <= 0 || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
+                return 0;
+            }
+            return Math.round(d * av_q2d(stream.time_base()) * sourceRate);
         }
 
         /** librosa's resampled length for {@code nativeCount} source samples. */

@@ -7,6 +7,9 @@ package gaan.audio;
  * {@code s_k = sqrt(2/N)}. Immutable and thread-safe.
  */
 public final class Mfcc {
+    /** Mel bands summed in float32 before the float64 total. */
+    private static final int GROUP = 16;
+
     private final double[][] dct;
 
     public Mfcc(int nMfcc, int nMels) {
@@ -19,22 +22,33 @@ public final class Mfcc {
         }
     }
 
-    /** MFCCs {@code (nMfcc, T)} of a log-mel matrix {@code (nMels, T)}, accumulated in float64. */
+    /**
+     * MFCCs {@code (nMfcc, T)} of a log-mel matrix {@code (nMels, T)}. Each group of
+     * {@link #GROUP} bands is summed in float32 (a loop over frames that vectorises), the groups
+     * in float64, which keeps large constant inputs (silence at -100 dB) accurate to 1e-5.
+     */
     public float[][] apply(float[][] melDb) {
         int frames = melDb.length == 0 ? 0 : melDb[0].length;
         float[][] out = new float[dct.length][frames];
-        double[] acc = new double[frames];
+        float[] group = new float[frames];
+        double[] total = new double[frames];
         for (int k = 0; k < dct.length; k++) {
-            java.util.Arrays.fill(acc, 0.0);
-            for (int n = 0; n < melDb.length; n++) {
-                double d = dct[k][n];
-                float[] row = melDb[n];
+            java.util.Arrays.fill(total, 0.0);
+            for (int g = 0; g < melDb.length; g += GROUP) {
+                java.util.Arrays.fill(group, 0f);
+                for (int n = g; n < Math.min(g + GROUP, melDb.length); n++) {
+                    float d = (float) dct[k][n];
+                    float[] row = melDb[n];
+                    for (int t = 0; t < frames; t++) {
+                        group[t] += d * row[t];
+                    }
+                }
                 for (int t = 0; t < frames; t++) {
-                    acc[t] += d * row[t];
+                    total[t] += group[t];
                 }
             }
             for (int t = 0; t < frames; t++) {
-                out[k][t] = (float) acc[t];
+                out[k][t] = (float) total[t];
             }
         }
         return out;

@@ -6,8 +6,8 @@ package gaan.audio;
  * {@code t} covers padded samples {@code [t*hop, t*hop + nFft)} and is multiplied by a periodic
  * Hann window ({@code 0.5 - 0.5 cos(2 pi n / nFft)}, scipy's {@code get_window('hann', nFft)}).
  * There are {@code T = 1 + len(y) / hop} frames (integer division) and {@code nFft/2 + 1}
- * frequency bins; bin {@code k} is {@code k * sr / nFft} Hz. The windowed frame and its FFT
- * are float32 ({@link RealFft}), the power float64.
+ * frequency bins; bin {@code k} is {@code k * sr / nFft} Hz. The windowed frame, its FFT
+ * ({@link RealFft}) and the squared magnitudes are float32, as librosa's complex64 STFT.
  *
  * <p>Holds a scratch frame and an FFT plan: one instance per thread.
  */

@@ -117,10 +117,14 @@ public final class FeatureStore {
         Npy.write(file(feature), mask);
     }
 
+    /** Every feature has one row per track of tracks.csv; a mismatch means it is from another collection. */
     private void checkRows(String feature, int n) {
-        if (Files.isRegularFile(dir.resolve(TRACKS_CSV)) && n != tracks().size()) {
-            throw new FeatureStoreException("feature '" + feature + "' has " + n + " rows but store " + dir + " has "
-                    + tracks().size() + " tracks; compute it over the same collection");
+        if (Files.isRegularFile(dir.resolve(TRACKS_CSV))) {
+            int tracks = tracks().size();
+            if (n != tracks) {
+                throw new FeatureStoreException("feature '" + feature + "' has " + n + " rows but store " + dir
+                        + " has " + tracks + " tracks; compute it over the same collection");
+            }
         }
     }
 
@@ -131,12 +135,14 @@ public final class FeatureStore {
             throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(a.shape())
                     + ", expected (N, D)");
         }
+        checkRows(feature, a.shape()[0]);
         return a.toFloatMatrix();
     }
 
     /** A bool mask, {@code (N,)}. */
     public boolean[] mask(String feature) {
         Npy.Array a = read(feature);
+        checkRows(feature, a.size());
         boolean[] out = new boolean[a.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = a.values()[i] != 0;
@@ -153,6 +159,7 @@ public final class FeatureStore {
                 throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(s)
                         + ", expected (N, H, W)");
             }
+            checkRows(feature, s[0]);
             float[][][] out = new float[s[0]][s[1]][s[2]];
             for (float[][] plane : out) {
                 in.readRows(plane);
@@ -174,6 +181,7 @@ public final class FeatureStore {
                 throw new FeatureStoreException(file(LOGMEL_PATCH) + " has shape " + java.util.Arrays.toString(s)
                         + ", expected (N, H, W) or (N, P, H, W)");
             }
+            checkRows(LOGMEL_PATCH, s[0]);
             float[][][][] out = one ? new float[s[0]][1][s[1]][s[2]] : new float[s[0]][s[1]][s[2]][s[3]];
             for (float[][][] track : out) {
                 for (float[][] patch : track) {

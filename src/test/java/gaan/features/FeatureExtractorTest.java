@@ -208,6 +208,10 @@ class FeatureExtractorTest {
         FeatureStoreException e = assertThrows(FeatureStoreException.class,
                 () -> fs.putMatrix("genre_multihot", new float[3][2]));
         assertTrue(e.getMessage().contains("genre_multihot") && e.getMessage().contains("2 tracks"), e.getMessage());
+
+        Npy.write(fs.file("stale"), new float[5][3]);
+        e = assertThrows(FeatureStoreException.class, () -> fs.matrix("stale"));
+        assertTrue(e.getMessage().contains("'stale' has 5 rows"), e.getMessage());
     }
 
     @Test
