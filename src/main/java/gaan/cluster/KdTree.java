@@ -14,6 +14,8 @@ final class KdTree {
     private final int dim;
     private final double[] v;
     private final int[] order;
+    /** The points copied in leaf order (point order[p] at p * dim), so leaf scans read memory in sequence. */
+    private final double[] sorted;
     private int nodes;
     private int[] start;
     private int[] end;
@@ -39,6 +41,10 @@ final class KdTree {
         hi = new double[capacity * dim];
         if (n > 0) {
             build(0, n);
+        }
+        sorted = new double[n * dim];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(v, order[p] * dim, sorted, p * dim, dim);
         }
     }
 
@@ -242,16 +248,14 @@ final class KdTree {
     private IntList pairsWithin(int a, int b, double r2) {
         IntList out = new IntList();
         for (int p = start[a]; p < end[a]; p++) {
-            int i = order[p];
-            int io = i * dim;
-            if (a != b && minSqToBox(v, io, b, r2) > r2) {
+            int po = p * dim;
+            if (a != b && minSqToBox(sorted, po, b, r2) > r2) {
                 continue;
             }
             for (int q = a == b ? p + 1 : start[b]; q < end[b]; q++) {
-                int j = order[q];
-                if (Points.sqDist(v, io, v, j * dim, dim) <= r2) {
-                    out.add(i);
-                    out.add(j);
+                if (Points.sqDist(sorted, po, sorted, q * dim, dim) <= r2) {
+                    out.add(order[p]);
+                    out.add(order[q]);
                 }
             }
         }
@@ -308,12 +312,12 @@ final class KdTree {
         if (left[node] < 0) {
             for (int p = start[leaf]; p < end[leaf]; p++) {
                 int row = (p - start[leaf]) * k;
-                int qo = order[p] * dim;
-                if (node != leaf && minSqToBox(v, qo, node, best[row + k - 1]) >= best[row + k - 1]) {
+                int qo = p * dim;
+                if (node != leaf && minSqToBox(sorted, qo, node, best[row + k - 1]) >= best[row + k - 1]) {
                     continue;
                 }
                 for (int q = start[node]; q < end[node]; q++) {
-                    double d = Points.sqDist(v, qo, v, order[q] * dim, dim);
+                    double d = Points.sqDist(sorted, qo, sorted, q * dim, dim);
                     if (d < best[row + k - 1]) {
                         int at = row + k - 1;
                         while (at > row && best[at - 1] > d) {
