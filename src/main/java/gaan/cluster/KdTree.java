@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A k-d tree over points with tight bounding boxes (split on the widest side at the median,
- * leaves of at most {@code LEAF} points). Queries are exact in any dimension: a box is skipped only
+ * leaves of at most {@value #LEAF} points unless all equal). Queries are exact in any dimension: a box is skipped only
  * when its nearest corner is out of reach, so in high dimensions the tree degrades gracefully
  * towards a brute-force scan instead of missing neighbours. Distances are squared Euclidean.
  */
@@ -197,6 +197,14 @@ final class KdTree {
                 found[t] = pairsWithin(leafPairs.items[2 * t], leafPairs.items[2 * t + 1], r2);
             }
         });
+        long pairs = 0;
+        for (IntList f : found) {
+            pairs += f.size / 2;
+        }
+        if (2 * pairs + n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the radius " + Math.sqrt(r2) + " joins " + pairs
+                    + " pairs of points, too many to hold; use a smaller eps");
+        }
         int[] offsets = new int[n + 1];
         for (IntList f : found) {
             for (int p = 0; p < f.size; p++) {
