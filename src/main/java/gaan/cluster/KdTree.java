@@ -287,9 +287,12 @@ final class KdTree {
 
     /**
      * Each point's squared distance to its {@code k}-th nearest point, itself counted (at 0),
-     * as scikit-learn's {@code kneighbors} on the fitted points. Queries are batched by leaf: the
-     * points of one leaf share one walk of the tree, nearest boxes first, and a box is skipped for
-     * a point once it is farther than that point's current k-th distance.
+     * as scikit-learn's {@code kneighbors} on the fitted points.
+     *
+     * <p>When every leaf holds at least k points: each point's k best within its own leaf bound its
+     * search; then every pair of leaves whose boxes are closer than those bounds is compared once,
+     * on all threads, offering each distance to both points; finally each leaf merges what its
+     * pairs found. Otherwise each leaf walks the tree for its points ({@link #visit}).
      *
      * @throws IllegalArgumentException unless 1 ≤ k ≤ n
      */
@@ -298,21 +301,165 @@ final class KdTree {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k-nearest neighbours need 1 ≤ k ≤ n; got k=" + k + " for " + n + " points");
         }
-        double[] kth = new double[n];
         int[] leaves = java.util.stream.IntStream.range(0, nodes).filter(node -> left[node] < 0).toArray();
+        double[][] best = new double[leaves.length][];
+        boolean leavesHoldK = Arrays.stream(leaves).allMatch(leaf -> end[leaf] - start[leaf] >= k);
         parallel.forChunks(leaves.length, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 int leaf = leaves[t];
-                int size = end[leaf] - start[leaf];
-                double[] best = new double[size * k];
-                Arrays.fill(best, Double.POSITIVE_INFINITY);
-                visit(0, leaf, k, best);
-                for (int p = 0; p < size; p++) {
-                    kth[order[start[leaf] + p]] = best[p * k + k - 1];
+                best[t] = new double[(end[leaf] - start[leaf]) * k];
+                Arrays.fill(best[t], Double.POSITIVE_INFINITY);
+                if (leavesHoldK) {
+                    compare(leaf, leaf, best[t], best[t], best[t], best[t], k);
+                } else {
+                    visit(0, leaf, k, best[t]);
                 }
             }
         });
+        if (leavesHoldK) {
+            joinLeaves(leaves, best, k, parallel);
+        }
+        double[] kth = new double[n];
+        for (int t = 0; t < leaves.length; t++) {
+            for (int p = start[leaves[t]]; p < end[leaves[t]]; p++) {
+                kth[order[p]] = best[t][(p - start[leaves[t]]) * k + k - 1];
+            }
+        }
         return kth;
+    }
+
+    /** Compares every pair of distinct leaves within reach once and merges what each leaf gained. */
+    private void joinLeaves(int[] leaves, double[][] best, int k, Parallel parallel) {
+        int[] leafIndex = new int[nodes];
+        double[] reach = new double[nodes];
+        for (int t = 0; t < leaves.length; t++) {
+            leafIndex[leaves[t]] = t;
+            for (int p = 0; p < end[leaves[t]] - start[leaves[t]]; p++) {
+                reach[leaves[t]] = Math.max(reach[leaves[t]], best[t][p * k + k - 1]);
+            }
+        }
+        // Children are created after their parent, so a reverse scan sees children first.
+        for (int node = nodes - 1; node >= 0; node--) {
+            if (left[node] >= 0) {
+                reach[node] = Math.max(reach[left[node]], reach[right[node]]);
+            }
+        }
+        IntList pairs = new IntList();
+        collectNeighbourLeaves(0, 0, reach, pairs);
+        int tasks = pairs.size / 2;
+        double[][] found = new double[2 * tasks][];
+        parallel.forChunks(tasks, 4, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int a = pairs.items[2 * t];
+                int b = pairs.items[2 * t + 1];
+                double[] forA = new double[(end[a] - start[a]) * k];
+                double[] forB = new double[(end[b] - start[b]) * k];
+                Arrays.fill(forA, Double.POSITIVE_INFINITY);
+                Arrays.fill(forB, Double.POSITIVE_INFINITY);
+                compare(a, b, best[leafIndex[a]], best[leafIndex[b]], forA, forB, k);
+                found[2 * t] = forA;
+                found[2 * t + 1] = forB;
+            }
+        });
+        // Per leaf, the pair results that concern it (index into found), as compressed rows.
+        int[] offsets = new int[leaves.length + 1];
+        for (int f = 0; f < 2 * tasks; f++) {
+            offsets[leafIndex[pairs.items[f]] + 1]++;
+        }
+        for (int t = 0; t < leaves.length; t++) {
+            offsets[t + 1] += offsets[t];
+        }
+        int[] cursor = Arrays.copyOf(offsets, leaves.length);
+        int[] concerns = new int[2 * tasks];
+        for (int f = 0; f < 2 * tasks; f++) {
+            concerns[cursor[leafIndex[pairs.items[f]]]++] = f;
+        }
+        parallel.forChunks(leaves.length, 4, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                double[] own = best[t];
+                for (int c = offsets[t]; c < offsets[t + 1]; c++) {
+                    double[] gained = found[concerns[c]];
+                    for (int row = 0; row < own.length; row += k) {
+                        for (int q = row; q < row + k && gained[q] < own[row + k - 1]; q++) {
+                            insert(own, row, k, gained[q]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Pairs of distinct leaves whose boxes are closer than the larger of their reaches, flattened. */
+    private void collectNeighbourLeaves(int a, int b, double[] reach, IntList out) {
+        if (a == b) {
+            if (left[a] >= 0) {
+                collectNeighbourLeaves(left[a], left[a], reach, out);
+                collectNeighbourLeaves(left[a], right[a], reach, out);
+                collectNeighbourLeaves(right[a], right[a], reach, out);
+            }
+            return;
+        }
+        double limit = Math.max(reach[a], reach[b]);
+        if (boxToBoxSq(a, b, limit) >= limit) {
+            return;
+        }
+        boolean leafA = left[a] < 0;
+        boolean leafB = left[b] < 0;
+        if (leafA && leafB) {
+            out.add(a);
+            out.add(b);
+        } else if (!leafA && (leafB || end[a] - start[a] >= end[b] - start[b])) {
+            collectNeighbourLeaves(left[a], b, reach, out);
+            collectNeighbourLeaves(right[a], b, reach, out);
+        } else {
+            collectNeighbourLeaves(a, left[b], reach, out);
+            collectNeighbourLeaves(a, right[b], reach, out);
+        }
+    }
+
+    /**
+     * Compares the points of leaf a with those of leaf b once per pair (a == b: within the leaf,
+     * each point also meeting itself). A distance below a point's bound (its k-th in
+     * {@code boundA}/{@code boundB}) is inserted into its row of {@code intoA}/{@code intoB}.
+     */
+    private void compare(int a, int b, double[] boundA, double[] boundB, double[] intoA, double[] intoB, int k) {
+        double reachB = 0;
+        for (int q = 0; q < end[b] - start[b]; q++) {
+            reachB = Math.max(reachB, boundB[q * k + k - 1]);
+        }
+        for (int p = start[a]; p < end[a]; p++) {
+            int rowA = (p - start[a]) * k;
+            int po = p * dim;
+            if (a != b) {
+                double limit = Math.max(boundA[rowA + k - 1], reachB);
+                if (minSqToBox(sorted, po, b, limit) >= limit) {
+                    continue;
+                }
+            }
+            for (int q = a == b ? p : start[b]; q < end[b]; q++) {
+                int rowB = (q - start[b]) * k;
+                double d = Points.sqDist(sorted, po, sorted, q * dim, dim);
+                if (d < boundA[rowA + k - 1]) {
+                    insert(intoA, rowA, k, d);
+                }
+                if (q != p && d < boundB[rowB + k - 1]) {
+                    insert(intoB, rowB, k, d);
+                }
+            }
+        }
+    }
+
+    /** Inserts d into the ascending k values of {@code best} from {@code row}, dropping the largest. */
+    private static void insert(double[] best, int row, int k, double d) {
+        int at = row + k - 1;
+        if (!(d < best[at])) {
+            return;
+        }
+        while (at > row && best[at - 1] > d) {
+            best[at] = best[at - 1];
+            at--;
+        }
+        best[at] = d;
     }
 
     /** Offers the points of {@code node} to the queries of {@code leaf}; {@code best} holds their sorted k best. */
