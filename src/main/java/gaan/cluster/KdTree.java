@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A k-d tree over points with tight bounding boxes (split on the widest side at the median,
- * leaves of at most {@code LEAF} points). Queries are exact in any dimension: a box is skipped only
+ * leaves of at most {@value #LEAF} points unless all equal). Queries are exact in any dimension: a box is skipped only
  * when its nearest corner is out of reach, so in high dimensions the tree degrades gracefully
  * towards a brute-force scan instead of missing neighbours. Distances are squared Euclidean.
  */
@@ -14,6 +14,8 @@ final class KdTree {
     private final int dim;
     private final double[] v;
     private final int[] order;
+    /** The points copied in leaf order (point order[p] at p * dim), so leaf scans read memory in sequence. */
+    private final double[] sorted;
     private int nodes;
     private int[] start;
     private int[] end;
@@ -39,6 +41,10 @@ final class KdTree {
         hi = new double[capacity * dim];
         if (n > 0) {
             build(0, n);
+        }
+        sorted = new double[n * dim];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(v, order[p] * dim, sorted, p * dim, dim);
         }
     }
 
@@ -191,6 +197,14 @@ final class KdTree {
                 found[t] = pairsWithin(leafPairs.items[2 * t], leafPairs.items[2 * t + 1], r2);
             }
         });
+        long pairs = 0;
+        for (IntList f : found) {
+            pairs += f.size / 2;
+        }
+        if (2 * pairs + n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the radius " + Math.sqrt(r2) + " joins " + pairs
+                    + " pairs of points, too many to hold; use a smaller eps");
+        }
         int[] offsets = new int[n + 1];
         for (IntList f : found) {
             for (int p = 0; p < f.size; p++) {
@@ -242,16 +256,14 @@ final class KdTree {
     private IntList pairsWithin(int a, int b, double r2) {
         IntList out = new IntList();
         for (int p = start[a]; p < end[a]; p++) {
-            int i = order[p];
-            int io = i * dim;
-            if (a != b && minSqToBox(v, io, b, r2) > r2) {
+            int po = p * dim;
+            if (a != b && minSqToBox(sorted, po, b, r2) > r2) {
                 continue;
             }
             for (int q = a == b ? p + 1 : start[b]; q < end[b]; q++) {
-                int j = order[q];
-                if (Points.sqDist(v, io, v, j * dim, dim) <= r2) {
-                    out.add(i);
-                    out.add(j);
+                if (Points.sqDist(sorted, po, sorted, q * dim, dim) <= r2) {
+                    out.add(order[p]);
+                    out.add(order[q]);
                 }
             }
         }
@@ -275,9 +287,12 @@ final class KdTree {
 
     /**
      * Each point's squared distance to its {@code k}-th nearest point, itself counted (at 0),
-     * as scikit-learn's {@code kneighbors} on the fitted points. Queries are batched by leaf: the
-     * points of one leaf share one walk of the tree, nearest boxes first, and a box is skipped for
-     * a point once it is farther than that point's current k-th distance.
+     * as scikit-learn's {@code kneighbors} on the fitted points.
+     *
+     * <p>When every leaf holds at least k points: each point's k best within its own leaf bound its
+     * search; then every pair of leaves whose boxes are closer than those bounds is compared once,
+     * on all threads, offering each distance to both points; finally each leaf merges what its
+     * pairs found. Otherwise each leaf walks the tree for its points ({@link #visit}).
      *
      * @throws IllegalArgumentException unless 1 ≤ k ≤ n
      */
@@ -286,21 +301,165 @@ final class KdTree {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k-nearest neighbours need 1 ≤ k ≤ n; got k=" + k + " for " + n + " points");
         }
-        double[] kth = new double[n];
         int[] leaves = java.util.stream.IntStream.range(0, nodes).filter(node -> left[node] < 0).toArray();
+        double[][] best = new double[leaves.length][];
+        boolean leavesHoldK = Arrays.stream(leaves).allMatch(leaf -> end[leaf] - start[leaf] >= k);
         parallel.forChunks(leaves.length, 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 int leaf = leaves[t];
-                int size = end[leaf] - start[leaf];
-                double[] best = new double[size * k];
-                Arrays.fill(best, Double.POSITIVE_INFINITY);
-                visit(0, leaf, k, best);
-                for (int p = 0; p < size; p++) {
-                    kth[order[start[leaf] + p]] = best[p * k + k - 1];
+                best[t] = new double[(end[leaf] - start[leaf]) * k];
+                Arrays.fill(best[t], Double.POSITIVE_INFINITY);
+                if (leavesHoldK) {
+                    compare(leaf, leaf, best[t], best[t], best[t], best[t], k);
+                } else {
+                    visit(0, leaf, k, best[t]);
                 }
             }
         });
+        if (leavesHoldK) {
+            joinLeaves(leaves, best, k, parallel);
+        }
+        double[] kth = new double[n];
+        for (int t = 0; t < leaves.length; t++) {
+            for (int p = start[leaves[t]]; p < end[leaves[t]]; p++) {
+                kth[order[p]] = best[t][(p - start[leaves[t]]) * k + k - 1];
+            }
+        }
         return kth;
+    }
+
+    /** Compares every pair of distinct leaves within reach once and merges what each leaf gained. */
+    private void joinLeaves(int[] leaves, double[][] best, int k, Parallel parallel) {
+        int[] leafIndex = new int[nodes];
+        double[] reach = new double[nodes];
+        for (int t = 0; t < leaves.length; t++) {
+            leafIndex[leaves[t]] = t;
+            for (int p = 0; p < end[leaves[t]] - start[leaves[t]]; p++) {
+                reach[leaves[t]] = Math.max(reach[leaves[t]], best[t][p * k + k - 1]);
+            }
+        }
+        // Children are created after their parent, so a reverse scan sees children first.
+        for (int node = nodes - 1; node >= 0; node--) {
+            if (left[node] >= 0) {
+                reach[node] = Math.max(reach[left[node]], reach[right[node]]);
+            }
+        }
+        IntList pairs = new IntList();
+        collectNeighbourLeaves(0, 0, reach, pairs);
+        int tasks = pairs.size / 2;
+        double[][] found = new double[2 * tasks][];
+        parallel.forChunks(tasks, 4, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int a = pairs.items[2 * t];
+                int b = pairs.items[2 * t + 1];
+                double[] forA = new double[(end[a] - start[a]) * k];
+                double[] forB = new double[(end[b] - start[b]) * k];
+                Arrays.fill(forA, Double.POSITIVE_INFINITY);
+                Arrays.fill(forB, Double.POSITIVE_INFINITY);
+                compare(a, b, best[leafIndex[a]], best[leafIndex[b]], forA, forB, k);
+                found[2 * t] = forA;
+                found[2 * t + 1] = forB;
+            }
+        });
+        // Per leaf, the pair results that concern it (index into found), as compressed rows.
+        int[] offsets = new int[leaves.length + 1];
+        for (int f = 0; f < 2 * tasks; f++) {
+            offsets[leafIndex[pairs.items[f]] + 1]++;
+        }
+        for (int t = 0; t < leaves.length; t++) {
+            offsets[t + 1] += offsets[t];
+        }
+        int[] cursor = Arrays.copyOf(offsets, leaves.length);
+        int[] concerns = new int[2 * tasks];
+        for (int f = 0; f < 2 * tasks; f++) {
+            concerns[cursor[leafIndex[pairs.items[f]]]++] = f;
+        }
+        parallel.forChunks(leaves.length, 4, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                double[] own = best[t];
+                for (int c = offsets[t]; c < offsets[t + 1]; c++) {
+                    double[] gained = found[concerns[c]];
+                    for (int row = 0; row < own.length; row += k) {
+                        for (int q = row; q < row + k && gained[q] < own[row + k - 1]; q++) {
+                            insert(own, row, k, gained[q]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Pairs of distinct leaves whose boxes are closer than the larger of their reaches, flattened. */
+    private void collectNeighbourLeaves(int a, int b, double[] reach, IntList out) {
+        if (a == b) {
+            if (left[a] >= 0) {
+                collectNeighbourLeaves(left[a], left[a], reach, out);
+                collectNeighbourLeaves(left[a], right[a], reach, out);
+                collectNeighbourLeaves(right[a], right[a], reach, out);
+            }
+            return;
+        }
+        double limit = Math.max(reach[a], reach[b]);
+        if (boxToBoxSq(a, b, limit) >= limit) {
+            return;
+        }
+        boolean leafA = left[a] < 0;
+        boolean leafB = left[b] < 0;
+        if (leafA && leafB) {
+            out.add(a);
+            out.add(b);
+        } else if (!leafA && (leafB || end[a] - start[a] >= end[b] - start[b])) {
+            collectNeighbourLeaves(left[a], b, reach, out);
+            collectNeighbourLeaves(right[a], b, reach, out);
+        } else {
+            collectNeighbourLeaves(a, left[b], reach, out);
+            collectNeighbourLeaves(a, right[b], reach, out);
+        }
+    }
+
+    /**
+     * Compares the points of leaf a with those of leaf b once per pair (a == b: within the leaf,
+     * each point also meeting itself). A distance below a point's bound (its k-th in
+     * {@code boundA}/{@code boundB}) is inserted into its row of {@code intoA}/{@code intoB}.
+     */
+    private void compare(int a, int b, double[] boundA, double[] boundB, double[] intoA, double[] intoB, int k) {
+        double reachB = 0;
+        for (int q = 0; q < end[b] - start[b]; q++) {
+            reachB = Math.max(reachB, boundB[q * k + k - 1]);
+        }
+        for (int p = start[a]; p < end[a]; p++) {
+            int rowA = (p - start[a]) * k;
+            int po = p * dim;
+            if (a != b) {
+                double limit = Math.max(boundA[rowA + k - 1], reachB);
+                if (minSqToBox(sorted, po, b, limit) >= limit) {
+                    continue;
+                }
+            }
+            for (int q = a == b ? p : start[b]; q < end[b]; q++) {
+                int rowB = (q - start[b]) * k;
+                double d = Points.sqDist(sorted, po, sorted, q * dim, dim);
+                if (d < boundA[rowA + k - 1]) {
+                    insert(intoA, rowA, k, d);
+                }
+                if (q != p && d < boundB[rowB + k - 1]) {
+                    insert(intoB, rowB, k, d);
+                }
+            }
+        }
+    }
+
+    /** Inserts d into the ascending k values of {@code best} from {@code row}, dropping the largest. */
+    private static void insert(double[] best, int row, int k, double d) {
+        int at = row + k - 1;
+        if (!(d < best[at])) {
+            return;
+        }
+        while (at > row && best[at - 1] > d) {
+            best[at] = best[at - 1];
+            at--;
+        }
+        best[at] = d;
     }
 
     /** Offers the points of {@code node} to the queries of {@code leaf}; {@code best} holds their sorted k best. */
@@ -308,12 +467,12 @@ final class KdTree {
         if (left[node] < 0) {
             for (int p = start[leaf]; p < end[leaf]; p++) {
                 int row = (p - start[leaf]) * k;
-                int qo = order[p] * dim;
-                if (node != leaf && minSqToBox(v, qo, node, best[row + k - 1]) >= best[row + k - 1]) {
+                int qo = p * dim;
+                if (node != leaf && minSqToBox(sorted, qo, node, best[row + k - 1]) >= best[row + k - 1]) {
                     continue;
                 }
                 for (int q = start[node]; q < end[node]; q++) {
-                    double d = Points.sqDist(v, qo, v, order[q] * dim, dim);
+                    double d = Points.sqDist(sorted, qo, sorted, q * dim, dim);
                     if (d < best[row + k - 1]) {
                         int at = row + k - 1;
                         while (at > row && best[at - 1] > d) {

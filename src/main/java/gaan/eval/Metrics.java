@@ -470,29 +470,27 @@ public final class Metrics {
             return 0;
         }
         double bigN = c.n;
-        long maxCount = Math.max(Arrays.stream(a).max().getAsLong(), Arrays.stream(b).max().getAsLong());
-        double logN = Math.log(bigN);
-        double glnN = LogGamma.of(bigN + 1);
-        double[] glnNij = new double[(int) maxCount + 1];
-        for (int nij = 1; nij <= maxCount; nij++) {
-            glnNij[nij] = LogGamma.of(nij + 1.0) + glnN;
+        int total = (int) c.n;
+        // ln Γ(m) for every integer argument the sums need (1 .. n + 1), computed once.
+        double[] lnGamma = new double[total + 2];
+        for (int m = 1; m <= total + 1; m++) {
+            lnGamma[m] = LogGamma.of(m);
         }
+        double logN = Math.log(bigN);
         double emi = 0;
         for (long ai : a) {
-            double glnA = LogGamma.of(ai + 1.0);
-            double glnNa = LogGamma.of(bigN - ai + 1);
             double logA = Math.log(ai);
+            double fixedA = lnGamma[(int) ai + 1] + lnGamma[total - (int) ai + 1];
             for (long bj : b) {
-                double glnB = LogGamma.of(bj + 1.0);
-                double glnNb = LogGamma.of(bigN - bj + 1);
                 double logB = Math.log(bj);
+                double fixed = fixedA + lnGamma[(int) bj + 1] + lnGamma[total - (int) bj + 1] - lnGamma[total + 1];
                 long start = Math.max(1, ai - c.n + bj);
                 long end = Math.min(ai, bj);
                 for (long nij = start; nij <= end; nij++) {
+                    int m = (int) nij;
                     double term2 = logN + Math.log(nij) - logA - logB;
-                    double gln = glnA + glnB + glnNa + glnNb - glnNij[(int) nij]
-                            - LogGamma.of(ai - nij + 1.0) - LogGamma.of(bj - nij + 1.0)
-                            - LogGamma.of(bigN - ai - bj + nij + 1);
+                    double gln = fixed - lnGamma[m + 1] - lnGamma[(int) (ai - nij) + 1] - lnGamma[(int) (bj - nij) + 1]
+                            - lnGamma[(int) (c.n - ai - bj + nij) + 1];
                     emi += (nij / bigN) * term2 * Math.exp(gln);
                 }
             }
