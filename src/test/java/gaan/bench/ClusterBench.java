@@ -26,9 +26,16 @@ public final class ClusterBench {
     private ClusterBench() {
     }
 
+    /**
+     * With no arguments, 5000×32 blobs generated here; with {@code X.npy Y.npy} (e.g. the
+     * anchors' {@code make_synth.py} output), those, so both sides time the same points.
+     */
     public static void main(String[] args) {
         int threads = Runtime.getRuntime().availableProcessors();
-        Blobs small = Blobs.make(5000, 32, 10, 1.0, 42);
+        Blobs small = args.length >= 2
+                ? new Blobs(gaan.data.Npy.read(java.nio.file.Path.of(args[0])).toMatrix(),
+                        gaan.data.Npy.read(java.nio.file.Path.of(args[1])).toInts())
+                : Blobs.make(5000, 32, 10, 1.0, 42);
         double[][] x = small.x();
         Map<String, Object> checks = new LinkedHashMap<>();
         Bench bench = Bench.create();
