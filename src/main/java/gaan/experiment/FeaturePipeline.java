@@ -12,8 +12,10 @@ import gaan.features.ExtractionSummary;
 import gaan.features.FeatureExtractor;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
+import gaan.text.Language;
 import gaan.text.LanguageTagger;
 import gaan.text.LyricsReader;
+import gaan.text.LyricsStatus;
 import gaan.text.LyricsText;
 
 /**
@@ -28,8 +30,18 @@ public final class FeaturePipeline {
     public static final String GENRE_MASK = "genre_mask";
     public static final String LYRICS_EMBEDDING = "lyrics_embedding";
     public static final String LYRICS_MASK = "lyrics_mask";
+    /**
+     * Per track, in row order: {@code id, lyrics_status} (ok, missing, empty, unreadable),
+     * {@code tagged_language} (from the text) and {@code language} (declared in tracks.csv, else
+     * tagged) — the language plots and cluster compositions use.
+     */
+    public static final String LYRICS_TABLE = "lyrics.csv";
 
     private FeaturePipeline() {
+    }
+
+    private static String csvCell(String s) {
+        return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     /** The store folder DESIGN.md names by default: {@code COLLECTION/.gaan/features}. */
@@ -81,17 +93,23 @@ public final class FeaturePipeline {
         List<String> warnings = new ArrayList<>(collection.warnings());
         List<String> texts = new ArrayList<>();
         List<String> languages = new ArrayList<>();
+        List<String> lyricsTable = new ArrayList<>(List.of("id,lyrics_status,tagged_language,language"));
         for (Track t : collection.tracks()) {
             String text = null;
+            LyricsStatus status = LyricsStatus.MISSING;
             if (t.lyrics() != null) {
                 LyricsText read = LyricsReader.read(t.lyrics());
                 read.warnings().forEach(w -> warnings.add("track '" + t.id() + "': " + w));
                 text = read.present() ? read.text() : null;
+                status = read.status();
             }
             texts.add(text);
-            languages.add(t.language() != null ? t.language()
-                    : text == null ? "unknown" : LanguageTagger.tag(text).code());
+            String tagged = text == null ? Language.UNKNOWN.code() : LanguageTagger.tag(text).code();
+            languages.add(t.language() != null ? t.language() : tagged);
+            lyricsTable.add(csvCell(t.id()) + "," + status.code() + "," + tagged + ","
+                    + csvCell(languages.get(languages.size() - 1)));
         }
+        TaskRunner.writeLines(storeDir.resolve(LYRICS_TABLE), lyricsTable);
         LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsSettings, lyricsSeed);
         store.putMatrix(LYRICS_EMBEDDING, lyrics.rows());
         store.putMask(LYRICS_MASK, lyrics.present());

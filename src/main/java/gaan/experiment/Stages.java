@@ -39,7 +39,9 @@ public final class Stages {
     /**
      * Trains the one VAE of {@code config} on the collection's decodable tracks and writes into
      * {@code out}: the model under {@code models/}, its latent means {@code latent.npy} (float64,
-     * N×latent, rows as in {@code track_ids.txt}) and {@code vae_training_history.csv}.
+     * N×latent, rows as in {@code track_ids.txt}) and {@code vae_training_history.csv}. The latent
+     * means also go into the feature store as {@code latent_<name>.npy} (float32, one row per store
+     * row, zero where a track was not encoded) with the mask {@code latent_<name>_mask.npy}.
      */
     public static Path train(ExperimentConfig config, Path collection, Path store, Path out, Progress progress) {
         RepresentationSpec spec = config.representations().get(0);
@@ -51,6 +53,15 @@ public final class Stages {
         long seed = config.seeds().get(0);
         Representation rep = new RepresentationBuilder(data, out.resolve("models"), progress).build(spec, seed, Map.of());
         Npy.write(out.resolve("latent.npy"), rep.x());
+        float[][] storeRows = new float[features.size()][rep.x()[0].length];
+        boolean[] encoded = new boolean[features.size()];
+        for (int i = 0; i < data.size(); i++) {
+            storeRows[data.rows()[i]] = Blocks.toFloat(new double[][] {rep.x()[i]})[0];
+            encoded[data.rows()[i]] = true;
+        }
+        FeatureStore storeOut = FeatureStore.at(store != null ? store : FeaturePipeline.defaultStore(c.root()));
+        storeOut.putMatrix("latent_" + rep.name(), storeRows);
+        storeOut.putMask("latent_" + rep.name() + "_mask", encoded);
         TaskRunner.writeLines(out.resolve("track_ids.txt"), data.ids());
         new RunWriter(out).writeHistory(rep.history().stream().map(h -> new HistoryRow(rep.name(), seed, h.epoch(),
                 h.loss(), h.reconstruction(), h.kl(), h.beta(), h.activeUnits(), h.validationLoss(), h.seconds()))
