@@ -3,7 +3,9 @@ package gaan.cluster;
 /**
  * Principal component analysis: the data are centred, the covariance matrix (ddof = 1) is
  * diagonalised (Householder tridiagonalisation and QL, O(dim³)), and components are kept in order of decreasing
- * variance. Explained variance ratios are over the total variance (all components), as in
+ * variance. With more features than points (a flattened 128×128 log-mel patch per track) the n×n
+ * Gram matrix of the centred points is diagonalised instead (O(n²·dim + n³)): its eigenvectors u
+ * map to the components Xᵀu / ‖Xᵀu‖ with the same variances. Explained variance ratios are over the total variance (all components), as in
  * scikit-learn. Signs follow scikit-learn's {@code svd_flip}: in each component's projection of
  * the fitted data, the entry of largest magnitude is positive.
  */
@@ -73,11 +75,72 @@ public final class Pca {
         for (int j = 0; j < dim; j++) {
             mean[j] /= n;
         }
+        return dim > n ? fitByGram(v, n, dim, mean) : fitByCovariance(v, n, dim, mean);
+    }
+
+    Model fitByCovariance(double[] v, int n, int dim, double[] mean) {
         double[][] cov = covariance(v, n, dim, mean);
         double[][] vectors = new double[dim][dim];
         double[] values = SymmetricEigen.decompose(cov, vectors);
-        Integer[] order = new Integer[dim];
-        for (int j = 0; j < dim; j++) {
+        return model(values, vectors, v, n, dim, mean);
+    }
+
+    /** Components from the eigenvectors of the centred Gram matrix X Xᵀ / (n − 1), for dim &gt; n. */
+    Model fitByGram(double[] v, int n, int dim, double[] mean) {
+        if (components > n) {
+            throw new IllegalArgumentException("PCA asked for " + components + " components of " + n + " points");
+        }
+        double[] centred = new double[n * dim];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                centred[i * dim + j] = v[i * dim + j] - mean[j];
+            }
+        }
+        double[][] gram = new double[n][n];
+        try (Parallel par = new Parallel(threads)) {
+            par.forChunks(n, 4, (from, to) -> {
+                for (int a = from; a < to; a++) {
+                    for (int b = a; b < n; b++) {
+                        double s = 0;
+                        for (int j = 0; j < dim; j++) {
+                            s += centred[a * dim + j] * centred[b * dim + j];
+                        }
+                        gram[a][b] = s / (n - 1);
+                    }
+                }
+            });
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < a; b++) {
+                gram[a][b] = gram[b][a];
+            }
+        }
+        double[][] u = new double[n][n];
+        double[] values = SymmetricEigen.decompose(gram, u);
+        double[][] vectors = new double[n][dim];
+        for (int e = 0; e < n; e++) {
+            double norm = 0;
+            for (int j = 0; j < dim; j++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += centred[i * dim + j] * u[e][i];
+                }
+                vectors[e][j] = s;
+                norm += s * s;
+            }
+            norm = Math.sqrt(norm);
+            for (int j = 0; j < dim && norm > 0; j++) {
+                vectors[e][j] /= norm;
+            }
+        }
+        return model(values, vectors, v, n, dim, mean);
+    }
+
+    /** The model of the {@link #components} largest eigenpairs ({@code vectors[k]} belongs to {@code values[k]}). */
+    private Model model(double[] values, double[][] vectors, double[] v, int n, int dim, double[] mean) {
+        int count = values.length;
+        Integer[] order = new Integer[count];
+        for (int j = 0; j < count; j++) {
             order[j] = j;
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));

@@ -24,7 +24,10 @@ import java.util.Locale;
 public enum Preset {
     /** MFCC mean+std → MLP-VAE → K-Means; baselines PCA + K-Means and raw MFCC + K-Means. */
     EASY,
-    /** Log-mel patches → ConvVAE (latent 16 and 32), hybrid with lyrics; K-Means k-sweep, Ward, DBSCAN grid. */
+    /**
+     * Log-mel patches → ConvVAE (latent 16 and 32), hybrid with lyrics; baselines on the log-mel
+     * patches themselves (PCA, raw) and on MFCCs; K-Means k-sweep, Ward, DBSCAN grid.
+     */
     MEDIUM,
     /** CVAE on genre, Beta-VAE over β, multimodal VAE; every clusterer; three seeds. */
     HARD;
@@ -52,6 +55,8 @@ public enum Preset {
                     List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(16, 32), null),
                             new RepresentationSpec("hybrid", HYBRID, null, null, null, null, null, null,
                                     List.of("conv_vae_z32", "lyrics"), List.of(1.0, 1.0), null),
+                            pca("pca_logmel", List.of(Modality.LOGMEL), 32),
+                            raw("raw_logmel", List.of(Modality.LOGMEL)),
                             pca("pca_mfcc", List.of(Modality.MFCC), 32),
                             raw("raw_mfcc", List.of(Modality.MFCC)),
                             raw("raw_mfcc_lyrics", List.of(Modality.MFCC, Modality.LYRICS))),

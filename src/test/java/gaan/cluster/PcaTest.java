@@ -1,5 +1,6 @@
 package gaan.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,5 +48,35 @@ class PcaTest {
     @Test
     void moreComponentsThanFeaturesIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Pca(3, 1).fit(new double[][] {{1, 2}, {3, 4}}));
+    }
+
+    @Test
+    void moreFeaturesThanPointsGoesThroughTheGramMatrixWithTheSameResult() {
+        java.util.Random r = new java.util.Random(4);
+        int n = 12;
+        int dim = 40;
+        double[][] x = new double[n][dim];
+        for (double[] row : x) {
+            for (int j = 0; j < dim; j++) {
+                row[j] = r.nextGaussian() * (1 + j % 5);
+            }
+        }
+        Pca pca = new Pca(5, 2);
+        Points p = Points.of(x);
+        double[] mean = new double[dim];
+        for (double[] row : x) {
+            for (int j = 0; j < dim; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        Pca.Model cov = pca.fitByCovariance(p.values(), n, dim, mean);
+        Pca.Model gram = pca.fitByGram(p.values(), n, dim, mean);
+        assertArrayEquals(cov.explainedVarianceRatio(), gram.explainedVarianceRatio(), 1e-9);
+        double[][] a = cov.transform(x);
+        double[][] b = gram.transform(x);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(a[i], b[i], 1e-7, "projections agree, signs oriented alike");
+        }
+        assertEquals(5, pca.fit(x).components().length, "fit takes the Gram route for dim > n");
     }
 }
