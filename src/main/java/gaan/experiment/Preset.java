@@ -25,7 +25,8 @@ public enum Preset {
     /** MFCC mean+std → MLP-VAE → K-Means; baselines PCA + K-Means and raw MFCC + K-Means. */
     EASY,
     /**
-     * Log-mel patches → ConvVAE (latent 16 and 32), hybrid with lyrics; baselines on the log-mel
+     * Log-mel patches → ConvVAE (latent 32, and 16 as {@code conv_vae_small}: two specs rather than
+     * a latent list, so {@code --latent} keeps the hybrid's part name), hybrid with lyrics; baselines on the log-mel
      * patches themselves (PCA, raw) and on MFCCs; K-Means k-sweep, Ward, DBSCAN grid.
      */
     MEDIUM,
@@ -52,9 +53,10 @@ public enum Preset {
             case MEDIUM -> new ExperimentConfig("medium", List.of(1L), null, null, null,
                     new FeatureSettings(null, null, null, null, null, "exclude"),
                     new TrainingSettings(40, 16, 1e-3, null, 10, 10, null),
-                    List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(16, 32), null),
+                    List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(32), null),
+                            vae("conv_vae_small", CONV, List.of(Modality.LOGMEL), null, List.of(16), null),
                             new RepresentationSpec("hybrid", HYBRID, null, null, null, null, null, null,
-                                    List.of("conv_vae_z32", "lyrics"), List.of(1.0, 1.0), null),
+                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null),
                             pca("pca_logmel", List.of(Modality.LOGMEL), 32),
                             raw("raw_logmel", List.of(Modality.LOGMEL)),
                             pca("pca_mfcc", List.of(Modality.MFCC), 32),

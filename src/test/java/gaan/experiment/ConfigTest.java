@@ -28,10 +28,17 @@ class ConfigTest {
     }
 
     @Test
-    void mediumSweepsLatentSizesByExpansion() {
-        List<String> names = Preset.MEDIUM.config().resolved().representations().stream()
+    void latentListsExpandIntoNamedRepresentations() {
+        List<String> names = Preset.HARD.config().resolved().representations().stream()
                 .map(RepresentationSpec::name).toList();
-        assertTrue(names.containsAll(List.of("conv_vae_z16", "conv_vae_z32", "hybrid")), names.toString());
+        assertTrue(names.containsAll(List.of("beta_vae_b0p5", "beta_vae_b2", "beta_vae_b4")), names.toString());
+    }
+
+    @Test
+    void everyPresetStaysValidUnderEveryOverride() {
+        for (Preset p : Preset.values()) {
+            new Overrides(8, 2.0, 4, 1, 8, List.of(3L), 1).applyTo(p.config()).resolved().validate();
+        }
     }
 
     @Test

@@ -65,7 +65,7 @@ class PresetsTest {
     void mediumSweepsLatentSizeKAndDbscanOnTracksWithLyrics() throws Exception {
         List<Map<String, String>> rows = results("medium");
         assertTrue(rows.stream().map(r -> r.get("representation")).collect(Collectors.toSet())
-                .containsAll(List.of("conv_vae_z16", "conv_vae_z32", "hybrid", "pca_logmel", "raw_logmel", "pca_mfcc",
+                .containsAll(List.of("conv_vae", "conv_vae_small", "hybrid", "pca_logmel", "raw_logmel", "pca_mfcc",
                         "raw_mfcc")));
         assertEquals(8, rows.stream().filter(r -> r.get("representation").equals("hybrid")
                 && r.get("algorithm").equals("kmeans") && r.get("seed").equals("1")).count(), "k = 3..10");
