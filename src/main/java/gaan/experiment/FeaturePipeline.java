@@ -109,7 +109,7 @@ public final class FeaturePipeline {
             lyricsTable.add(csvCell(t.id()) + "," + status.code() + "," + tagged + ","
                     + csvCell(languages.get(languages.size() - 1)));
         }
-        TaskRunner.writeLines(storeDir.resolve(LYRICS_TABLE), lyricsTable);
+        RunFolder.writeLines(storeDir.resolve(LYRICS_TABLE), lyricsTable);
         LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsSettings, lyricsSeed);
         store.putMatrix(LYRICS_EMBEDDING, lyrics.rows());
         store.putMask(LYRICS_MASK, lyrics.present());

@@ -62,7 +62,7 @@ public final class Stages {
         FeatureStore storeOut = FeatureStore.at(store != null ? store : FeaturePipeline.defaultStore(c.root()));
         storeOut.putMatrix("latent_" + rep.name(), storeRows);
         storeOut.putMask("latent_" + rep.name() + "_mask", encoded);
-        TaskRunner.writeLines(out.resolve("track_ids.txt"), data.ids());
+        RunFolder.writeLines(out.resolve("track_ids.txt"), data.ids());
         new RunWriter(out).writeHistory(rep.history().stream().map(h -> new HistoryRow(rep.name(), seed, h.epoch(),
                 h.loss(), h.reconstruction(), h.kl(), h.beta(), h.activeUnits(), h.validationLoss(), h.seconds()))
                 .toList());

@@ -1,10 +1,7 @@
 package gaan.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import gaan.report.HistoryRow;
 import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.Plot;
-import gaan.report.Plots;
 import gaan.report.ResultRow;
 import gaan.report.RunInfo;
 import gaan.report.RunWriter;
@@ -26,9 +22,8 @@ import gaan.report.TaskReport;
 import gaan.report.TrackInfo;
 
 /**
- * Runs one task on prepared features and writes its run folder {@code <out>/<task>/}: the three
- * CSVs, {@code run.json}, the latent matrices under {@code representations/} (float64 .npy, rows
- * in {@code track_ids.txt} order), the trained models under {@code models/}, and the plots.
+ * Runs one task on prepared features and writes its {@link RunFolder}: the three CSVs (and the
+ * seed summary), {@code run.json}, every clustered matrix, the trained models and the plots.
  */
 final class TaskRunner {
     private final Progress progress;
@@ -43,17 +38,16 @@ final class TaskRunner {
      */
     TaskReport run(ExperimentConfig config, CollectionFeatures features, Path out, List<String> failures) {
         Timings timings = new Timings();
-        Path folder = out.resolve(config.task());
-        clean(folder);
+        RunFolder run = new RunFolder(out.resolve(config.task())).clean();
         progress.info("[" + config.task() + "] " + config.representations().size() + " representations x "
                 + config.seeds().size() + " seeds");
 
         LyricsEmbedding lyrics = timings.time("lyrics", () ->
                 LyricsEmbedding.forTask(features, config.features(), config.seeds().get(0)));
         TaskData data = TaskData.select(config, features, lyrics);
-        writeLines(folder.resolve("representations").resolve("track_ids.txt"), data.ids());
+        RunFolder.writeLines(run.trackIds(), data.ids());
 
-        RepresentationBuilder builder = new RepresentationBuilder(data, folder.resolve("models"), progress);
+        RepresentationBuilder builder = new RepresentationBuilder(data, run.models(), progress);
         ClusteringStage clustering = ClusteringStage.of(data);
         List<Representation> reps = new ArrayList<>();
         List<ClusteringStage.Run> runs = new ArrayList<>();
@@ -71,7 +65,7 @@ final class TaskRunner {
                 }
                 built.put(spec.name(), rep);
                 reps.add(rep);
-                Npy.write(folder.resolve("representations").resolve(spec.name() + "_s" + seed + ".npy"), rep.x());
+                Npy.write(run.representation(spec.name(), seed), rep.x());
                 runs.addAll(timings.time("clustering", () -> clustering.run(rep)));
             }
         }
@@ -81,7 +75,7 @@ final class TaskRunner {
         runs.forEach(r -> columns.put(r.column(), r.labels()));
         Assignments assignments = new Assignments(data.ids(), data.labels(), data.languages(), columns);
         List<HistoryRow> history = historyRows(reps);
-        RunWriter writer = new RunWriter(folder);
+        RunWriter writer = new RunWriter(run.path());
         writer.writeResults(rows);
         writer.writeAssignments(assignments);
         writer.writeHistory(history);
@@ -95,10 +89,10 @@ final class TaskRunner {
         double[][] selectedX = best.flatMap(b -> reps.stream().filter(r -> r.seed() == b.row().seed()
                 && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
         List<Plot> plots = timings.time("plots", () -> {
-            List<Plot> p = new ArrayList<>(gaan.report.TaskPlots.write(folder.resolve("plots"), rows, history,
+            List<Plot> p = new ArrayList<>(gaan.report.TaskPlots.write(run.plots(), rows, history,
                     assignments, selected, selectedX, config.seeds().get(0)));
             p.addAll(RepresentationMaps.draw(data, reps, runs,
-                    best.map(b -> b.row().representation()).orElse(null), folder.resolve("plots")));
+                    best.map(b -> b.row().representation()).orElse(null), run.plots()));
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
@@ -107,7 +101,7 @@ final class TaskRunner {
         best.ifPresent(b -> progress.info(String.format(java.util.Locale.ROOT,
                 "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().silhouette(), b.row().ari())));
-        return new TaskReport(config.task(), folder, rows, history, assignments, trackInfos(data), selected, plots);
+        return new TaskReport(config.task(), run.path(), rows, history, assignments, trackInfos(data), selected, plots);
     }
 
     private static Map<String, String> versions() {
@@ -141,34 +135,5 @@ final class TaskRunner {
                     t.audio(), data.features().lyricsTexts().get(row)));
         }
         return out;
-    }
-
-    /** Removes what an earlier run of this task wrote, so no stale file survives a re-run. */
-    private static void clean(Path folder) {
-        for (String name : List.of("plots", "models", "representations")) {
-            deleteTree(folder.resolve(name));
-        }
-    }
-
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot clear " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void writeLines(Path file, List<String> lines) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

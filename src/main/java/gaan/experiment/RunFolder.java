@@ -1,0 +1,71 @@
+package gaan.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+import gaan.report.RunWriter;
+
+/**
+ * The folder of one task, {@code <out>/<task>/}: the CSVs and {@code run.json} (written by
+ * {@link RunWriter}), {@code plots/}, {@code models/<name>_s<seed>/}, and
+ * {@code representations/<name>_s<seed>.npy} with their row order in
+ * {@code representations/track_ids.txt}.
+ */
+record RunFolder(Path path) {
+
+    Path plots() {
+        return path.resolve("plots");
+    }
+
+    Path models() {
+        return path.resolve("models");
+    }
+
+    Path representation(String name, long seed) {
+        return path.resolve("representations").resolve(name + "_s" + seed + ".npy");
+    }
+
+    Path trackIds() {
+        return path.resolve("representations").resolve("track_ids.txt");
+    }
+
+    /** Removes what an earlier run of this task wrote, so no stale file survives a re-run. */
+    RunFolder clean() {
+        for (String name : List.of("plots", "models", "representations")) {
+            deleteTree(path.resolve(name));
+        }
+        try {
+            Files.deleteIfExists(path.resolve(RunWriter.SUMMARY_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + path + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes UTF-8 lines, creating the parent folder. */
+    static void writeLines(Path file, List<String> lines) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
