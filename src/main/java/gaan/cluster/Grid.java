@@ -11,10 +11,19 @@ public final class Grid {
     private Grid() {
     }
 
-    /** K-Means for k in [kFrom, kTo] (outer) and each seed (inner), scikit-learn defaults otherwise. */
-    public static List<Clusterer> kmeans(int kFrom, int kTo, long[] seeds, int threads) {
+    /** The integers {@code from..to}, inclusive: a k range for the lists below. */
+    public static List<Integer> range(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int k = from; k <= to; k++) {
+            out.add(k);
+        }
+        return out;
+    }
+
+    /** K-Means for each k (outer) and each seed (inner), scikit-learn defaults otherwise. */
+    public static List<Clusterer> kmeans(List<Integer> ks, int threads, long... seeds) {
         List<Clusterer> out = new ArrayList<>();
-        for (int k = kFrom; k <= kTo; k++) {
+        for (int k : ks) {
             for (long seed : seeds) {
                 out.add(new KMeans(k, seed, threads));
             }
@@ -22,12 +31,11 @@ public final class Grid {
         return out;
     }
 
-    /** Agglomerative for each linkage (outer) and k in [kFrom, kTo]. */
-    public static List<Clusterer> agglomerative(int kFrom, int kTo, List<Agglomerative.Linkage> linkages,
-            int threads) {
+    /** Agglomerative for each linkage (outer) and k. */
+    public static List<Clusterer> agglomerative(List<Integer> ks, List<Agglomerative.Linkage> linkages, int threads) {
         List<Clusterer> out = new ArrayList<>();
         for (Agglomerative.Linkage linkage : linkages) {
-            for (int k = kFrom; k <= kTo; k++) {
+            for (int k : ks) {
                 out.add(new Agglomerative(k, linkage, threads));
             }
         }
@@ -35,7 +43,7 @@ public final class Grid {
     }
 
     /** DBSCAN for each min_samples (outer) and each eps. */
-    public static List<Clusterer> dbscan(double[] eps, int[] minSamples, int threads) {
+    public static List<Clusterer> dbscan(List<Double> eps, List<Integer> minSamples, int threads) {
         List<Clusterer> out = new ArrayList<>();
         for (int m : minSamples) {
             for (double e : eps) {
@@ -46,7 +54,7 @@ public final class Grid {
     }
 
     /** DBSCAN with eps = factor × knee, for each min_samples (outer) and factor (e.g. 0.5, 1, 1.5). */
-    public static List<Clusterer> dbscanKnee(int[] minSamples, double[] factors, int threads) {
+    public static List<Clusterer> dbscanKnee(List<Integer> minSamples, List<Double> factors, int threads) {
         List<Clusterer> out = new ArrayList<>();
         for (int m : minSamples) {
             for (double f : factors) {
@@ -56,23 +64,26 @@ public final class Grid {
         return out;
     }
 
-    /** HDBSCAN for each min_cluster_size (outer) and min_samples. */
-    public static List<Clusterer> hdbscan(int[] minClusterSizes, int[] minSamples, int threads) {
+    /**
+     * HDBSCAN for each min_cluster_size (outer) and min_samples; with {@code minSamples} null,
+     * min_samples equals min_cluster_size (scikit-learn's default).
+     */
+    public static List<Clusterer> hdbscan(List<Integer> minClusterSizes, List<Integer> minSamples, int threads) {
         List<Clusterer> out = new ArrayList<>();
         for (int size : minClusterSizes) {
-            for (int m : minSamples) {
+            for (int m : minSamples != null ? minSamples : List.of(size)) {
                 out.add(new Hdbscan(size, m, threads));
             }
         }
         return out;
     }
 
-    /** Gaussian mixtures for each covariance type (outer), k in [kFrom, kTo], and each seed (inner). */
-    public static List<Clusterer> gaussianMixture(int kFrom, int kTo, List<GaussianMixture.Covariance> types,
-            long[] seeds, int threads) {
+    /** Gaussian mixtures for each covariance type (outer), k, and each seed (inner). */
+    public static List<Clusterer> gaussianMixture(List<Integer> ks, List<GaussianMixture.Covariance> types,
+            int threads, long... seeds) {
         List<Clusterer> out = new ArrayList<>();
         for (GaussianMixture.Covariance type : types) {
-            for (int k = kFrom; k <= kTo; k++) {
+            for (int k : ks) {
                 for (long seed : seeds) {
                     out.add(new GaussianMixture(k, type, seed, threads));
                 }

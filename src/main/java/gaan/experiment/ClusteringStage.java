@@ -10,10 +10,8 @@ import java.util.stream.Collectors;
 
 import gaan.cluster.Agglomerative;
 import gaan.cluster.Clusterer;
-import gaan.cluster.Dbscan;
 import gaan.cluster.GaussianMixture;
-import gaan.cluster.Hdbscan;
-import gaan.cluster.KMeans;
+import gaan.cluster.Grid;
 import gaan.cluster.Partition;
 import gaan.eval.Metrics;
 import gaan.eval.SelectionRule;
@@ -108,42 +106,22 @@ public final class ClusteringStage {
 
     private List<Clusterer> clusterers(ClusteringSpec spec, long seed) {
         List<Integer> ks = spec.k() != null ? spec.k() : List.of(defaultK);
-        List<Clusterer> out = new ArrayList<>();
-        switch (spec.algorithm()) {
-            case KMEANS -> ks.forEach(k -> out.add(new KMeans(k, 10, 300, 1e-4, seed, threads)));
-            case AGGLOMERATIVE -> {
-                for (String linkage : spec.linkage() != null ? spec.linkage() : List.of("ward")) {
-                    ks.forEach(k -> out.add(new Agglomerative(k,
-                            Agglomerative.Linkage.valueOf(linkage.toUpperCase(Locale.ROOT)), threads)));
-                }
-            }
+        return switch (spec.algorithm()) {
+            case KMEANS -> Grid.kmeans(ks, threads, seed);
+            case AGGLOMERATIVE -> Grid.agglomerative(ks, (spec.linkage() != null ? spec.linkage() : List.of("ward"))
+                    .stream().map(l -> Agglomerative.Linkage.valueOf(l.toUpperCase(Locale.ROOT))).toList(), threads);
             case DBSCAN -> {
-                for (int minSamples : spec.minSamples() != null ? spec.minSamples() : List.of(5)) {
-                    if (spec.eps() != null) {
-                        spec.eps().forEach(eps -> out.add(new Dbscan(eps, minSamples, threads)));
-                    } else {
-                        for (double f : spec.epsFactors() != null ? spec.epsFactors() : List.of(1.0)) {
-                            out.add(Dbscan.knee(minSamples, f, threads));
-                        }
-                    }
-                }
+                List<Integer> minSamples = spec.minSamples() != null ? spec.minSamples() : List.of(5);
+                yield spec.eps() != null ? Grid.dbscan(spec.eps(), minSamples, threads)
+                        : Grid.dbscanKnee(minSamples, spec.epsFactors() != null ? spec.epsFactors() : List.of(1.0),
+                                threads);
             }
-            case HDBSCAN -> {
-                for (int size : spec.minClusterSize() != null ? spec.minClusterSize() : List.of(5)) {
-                    for (int minSamples : spec.minSamples() != null ? spec.minSamples() : List.of(size)) {
-                        out.add(new Hdbscan(size, minSamples, threads));
-                    }
-                }
-            }
-            case GMM -> {
-                for (String cov : spec.covariance() != null ? spec.covariance() : List.of("diag")) {
-                    ks.forEach(k -> out.add(new GaussianMixture(k,
-                            GaussianMixture.Covariance.valueOf(cov.toUpperCase(Locale.ROOT)), seed, threads)));
-                }
-            }
-            default -> throw new IllegalStateException(spec.algorithm().toString());
-        }
-        return out;
+            case HDBSCAN -> Grid.hdbscan(spec.minClusterSize() != null ? spec.minClusterSize() : List.of(5),
+                    spec.minSamples(), threads);
+            case GMM -> Grid.gaussianMixture(ks, (spec.covariance() != null ? spec.covariance() : List.of("diag"))
+                    .stream().map(c -> GaussianMixture.Covariance.valueOf(c.toUpperCase(Locale.ROOT))).toList(),
+                    threads, seed);
+        };
     }
 
     private static String params(Map<String, Object> parameters) {

@@ -19,7 +19,7 @@ class SweepTest {
     @Test
     void bestSilhouettePicksTheTrueNumberOfSeparatedClusters() {
         Blobs blobs = Blobs.make(400, 4, 5, 0.5, 3);
-        List<SweepRun> runs = new Sweep(new Metrics(2)).run(blobs.x(), Grid.kmeans(2, 9, new long[] {0, 1}, 2),
+        List<SweepRun> runs = new Sweep(new Metrics(2)).run(blobs.x(), Grid.kmeans(Grid.range(2, 9), 2, 0, 1),
                 blobs.y());
         assertEquals(16, runs.size());
         SweepRun best = SelectionRule.bestSilhouette().select(runs).orElseThrow();
@@ -46,7 +46,7 @@ class SweepTest {
     @Test
     void impossibleCandidatesBecomeFailedRows() {
         double[][] x = {{0}, {1}, {5}};
-        List<SweepRun> runs = new Sweep(new Metrics(1)).run(x, Grid.kmeans(2, 4, new long[] {0}, 1), null);
+        List<SweepRun> runs = new Sweep(new Metrics(1)).run(x, Grid.kmeans(Grid.range(2, 4), 1, 0), null);
         assertEquals(3, runs.size());
         assertTrue(runs.get(2).failed());
         assertTrue(runs.get(2).error().contains("k=4"), runs.get(2).error());
