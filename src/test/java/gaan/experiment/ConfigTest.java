@@ -77,4 +77,13 @@ class ConfigTest {
                 .allMatch(r -> r.latentDim() == 8 && r.betaValue() == 4.0));
         assertTrue(c.clustering().stream().allMatch(s -> s.k().equals(List.of(5))));
     }
+
+    @Test
+    void theExampleExperimentFileLoadsAndValidates() {
+        List<ExperimentConfig> tasks = ConfigLoader.read(Path.of("examples", "experiment.yaml"));
+        ExperimentConfig c = tasks.get(0).resolved().validate();
+        assertEquals("lyrics_vs_audio", c.task());
+        assertTrue(c.representations().stream().anyMatch(r -> r.name().equals("audio_vae_z16")));
+        assertTrue(c.features().excludeMissingLyrics());
+    }
 }
