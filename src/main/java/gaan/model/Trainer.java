@@ -7,8 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -37,6 +35,7 @@ public final class Trainer {
     private static final int EVAL_BATCH = 256;
     private static final double ACTIVE_UNIT_VARIANCE = 0.01;
     private static final AtomicBoolean INTEROP_SET = new AtomicBoolean();
+    private static final String ADAM_STATE = "weights";
 
     private final TrainConfig config;
 
@@ -81,13 +80,13 @@ public final class Trainer {
 
     private List<TrainingHistory> train(Network network, VaeSpec spec, Normalisation norm, VaeInput data, int[] trainRows,
             int[] valRows, Random random, Consumer<TrainingHistory> progress) {
-        List<Parameter> parameters = network.parameters();
+        FlatParameters weights = network.weights();
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
         List<TrainingHistory> history = new ArrayList<>();
         try (NDManager dataManager = network.manager().newSubManager()) {
             Dataset train = Dataset.upload(dataManager, spec, norm, data, trainRows);
             Dataset val = valRows.length > 0 ? Dataset.upload(dataManager, spec, norm, data, valRows) : null;
-            List<float[]> best = null;
+            float[] best = null;
             double bestLoss = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -97,7 +96,7 @@ public final class Trainer {
                 try (NDManager epochManager = dataManager.newSubManager()) {
                     // Without a validation split, active units come from the training pass's μ.
                     Moments trainMoments = val == null ? new Moments(epochManager, spec.latentDim()) : null;
-                    double[] sums = trainEpoch(network, parameters, adam, train, shuffled(train.size(), random), beta,
+                    double[] sums = trainEpoch(network, weights, adam, train, shuffled(train.size(), random), beta,
                             epochManager, trainMoments);
                     Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
                     int active = eval == null ? trainMoments.active(train.size()) : eval.activeUnits();
@@ -119,13 +118,13 @@ public final class Trainer {
                 if (monitored < bestLoss) {
                     bestLoss = monitored;
                     sinceBest = 0;
-                    best = snapshot(parameters);
+                    best = weights.snapshot();
                 } else if (++sinceBest >= config.patience()) {
                     break;
                 }
             }
             if (best != null) {
-                restore(parameters, best);
+                weights.restore(best);
             }
         }
         return history;
@@ -135,7 +134,7 @@ public final class Trainer {
      * One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples
      * and adds each batch's μ to {@code moments} unless it is null.
      */
-    private double[] trainEpoch(Network network, List<Parameter> parameters, Optimizer adam, Dataset train, long[] order,
+    private double[] trainEpoch(Network network, FlatParameters weights, Optimizer adam, Dataset train, long[] order,
             double beta, NDManager epochManager, Moments moments) {
         NDArray sums = epochManager.zeros(new Shape(3));
         float freeBits = (float) config.freeBits();
@@ -148,6 +147,7 @@ public final class Trainer {
                 NDArray kl;
                 NDArray mu;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    weights.trainingViews(step);
                     Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), true);
                     reconstruction = pass.reconstruction().mean();
                     NDArray klPerDim = pass.kl().mean(new int[] {0});
@@ -161,13 +161,9 @@ public final class Trainer {
                 if (moments != null) {
                     moments.add(mu);
                 }
-                for (Parameter p : parameters) {
-                    NDArray weight = p.getArray();
-                    NDArray grad = weight.getGradient();
-                    grad.attach(step);
-                    adam.update(p.getId(), weight, grad);
-                    JniUtils.zeroGrad((PtNDArray) weight);
-                }
+                NDArray grad = weights.vector().getGradient();
+                grad.attach(step);
+                adam.update(ADAM_STATE, weights.vector(), grad); // also zeroes the gradient
             }
         }
         return toDoubles(sums);
@@ -220,24 +216,6 @@ public final class Trainer {
                 }
             }
             return count;
-        }
-    }
-
-    private static List<float[]> snapshot(List<Parameter> parameters) {
-        List<float[]> copy = new ArrayList<>();
-        for (Parameter p : parameters) {
-            copy.add(p.getArray().toFloatArray());
-        }
-        return copy;
-    }
-
-    /**
-     * Writes the snapshot back. Copies go through Java arrays on purpose: DJL's {@code copyTo}
-     * would make the weight alias the snapshot's native memory, which is freed afterwards.
-     */
-    private static void restore(List<Parameter> parameters, List<float[]> snapshot) {
-        for (int i = 0; i < parameters.size(); i++) {
-            parameters.get(i).getArray().set(snapshot.get(i));
         }
     }
 
