@@ -102,11 +102,11 @@ public final class Trainer {
                 TrainingHistory row;
                 try (NDManager epochManager = dataManager.newSubManager()) {
                     // Without a validation split, active units come from the training pass's μ.
-                    Moments trainMoments = val == null ? new Moments(epochManager, spec.latentDim()) : null;
+                    Moments trainMoments = val == null ? new Moments(epochManager) : null;
                     double[] sums = trainEpoch(network, weights, adam, train, shuffled(train.size(), random), beta,
                             epochManager, trainMoments);
                     Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
-                    int active = eval == null ? trainMoments.active(train.size()) : eval.activeUnits();
+                    int active = eval == null ? trainMoments.active() : eval.activeUnits();
                     double valLoss = eval == null ? Double.NaN : eval.loss();
                     row = new TrainingHistory(epoch, sums[0] / train.size(), sums[1] / train.size(),
                             sums[2] / train.size(), beta, active, valLoss, (System.nanoTime() - start) / 1e9);
@@ -139,16 +139,17 @@ public final class Trainer {
 
     /**
      * One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples
-     * and adds each batch's μ to {@code moments} unless it is null.
+     * and adds each batch's μ to {@code moments} unless it is null. Per step only the batch's three
+     * loss values are kept on the engine; they are read back together at the end of the epoch.
      */
     private double[] trainEpoch(Network network, FlatParameters weights, Optimizer adam, Dataset train, long[] order,
             double beta, NDManager epochManager, Moments moments) {
-        NDArray sums = epochManager.zeros(new Shape(3));
         float freeBits = (float) config.freeBits();
-        for (int from = 0; from < train.size(); from += config.batchSize()) {
-            int to = Math.min(train.size(), from + config.batchSize());
+        NDList batches = Dataset.batchIndices(epochManager, order, config.batchSize());
+        NDList stepLosses = new NDList();
+        for (NDArray indices : batches) {
             try (NDManager step = epochManager.newSubManager()) {
-                Dataset.Batch b = train.batch(step, order, from, to);
+                Dataset.Batch b = train.batch(step, indices);
                 NDArray loss;
                 NDArray reconstruction;
                 NDArray kl;
@@ -164,7 +165,9 @@ public final class Trainer {
                     mu = pass.posterior().mu();
                     collector.backward(loss);
                 }
-                sums.addi(NDArrays.stack(new NDList(loss, reconstruction, kl)).mul(to - from));
+                NDArray values = NDArrays.stack(new NDList(loss, reconstruction, kl));
+                values.attach(epochManager);
+                stepLosses.add(values);
                 if (moments != null) {
                     moments.add(mu);
                 }
@@ -173,7 +176,15 @@ public final class Trainer {
                 adam.update(ADAM_STATE, weights.vector(), grad); // also zeroes the gradient
             }
         }
-        return toDoubles(sums);
+        float[] perStep = NDArrays.stack(stepLosses).toFloatArray();
+        double[] sums = new double[3];
+        for (int s = 0; s < batches.size(); s++) {
+            long rows = batches.get(s).size();
+            for (int k = 0; k < 3; k++) {
+                sums[k] += rows * (double) perStep[3 * s + k];
+            }
+        }
+        return sums;
     }
 
     /** Validation loss per sample (at the target β, without free bits) and active units. */
@@ -182,7 +193,7 @@ public final class Trainer {
 
     private Evaluation evaluate(Network network, Dataset data, double beta, NDManager epochManager) {
         NDArray lossSum = epochManager.zeros(new Shape(1));
-        Moments moments = new Moments(epochManager, network.spec().latentDim());
+        Moments moments = new Moments(epochManager);
         for (int from = 0; from < data.size(); from += EVAL_BATCH) {
             int to = Math.min(data.size(), from + EVAL_BATCH);
             try (NDManager step = epochManager.newSubManager()) {
@@ -192,47 +203,37 @@ public final class Trainer {
                 moments.add(pass.posterior().mu());
             }
         }
-        return new Evaluation(lossSum.getFloat(0) / data.size(), moments.active(data.size()));
+        return new Evaluation(lossSum.getFloat(0) / data.size(), moments.active());
     }
 
-    /** Running Σμ and Σμ² per latent dimension, in float64, for the active-unit count. */
+    /** The μ rows of an epoch, kept on the engine until the active units are counted. */
     private static final class Moments {
-        private final NDArray sum;
-        private final NDArray sumSq;
+        private final NDManager manager;
+        private final NDList rows = new NDList();
 
-        Moments(NDManager manager, int latent) {
-            sum = manager.zeros(new Shape(latent), DataType.FLOAT64);
-            sumSq = manager.zeros(new Shape(latent), DataType.FLOAT64);
+        Moments(NDManager manager) {
+            this.manager = manager;
         }
 
         void add(NDArray mu) {
-            NDArray m = mu.toType(DataType.FLOAT64, false);
-            sum.addi(m.sum(new int[] {0}));
-            sumSq.addi(m.square().sum(new int[] {0}));
+            NDArray kept = mu.stopGradient();
+            kept.attach(manager);
+            rows.add(kept);
         }
 
-        /** Dimensions whose μ varies across the n samples by more than {@value #ACTIVE_UNIT_VARIANCE}. */
-        int active(int n) {
-            double[] s = sum.toDoubleArray();
-            double[] sq = sumSq.toDoubleArray();
+        /** Dimensions whose μ varies across the rows by more than {@value #ACTIVE_UNIT_VARIANCE} (population variance, float64). */
+        int active() {
+            NDArray mu = NDArrays.concat(rows).toType(DataType.FLOAT64, false);
+            NDArray mean = mu.mean(new int[] {0});
+            double[] variance = mu.sub(mean).square().mean(new int[] {0}).toDoubleArray();
             int count = 0;
-            for (int d = 0; d < s.length; d++) {
-                double mean = s[d] / n;
-                if (sq[d] / n - mean * mean > ACTIVE_UNIT_VARIANCE) {
+            for (double v : variance) {
+                if (v > ACTIVE_UNIT_VARIANCE) {
                     count++;
                 }
             }
             return count;
         }
-    }
-
-    private static double[] toDoubles(NDArray a) {
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     private static int[] permutation(int n, Random random) {
