@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.IdentityHashMap;
@@ -121,9 +122,11 @@ final class FlatParameters extends ParameterStore {
         NDList pieces = flat.split(splitPoints, 0);
         into.clear();
         for (int i = 0; i < parameters.size(); i++) {
-            NDArray view = pieces.get(i).reshape(parameters.get(i).getArray().getShape());
+            NDArray piece = pieces.get(i);
+            piece.attach(manager);
+            Shape shape = parameters.get(i).getArray().getShape();
+            NDArray view = shape.dimension() == 1 ? piece : piece.reshape(shape);
             view.attach(manager);
-            pieces.get(i).attach(manager);
             into.put(parameters.get(i), view);
         }
     }
