@@ -15,7 +15,8 @@ import java.util.Random;
  * Seconds per training epoch at 2 libtorch threads (median over the epochs after the first, which
  * pays for warm-up): MLP-VAE (40→512→256→32) on 5000×40 standard normal rows, ConvVAE (32→64→128→256
  * channels, latent 32) on 512 standard normal 128×128 patches, both batch 64 without a validation
- * split. PyTorch 1.13 took 0.186 s and 5.14 s on this kind of machine.
+ * split. PyTorch 1.13 took 0.186 s and 5.14 s on this kind of machine. (With batches of 64 rows the
+ * Trainer runs the MLP-VAE on one of the 2 threads; see {@code TrainConfig.threads}.)
  *
  * <p>Also reports the process CPU seconds per epoch (all threads): on a machine shared with other
  * work, CPU seconds / 2 approximates the wall time on an idle one.
