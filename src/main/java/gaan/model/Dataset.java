@@ -1,6 +1,7 @@
 package gaan.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -47,11 +48,26 @@ record Dataset(List<NDArray> x, NDArray mask, NDArray condition, int size) {
         return new Dataset(x, mask, condition, rows.length);
     }
 
-    /** Samples {@code from}..{@code to}-1 of {@code order}, gathered into {@code manager}. */
-    Batch batch(NDManager manager, long[] order, int from, int to) {
-        long[] ids = new long[to - from];
-        System.arraycopy(order, from, ids, 0, ids.length);
-        NDIndex index = new NDIndex("{}", manager.create(ids));
+    /**
+     * {@code order} cut into consecutive runs of {@code batchSize} sample indices (the last run may
+     * be shorter), as 1-D int64 arrays in {@code manager}: one upload per epoch instead of one per
+     * batch.
+     */
+    static NDList batchIndices(NDManager manager, long[] order, int batchSize) {
+        NDArray all = manager.create(order);
+        long[] cuts = new long[(order.length - 1) / batchSize];
+        if (cuts.length == 0) {
+            return new NDList(all);
+        }
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (long) (i + 1) * batchSize;
+        }
+        return all.split(cuts, 0);
+    }
+
+    /** The samples at {@code indices} (one of {@link #batchIndices}), gathered into {@code manager}. */
+    Batch batch(NDManager manager, NDArray indices) {
+        NDIndex index = new NDIndex("{}", indices);
         List<NDArray> xs = new ArrayList<>();
         for (NDArray a : x) {
             xs.add(a.get(manager, index));

@@ -15,7 +15,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -39,7 +38,7 @@ final class Network implements AutoCloseable {
 
     private final VaeSpec spec;
     private final NDManager manager;
-    private final ParameterStore store;
+    private final FlatParameters store;
     private final List<Expert> experts = new ArrayList<>();
 
     /** Encoder body, latent head and decoder of one modality. */
@@ -64,7 +63,6 @@ final class Network implements AutoCloseable {
     Network(VaeSpec spec) {
         this.spec = spec;
         this.manager = NDManager.newBaseManager();
-        this.store = new ParameterStore(manager, false);
         Engine.getInstance().setRandomSeed((int) spec.seed());
         int c = spec.conditionSize();
         int latent = spec.latentDim();
@@ -79,9 +77,7 @@ final class Network implements AutoCloseable {
             e.decoder().initialize(manager, DataType.FLOAT32, new Shape(1, latent + c));
             experts.add(e);
         }
-        for (Parameter p : parameters()) {
-            p.getArray().setRequiresGradient(true);
-        }
+        store = new FlatParameters(manager, parameters());
     }
 
     private Expert mlpExpert(int width) {
@@ -146,7 +142,12 @@ final class Network implements AutoCloseable {
         return x.reshape(-1, c, UPSAMPLE, UPSAMPLE, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(-1, c, h * UPSAMPLE, w * UPSAMPLE);
     }
 
-    List<Parameter> parameters() {
+    /** All weights as one vector; training passes read views split off it by {@link FlatParameters#trainingViews}. */
+    FlatParameters weights() {
+        return store;
+    }
+
+    private List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
         for (Expert e : experts) {
             for (Block b : e.blocks()) {
@@ -228,6 +229,7 @@ final class Network implements AutoCloseable {
     }
 
     void save(DataOutputStream out) throws IOException {
+        store.unpack();
         for (Expert e : experts) {
             for (Block b : e.blocks()) {
                 b.saveParameters(out);
@@ -241,6 +243,7 @@ final class Network implements AutoCloseable {
                 b.loadParameters(manager, in);
             }
         }
+        store.repack();
     }
 
     NDManager manager() {

@@ -18,7 +18,9 @@ package gaan.model;
  * @param freeBits per-dimension floor, in nats, on the batch-averaged KL: dimensions below it are
  *     not pushed further towards the prior (Kingma et al. 2016); 0 disables
  * @param seed randomness of training (the spec's seed fixes the initial weights)
- * @param threads libtorch intra-op threads
+ * @param threads libtorch intra-op threads at most: MLP and multimodal VAEs trained in batches of
+ *     fewer than 512 rows use one, because on such small matrices a second thread costs more
+ *     time than it saves
  */
 public record TrainConfig(
         int epochs,

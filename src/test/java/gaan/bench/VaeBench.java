@@ -15,31 +15,37 @@ import java.util.Random;
  * Seconds per training epoch at 2 libtorch threads (median over the epochs after the first, which
  * pays for warm-up): MLP-VAE (40→512→256→32) on 5000×40 standard normal rows, ConvVAE (32→64→128→256
  * channels, latent 32) on 512 standard normal 128×128 patches, both batch 64 without a validation
- * split. PyTorch 1.13 took 0.186 s and 5.14 s on this kind of machine.
+ * split. PyTorch 1.13 took 0.186 s and 5.14 s on this kind of machine. (With batches of 64 rows the
+ * Trainer runs the MLP-VAE on one of the 2 threads; see {@code TrainConfig.threads}.)
  *
  * <p>Also reports the process CPU seconds per epoch (all threads): on a machine shared with other
  * work, CPU seconds / 2 approximates the wall time on an idle one.
- * Usage: {@code bench/run.sh vae [mlpEpochs convEpochs]}.
+ * Usage: {@code bench/run.sh vae [mlpEpochs convEpochs [threads]]}; 0 conv epochs skips the ConvVAE
+ * (null in the JSON).
  */
 public final class VaeBench {
     public static void main(String[] args) {
         int mlpEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         int convEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         TrainConfig config = TrainConfig.defaults().withBatchSize(64).withValidationFraction(0).withPatience(0)
-                .withBetaSchedule(BetaSchedule.CONSTANT, 0).withThreads(2);
+                .withBetaSchedule(BetaSchedule.CONSTANT, 0).withThreads(threads);
         Random random = new Random(0);
         float[][] vectors = new float[5000][40];
         for (float[] row : vectors) {
             fill(row, random);
         }
         double[] mlp = secondsPerEpoch("mlp", VaeSpec.mlp(40), VaeInput.vectors(vectors), config.withEpochs(mlpEpochs));
-        float[][][] patches = new float[512][128][128];
-        for (float[][] patch : patches) {
-            for (float[] row : patch) {
-                fill(row, random);
+        double[] conv = {Double.NaN, Double.NaN};
+        if (convEpochs > 0) {
+            float[][][] patches = new float[512][128][128];
+            for (float[][] patch : patches) {
+                for (float[] row : patch) {
+                    fill(row, random);
+                }
             }
+            conv = secondsPerEpoch("conv", VaeSpec.conv(128, 128), VaeInput.patches(patches), config.withEpochs(convEpochs));
         }
-        double[] conv = secondsPerEpoch("conv", VaeSpec.conv(128, 128), VaeInput.patches(patches), config.withEpochs(convEpochs));
         Bench.create()
                 .put("mlp_s_per_epoch", mlp[0])
                 .put("conv_s_per_epoch", conv[0])
