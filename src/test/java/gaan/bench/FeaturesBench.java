@@ -88,20 +88,20 @@ public final class FeaturesBench {
             float[] y = decoder.decode(wavs.get(i));
             c.lap(wall.decode, cpu.decode, i);
             int frames = stft.frames(y.length);
-            double[][] power = new double[frames][stft.bins()];
+            float[][][] power = new float[(frames + Spectrogram.BLOCK - 1) / Spectrogram.BLOCK][][];
+            for (int b = 0; b < power.length; b++) {
+                power[b] = stft.newBlock();
+            }
             c.restart();
-            for (int t = 0; t < frames; t++) {
-                stft.powerFrame(y, t, power[t]);
+            for (int b = 0; b < power.length; b++) {
+                stft.powerBlock(y, b * Spectrogram.BLOCK, power[b]);
             }
             c.lap(wall.stft, cpu.stft, i);
             float[][] melMatrix = new float[params.nMels()][frames];
-            double[] column = new double[params.nMels()];
             c.restart();
-            for (int t = 0; t < frames; t++) {
-                mel.applyFrame(power[t], column);
-                for (int m = 0; m < column.length; m++) {
-                    melMatrix[m][t] = (float) column[m];
-                }
+            for (int b = 0; b < power.length; b++) {
+                int t0 = b * Spectrogram.BLOCK;
+                mel.applyBlock(power[b], Math.min(Spectrogram.BLOCK, frames - t0), melMatrix, t0);
             }
             c.lap(wall.mel, cpu.mel, i);
             Mfcc.summary(mfcc.apply(PowerToDb.apply(melMatrix, params.amin(), params.topDb())));
