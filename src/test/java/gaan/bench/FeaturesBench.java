@@ -33,12 +33,19 @@ import gaan.testutil.Wav;
  * 44.1 kHz stereo WAV. Stage times are medians over the files on one thread; "total" is decode +
  * the whole analysis (which fuses the STFT and mel stages frame by frame). Each time is given as
  * wall-clock ({@code ms_per_file}) and as the thread's CPU time ({@code cpu_ms_per_file}), which
- * stays meaningful on a loaded machine.
+ * stays meaningful on a loaded machine. Throughput (files/s with 1 thread and with all cores) is
+ * the median of {@value #REPEATS} rounds over warm thread pools; check the scaling on an idle
+ * machine ({@code uptime} load below 1.5).
  */
 public final class FeaturesBench {
     private static final int FILES = 50;
     private static final double SECONDS = 30;
     private static final int RATE = 22050;
+    /** Timed rounds per throughput figure (median reported), after the warm-up rounds. */
+    private static final int REPEATS = 5;
+    private static final int WARMUP_ROUNDS = 2;
+    /** Passes over the files per throughput round: 100 files, about half a second on one thread. */
+    private static final int ROUND_PASSES = 2;
 
     private FeaturesBench() {
     }
@@ -111,24 +118,29 @@ public final class FeaturesBench {
             c.lap(wall.total, cpu.total, i);
         }
 
-        double oneThread = filesPerSecond(wavs, params, 1);
         int cores = Runtime.getRuntime().availableProcessors();
-        double allThreads = filesPerSecond(wavs, params, cores);
+        Throughput oneThread = throughput(wavs, params, 1);
+        Throughput allThreads = throughput(wavs, params, cores);
 
         double mp3Ms = Bench.median(5, () -> timeFile(decoder, analyzer, mp3, false));
         double resampledMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, false));
         double mp3CpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, mp3, true));
         double resampledCpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, true));
 
-        // The whole extractor (hashing, cache, store assembly): a warm-up run into one store, a timed
-        // run into a fresh one, then a re-run over the finished store (everything cached).
+        // The whole extractor (hashing, cache, store assembly, a fresh pool per run, as `gaan features`
+        // runs it): a warm-up run, then the median of timed runs, each into a fresh store; then a
+        // re-run over a finished store (everything cached).
         FeatureExtractor extractor = new FeatureExtractor(params, cores);
         extractor.extract(CollectionReader.read(tmp), tmp.resolve("store-warmup"), ExtractionListener.NONE);
+        double[] extractorRates = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            long t0 = System.nanoTime();
+            extractor.extract(CollectionReader.read(tmp), tmp.resolve("store" + r), ExtractionListener.NONE);
+            extractorRates[r] = n / (ms(t0) / 1000);
+        }
+        double extractorFilesPerS = Bench.median(extractorRates);
         long t0 = System.nanoTime();
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store"), ExtractionListener.NONE);
-        double extractorFilesPerS = n / (ms(t0) / 1000);
-        t0 = System.nanoTime();
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store"), ExtractionListener.NONE);
+        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store0"), ExtractionListener.NONE);
         double cachedRerunMs = ms(t0);
 
         Bench.create()
@@ -136,10 +148,12 @@ public final class FeaturesBench {
                 .put("seconds_per_file", SECONDS)
                 .put("ms_per_file", wall.medians())
                 .put("cpu_ms_per_file", cpu.medians())
-                .put("files_per_s_1thread", oneThread)
-                .put("files_per_s_all_threads", allThreads)
+                .put("files_per_s_1thread", oneThread.filesPerSecond())
+                .put("files_per_s_all_threads", allThreads.filesPerSecond())
                 .put("threads", cores)
-                .put("scaling", allThreads / oneThread)
+                .put("scaling", allThreads.filesPerSecond() / oneThread.filesPerSecond())
+                .put("throughput_cpu_ms_per_file", Map.of("1thread", oneThread.cpuMsPerFile(),
+                        "all_threads", allThreads.cpuMsPerFile()))
                 .put("mp3_ms_per_file", mp3Ms)
                 .put("resampled_ms_per_file", resampledMs)
                 .put("mp3_cpu_ms_per_file", mp3CpuMs)
@@ -215,24 +229,49 @@ public final class FeaturesBench {
         }
     }
 
-    /** Decode + analyse every file on {@code threads} threads, each with its own analyzer. */
-    private static double filesPerSecond(List<Path> files, AudioFeatureParams params, int threads) throws Exception {
+    /**
+     * Files per second (median of the timed rounds) and CPU ms per file, summed over the worker
+     * threads (median of the rounds' means), of decode + analyse on a pool of {@code threads}
+     * threads, each with its own analyzer. The pool and analyzers live across rounds and the first
+     * rounds are warm-up, so the rate excludes thread start-up, analyzer set-up and JIT compilation.
+     * If CPU ms per file grows with the thread count, the threads slow each other down (memory,
+     * caches); if only the wall-clock rate falls short, they wait (locks, or a busy machine).
+     */
+    private static Throughput throughput(List<Path> files, AudioFeatureParams params, int threads) throws Exception {
         AudioDecoder decoder = new AudioDecoder();
         ThreadLocal<AudioAnalyzer> analyzers = ThreadLocal.withInitial(() -> new AudioAnalyzer(params));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        int perRound = ROUND_PASSES * files.size();
+        double[] rates = new double[REPEATS];
+        double[] cpu = new double[REPEATS];
         try {
-            long t0 = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> analyzers.get().analyze(decoder.decode(f))));
+            for (int r = -WARMUP_ROUNDS; r < REPEATS; r++) {
+                long t0 = System.nanoTime();
+                List<Future<Double>> futures = new ArrayList<>();
+                for (int i = 0; i < perRound; i++) {
+                    Path f = files.get(i % files.size());
+                    futures.add(pool.submit(() -> {
+                        Clock c = new Clock();
+                        analyzers.get().analyze(decoder.decode(f));
+                        return c.cpuMs();
+                    }));
+                }
+                double cpuSum = 0;
+                for (Future<Double> f : futures) {
+                    cpuSum += f.get();
+                }
+                if (r >= 0) {
+                    rates[r] = perRound / (ms(t0) / 1000);
+                    cpu[r] = cpuSum / perRound;
+                }
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            return files.size() / (ms(t0) / 1000);
+            return new Throughput(Bench.median(rates), Bench.median(cpu));
         } finally {
             pool.shutdown();
         }
+    }
+
+    private record Throughput(double filesPerSecond, double cpuMsPerFile) {
     }
 
     private static double ms(long startNanos) {
