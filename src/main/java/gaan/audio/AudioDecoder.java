@@ -90,7 +90,10 @@ import org.bytedeco.javacpp.PointerPointer;
  *       as in librosa; the decoder seeks where the container allows instead of decoding the
  *       whole file.</li>
  * </ul>
- * A file that cannot be decoded (missing, empty, not audio, truncated: see
+ * A complete 16-bit PCM WAV at the target rate, the most common case, is read without FFmpeg
+ * ({@link PcmWav}), to the same samples.
+ *
+ * <p>A file that cannot be decoded (missing, empty, not audio, truncated: see
  * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. The decoded length
  * never exceeds the length the container declares (AAC in MP4 keeps its end padding otherwise).
  *
@@ -164,6 +167,10 @@ public final class AudioDecoder {
                     + offsetSeconds + " and " + durationSeconds);
         }
         checkReadable(file);
+        float[] pcm = PcmWav.read(file, targetRate, offsetSeconds, durationSeconds);
+        if (pcm != null) {
+            return pcm;
+        }
         try (Session s = new Session(file)) {
             return s.decode(offsetSeconds, durationSeconds);
         }

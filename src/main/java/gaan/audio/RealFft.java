@@ -28,8 +28,8 @@ final class RealFft {
     /** av_tx's SIMD code wants buffers aligned for AVX-512 loads. */
     private static final int ALIGN_BYTES = 64;
     private static final int ALIGN_FLOATS = ALIGN_BYTES / Float.BYTES;
-    /** Bins per tile of the transposition: the tile's output rows stay in L1 while it runs. */
-    private static final int TILE = 32;
+    /** Bins per tile of the transposition. */
+    private static final int TILE = 64;
 
     private final int n;
     /** Floats from one spectrum to the next in the batch buffer: n + 2, rounded up to keep alignment. */
@@ -72,8 +72,11 @@ final class RealFft {
         }
     }
 
-    /** A transform of {@code n} points with room for {@code batch} spectra. */
+    /** A transform of {@code n} points with room for {@code batch} spectra, a multiple of 4. */
     RealFft(int n, int batch) {
+        if (batch % 4 != 0) {
+            throw new IllegalArgumentException("the batch must be a multiple of 4, got " + batch);
+        }
         this.n = n;
         this.stride = (n + 2 + ALIGN_FLOATS - 1) / ALIGN_FLOATS * ALIGN_FLOATS;
         this.handle = new Native(n, stride, batch);
@@ -96,24 +99,36 @@ final class RealFft {
 
     /**
      * {@code out[k][j] = |X_j[k]|^2}, {@code k = 0..n/2}, for the spectra in slots
-     * {@code j < count}. The products are float32, as librosa squares its complex64 magnitudes.
+     * {@code j < count}; columns up to the next multiple of four get stale values. The products are
+     * float32, as librosa squares its complex64 magnitudes.
      */
     void powers(int count, float[][] out) {
         handle.out.get(spectra, 0, stride * count);
         float[] s = spectra;
         int bins = n / 2 + 1;
-        // Tiled: a straight loop over frames would touch all `bins` output rows per frame and
-        // miss L1 on nearly every store.
+        // A transposition: tiled so that the tile's output rows stay in L1, four frames per pass so
+        // that each row is loaded once per four contiguous stores.
         for (int k0 = 0; k0 < bins; k0 += TILE) {
             int k1 = Math.min(bins, k0 + TILE);
-            for (int j = 0; j < count; j++) {
-                int base = j * stride;
+            for (int j = 0; j < count; j += 4) {
+                int b0 = j * stride;
+                int b1 = b0 + stride;
+                int b2 = b1 + stride;
+                int b3 = b2 + stride;
                 for (int k = k0; k < k1; k++) {
-                    float re = s[base + 2 * k];
-                    float im = s[base + 2 * k + 1];
-                    out[k][j] = re * re + im * im;
+                    float[] row = out[k];
+                    row[j] = power(s, b0 + 2 * k);
+                    row[j + 1] = power(s, b1 + 2 * k);
+                    row[j + 2] = power(s, b2 + 2 * k);
+                    row[j + 3] = power(s, b3 + 2 * k);
                 }
             }
         }
+    }
+
+    private static float power(float[] s, int at) {
+        float re = s[at];
+        float im = s[at + 1];
+        return re * re + im * im;
     }
 }
