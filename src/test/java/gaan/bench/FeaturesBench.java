@@ -78,10 +78,12 @@ public final class FeaturesBench {
         Spectrogram stft = new Spectrogram(params.nFft(), params.hopLength());
         MelFilterbank mel = new MelFilterbank(params.sampleRate(), params.nFft(), params.nMels(), params.fmin(), params.fmax());
         Mfcc mfcc = new Mfcc(params.nMfcc(), params.nMels());
+        float[][] block = stft.newBlock();
 
         System.err.println("warming up");
-        for (int i = 0; i < 3; i++) {
-            for (Path w : wavs.subList(0, 10)) {
+        // About a second: every stage's loops reach their C2-compiled form.
+        for (int i = 0; i < 2; i++) {
+            for (Path w : wavs) {
                 analyzer.analyze(decoder.decode(w));
             }
         }
@@ -94,23 +96,26 @@ public final class FeaturesBench {
             Clock c = new Clock();
             float[] y = decoder.decode(wavs.get(i));
             c.lap(wall.decode, cpu.decode, i);
+            // The STFT and mel stages alternate block by block, as in AudioAnalyzer, each timed.
             int frames = stft.frames(y.length);
-            float[][][] power = new float[(frames + Spectrogram.BLOCK - 1) / Spectrogram.BLOCK][][];
-            for (int b = 0; b < power.length; b++) {
-                power[b] = stft.newBlock();
-            }
-            c.restart();
-            for (int b = 0; b < power.length; b++) {
-                stft.powerBlock(y, b * Spectrogram.BLOCK, power[b]);
-            }
-            c.lap(wall.stft, cpu.stft, i);
             float[][] melMatrix = new float[params.nMels()][frames];
-            c.restart();
-            for (int b = 0; b < power.length; b++) {
-                int t0 = b * Spectrogram.BLOCK;
-                mel.applyBlock(power[b], Math.min(Spectrogram.BLOCK, frames - t0), melMatrix, t0);
+            Clock stftClock = new Clock();
+            Clock melClock = new Clock();
+            double[] stftMs = new double[2];
+            double[] melMs = new double[2];
+            for (int t0 = 0; t0 < frames; t0 += Spectrogram.BLOCK) {
+                stftClock.restart();
+                stft.powerBlock(y, t0, block);
+                stftClock.addTo(stftMs);
+                melClock.restart();
+                mel.applyBlock(block, Math.min(Spectrogram.BLOCK, frames - t0), melMatrix, t0);
+                melClock.addTo(melMs);
             }
-            c.lap(wall.mel, cpu.mel, i);
+            wall.stft[i] = stftMs[0];
+            cpu.stft[i] = stftMs[1];
+            wall.mel[i] = melMs[0];
+            cpu.mel[i] = melMs[1];
+            c.restart();
             Mfcc.summary(mfcc.apply(PowerToDb.apply(melMatrix, params.amin(), params.topDb())));
             c.lap(wall.mfcc, cpu.mfcc, i);
             c.restart();
@@ -154,6 +159,8 @@ public final class FeaturesBench {
                 .put("scaling", allThreads.filesPerSecond() / oneThread.filesPerSecond())
                 .put("throughput_cpu_ms_per_file", Map.of("1thread", oneThread.cpuMsPerFile(),
                         "all_threads", allThreads.cpuMsPerFile()))
+                .put("throughput_on_cpu_fraction", Map.of("1thread", oneThread.onCpuFraction(1),
+                        "all_threads", allThreads.onCpuFraction(cores)))
                 .put("mp3_ms_per_file", mp3Ms)
                 .put("resampled_ms_per_file", resampledMs)
                 .put("mp3_cpu_ms_per_file", mp3CpuMs)
@@ -192,6 +199,12 @@ public final class FeaturesBench {
 
         double cpuMs() {
             return (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+        }
+
+        /** Adds the wall-clock and CPU ms since the last restart to {@code sums[0]} and {@code sums[1]}. */
+        void addTo(double[] sums) {
+            sums[0] += wallMs();
+            sums[1] += cpuMs();
         }
 
         /** Records both times of the stage that just ended into slot i, and restarts. */
@@ -272,6 +285,13 @@ public final class FeaturesBench {
     }
 
     private record Throughput(double filesPerSecond, double cpuMsPerFile) {
+        /**
+         * The share of the workers' wall-clock time they spent on a CPU: below 1 they waited, on a
+         * lock or for a core another process held, and the scaling figure says nothing.
+         */
+        double onCpuFraction(int threads) {
+            return filesPerSecond * cpuMsPerFile / 1000 / threads;
+        }
     }
 
     private static double ms(long startNanos) {
