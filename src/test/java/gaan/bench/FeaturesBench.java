@@ -135,17 +135,11 @@ public final class FeaturesBench {
         // The whole extractor (hashing, cache, store assembly, a fresh pool per run, as `gaan features`
         // runs it): a warm-up run, then the median of timed runs, each into a fresh store; then a
         // re-run over a finished store (everything cached).
+        double extractorOneThread = extractorFilesPerSecond(tmp, params, 1, n);
+        double extractorFilesPerS = extractorFilesPerSecond(tmp, params, cores, n);
         FeatureExtractor extractor = new FeatureExtractor(params, cores);
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store-warmup"), ExtractionListener.NONE);
-        double[] extractorRates = new double[REPEATS];
-        for (int r = 0; r < REPEATS; r++) {
-            long t0 = System.nanoTime();
-            extractor.extract(CollectionReader.read(tmp), tmp.resolve("store" + r), ExtractionListener.NONE);
-            extractorRates[r] = n / (ms(t0) / 1000);
-        }
-        double extractorFilesPerS = Bench.median(extractorRates);
         long t0 = System.nanoTime();
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store0"), ExtractionListener.NONE);
+        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store-" + cores + "threads-0"), ExtractionListener.NONE);
         double cachedRerunMs = ms(t0);
 
         Bench.create()
@@ -165,7 +159,9 @@ public final class FeaturesBench {
                 .put("resampled_ms_per_file", resampledMs)
                 .put("mp3_cpu_ms_per_file", mp3CpuMs)
                 .put("resampled_cpu_ms_per_file", resampledCpuMs)
+                .put("extractor_files_per_s_1thread", extractorOneThread)
                 .put("extractor_files_per_s_all_threads", extractorFilesPerS)
+                .put("extractor_scaling", extractorFilesPerS / extractorOneThread)
                 .put("extractor_cached_rerun_ms", cachedRerunMs)
                 .put("librosa_ms_per_file", 17.4)
                 .put("peak_rss_mb", Bench.peakRssMb())
@@ -292,6 +288,20 @@ public final class FeaturesBench {
         double onCpuFraction(int threads) {
             return filesPerSecond * cpuMsPerFile / 1000 / threads;
         }
+    }
+
+    /** Median files/s of {@value #REPEATS} extractions into fresh stores, after one warm-up extraction. */
+    private static double extractorFilesPerSecond(Path root, AudioFeatureParams params, int threads, int n) {
+        FeatureExtractor extractor = new FeatureExtractor(params, threads);
+        String name = "store-" + threads + "threads-";
+        extractor.extract(CollectionReader.read(root), root.resolve(name + "warmup"), ExtractionListener.NONE);
+        double[] rates = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            long t0 = System.nanoTime();
+            extractor.extract(CollectionReader.read(root), root.resolve(name + r), ExtractionListener.NONE);
+            rates[r] = n / (ms(t0) / 1000);
+        }
+        return Bench.median(rates);
     }
 
     private static double ms(long startNanos) {
