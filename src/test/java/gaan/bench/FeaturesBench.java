@@ -135,8 +135,8 @@ public final class FeaturesBench {
         // The whole extractor (hashing, cache, store assembly, a fresh pool per run, as `gaan features`
         // runs it): a warm-up run, then the median of timed runs, each into a fresh store; then a
         // re-run over a finished store (everything cached).
-        double extractorOneThread = extractorFilesPerSecond(tmp, params, 1, n);
-        double extractorFilesPerS = extractorFilesPerSecond(tmp, params, cores, n);
+        Throughput extractorOneThread = extractorThroughput(tmp, params, 1, n);
+        Throughput extractorAllThreads = extractorThroughput(tmp, params, cores, n);
         FeatureExtractor extractor = new FeatureExtractor(params, cores);
         long t0 = System.nanoTime();
         extractor.extract(CollectionReader.read(tmp), tmp.resolve("store-" + cores + "threads-0"), ExtractionListener.NONE);
@@ -159,9 +159,13 @@ public final class FeaturesBench {
                 .put("resampled_ms_per_file", resampledMs)
                 .put("mp3_cpu_ms_per_file", mp3CpuMs)
                 .put("resampled_cpu_ms_per_file", resampledCpuMs)
-                .put("extractor_files_per_s_1thread", extractorOneThread)
-                .put("extractor_files_per_s_all_threads", extractorFilesPerS)
-                .put("extractor_scaling", extractorFilesPerS / extractorOneThread)
+                .put("extractor_files_per_s_1thread", extractorOneThread.filesPerSecond())
+                .put("extractor_files_per_s_all_threads", extractorAllThreads.filesPerSecond())
+                .put("extractor_scaling", extractorAllThreads.filesPerSecond() / extractorOneThread.filesPerSecond())
+                .put("extractor_process_cpu_ms_per_file", Map.of("1thread", extractorOneThread.cpuMsPerFile(),
+                        "all_threads", extractorAllThreads.cpuMsPerFile()))
+                .put("extractor_on_cpu_fraction", Map.of("1thread", extractorOneThread.onCpuFraction(1),
+                        "all_threads", extractorAllThreads.onCpuFraction(cores)))
                 .put("extractor_cached_rerun_ms", cachedRerunMs)
                 .put("librosa_ms_per_file", 17.4)
                 .put("peak_rss_mb", Bench.peakRssMb())
@@ -290,18 +294,28 @@ public final class FeaturesBench {
         }
     }
 
-    /** Median files/s of {@value #REPEATS} extractions into fresh stores, after one warm-up extraction. */
-    private static double extractorFilesPerSecond(Path root, AudioFeatureParams params, int threads, int n) {
+    /**
+     * Median files/s of {@value #REPEATS} extractions into fresh stores, after one warm-up
+     * extraction, and the median share of the run's {@code threads} cores the whole process used
+     * (its CPU time, GC and JIT included, over wall-clock × threads): well below 1 on an otherwise
+     * idle machine would mean the workers wait on something.
+     */
+    private static Throughput extractorThroughput(Path root, AudioFeatureParams params, int threads, int n) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         FeatureExtractor extractor = new FeatureExtractor(params, threads);
         String name = "store-" + threads + "threads-";
         extractor.extract(CollectionReader.read(root), root.resolve(name + "warmup"), ExtractionListener.NONE);
         double[] rates = new double[REPEATS];
+        double[] cpu = new double[REPEATS];
         for (int r = 0; r < REPEATS; r++) {
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             extractor.extract(CollectionReader.read(root), root.resolve(name + r), ExtractionListener.NONE);
             rates[r] = n / (ms(t0) / 1000);
+            cpu[r] = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
         }
-        return Bench.median(rates);
+        return new Throughput(Bench.median(rates), Bench.median(cpu));
     }
 
     private static double ms(long startNanos) {
