@@ -53,7 +53,7 @@ public final class Spectrogram {
 
     /**
      * Writes the power of frames {@code t0 .. t0 + BLOCK - 1} of {@code y} into {@code block}
-     * ({@code block[k][j]}); frames past the last one are left as they were.
+     * ({@code block[k][j]}); the columns of frames past the last one hold stale values.
      */
     public void powerBlock(float[] y, int t0, float[][] block) {
         int count = Math.min(BLOCK, frames(y.length) - t0);
