@@ -90,8 +90,8 @@ import org.bytedeco.javacpp.PointerPointer;
  *       as in librosa; the decoder seeks where the container allows instead of decoding the
  *       whole file.</li>
  * </ul>
- * A complete 16-bit PCM WAV at the target rate, the most common case, is read without FFmpeg
- * ({@link PcmWav}), to the same samples.
+ * A complete 16-bit PCM WAV, the most common case, is read without FFmpeg's demuxer and decoder
+ * ({@link PcmWav}), to the same samples (and resampled by the same swresample filter).
  *
  * <p>A file that cannot be decoded (missing, empty, not audio, truncated: see
  * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. The decoded length
@@ -167,9 +167,22 @@ public final class AudioDecoder {
                     + offsetSeconds + " and " + durationSeconds);
         }
         checkReadable(file);
-        float[] pcm = PcmWav.read(file, targetRate, offsetSeconds, durationSeconds);
-        if (pcm != null) {
-            return pcm;
+        try (PcmWav wav = PcmWav.open(file)) {
+            if (wav != null) {
+                long start = Math.round(offsetSeconds * wav.rate());
+                long end = durationSeconds > 0
+                        ? Math.min(wav.frames(), start + Math.round(durationSeconds * wav.rate())) : wav.frames();
+                if (start < end) {
+                    if (wav.rate() == targetRate) {
+                        return wav.read(start, end);
+                    }
+                    try (Session s = new Session(file)) {
+                        return s.resample(wav, start, end);
+                    }
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new AudioDecodeException(file, "cannot read: " + e.getCause().getMessage());
         }
         try (Session s = new Session(file)) {
             return s.decode(offsetSeconds, durationSeconds);
@@ -309,6 +322,19 @@ public final class AudioDecoder {
             }
             flushResampler();
             return out.toArray(expectedLength(Math.min(end, position) - start));
+        }
+
+        /** Frames {@code [start, end)} of a PCM WAV read without FFmpeg, through the resampler. */
+        float[] resample(PcmWav wav, long start, long end) {
+            sourceRate = wav.rate();
+            openResampler();
+            out.reserve(expectedLength(end - start));
+            wav.read(start, end, (samples, count) -> {
+                mono = samples;
+                emit(0, count);
+            });
+            flushResampler();
+            return out.toArray(expectedLength(end - start));
         }
 
         private void open() {

@@ -108,13 +108,15 @@ class AudioDecoderTest {
     }
 
     /**
-     * 16-bit WAVs at the target rate are read without FFmpeg: a stereo one with a LIST chunk before
-     * its data, whole and in part, gives exactly the samples FFmpeg decodes from the same audio in FLAC.
+     * 16-bit WAVs are read without FFmpeg's decoder: stereo ones with a LIST chunk before their data,
+     * at the target rate and at 44.1 kHz (resampled), whole and in part, give exactly the samples
+     * FFmpeg decodes from the same audio in FLAC.
      */
-    @Test
-    void pcmWavReadDirectlyEqualsFfmpegsDecodeOfTheSameAudio() {
+    @ParameterizedTest
+    @ValueSource(strings = {"22050", "44100"})
+    void pcmWavReadDirectlyEqualsFfmpegsDecodeOfTheSameAudio(String rate) {
         Path source = Fixtures.audio("harmonic_22050_mono.wav");
-        String[] stereo = {"-af", "pan=stereo|c0=c0|c1=0.3*c0", "-metadata", "title=list chunk"};
+        String[] stereo = {"-af", "pan=stereo|c0=c0|c1=0.3*c0", "-ar", rate, "-metadata", "title=list chunk"};
         Path wav = gaan.testutil.FfmpegTool.convert(source, dir.resolve("stereo.wav"), concat(stereo, "-c:a", "pcm_s16le"));
         Path flac = gaan.testutil.FfmpegTool.convert(source, dir.resolve("stereo.flac"), concat(stereo, "-c:a", "flac"));
         assertArrayEquals(decoder.decode(flac), decoder.decode(wav));
