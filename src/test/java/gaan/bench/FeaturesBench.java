@@ -44,6 +44,7 @@ public final class FeaturesBench {
     /** Timed rounds per throughput figure (median reported), after the warm-up rounds. */
     private static final int REPEATS = 5;
     private static final int WARMUP_ROUNDS = 2;
+    private static final int EXTRACTOR_WARMUP_RUNS = 6;
     /** Passes over the files per throughput round: 100 files, about half a second on one thread. */
     private static final int ROUND_PASSES = 2;
 
@@ -133,7 +134,7 @@ public final class FeaturesBench {
         double resampledCpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, true));
 
         // The whole extractor (hashing, cache, store assembly, a fresh pool per run, as `gaan features`
-        // runs it): a warm-up run, then the median of timed runs, each into a fresh store; then a
+        // runs it): warm-up runs, then the median of timed runs, each into a fresh store; then a
         // re-run over a finished store (everything cached).
         Throughput extractorOneThread = extractorThroughput(tmp, params, 1, n);
         Throughput extractorAllThreads = extractorThroughput(tmp, params, cores, n);
@@ -295,17 +296,22 @@ public final class FeaturesBench {
     }
 
     /**
-     * Median files/s of {@value #REPEATS} extractions into fresh stores, after one warm-up
-     * extraction, and the median share of the run's {@code threads} cores the whole process used
-     * (its CPU time, GC and JIT included, over wall-clock × threads): well below 1 on an otherwise
-     * idle machine would mean the workers wait on something.
+     * Median files/s of {@value #REPEATS} extractions into fresh stores, after
+     * {@value #EXTRACTOR_WARMUP_RUNS} warm-up extractions, and the median share of the run's
+     * {@code threads} cores the whole process used (its CPU time, GC and JIT included, over
+     * wall-clock × threads): well below 1 on an otherwise idle machine would mean the workers wait
+     * on something.
      */
     private static Throughput extractorThroughput(Path root, AudioFeatureParams params, int threads, int n) {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         FeatureExtractor extractor = new FeatureExtractor(params, threads);
         String name = "store-" + threads + "threads-";
-        extractor.extract(CollectionReader.read(root), root.resolve(name + "warmup"), ExtractionListener.NONE);
+        // Several runs: besides the analysis, an extraction runs much code (hashing, CSV, file
+        // handling) only once per track, which C2 keeps compiling, on a worker's core, for a while.
+        for (int w = 0; w < EXTRACTOR_WARMUP_RUNS; w++) {
+            extractor.extract(CollectionReader.read(root), root.resolve(name + "warmup" + w), ExtractionListener.NONE);
+        }
         double[] rates = new double[REPEATS];
         double[] cpu = new double[REPEATS];
         for (int r = 0; r < REPEATS; r++) {
