@@ -76,20 +76,21 @@ final class PcmWav implements AutoCloseable {
     /** Mono samples of frames {@code [start, end)}. */
     float[] read(long start, long end) {
         float[] out = new float[Math.toIntExact(end - start)];
-        int[] at = {0};
-        read(start, end, (samples, count) -> {
-            System.arraycopy(samples, 0, out, at[0], count);
-            at[0] += count;
-        });
+        read(start, end, out, null);
         return out;
     }
 
     /** Mono samples of frames {@code [start, end)}, chunk by chunk. */
     void read(long start, long end, Sink sink) {
+        read(start, end, null, sink);
+    }
+
+    /** Into {@code out} when it is given (no intermediate copy), else chunk by chunk into the sink. */
+    private void read(long start, long end, float[] out, Sink sink) {
         ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES / blockAlign * blockAlign).order(ByteOrder.LITTLE_ENDIAN);
         int chunkFrames = buf.capacity() / blockAlign;
         short[] pcm = new short[chunkFrames * channels];
-        float[] mono = new float[chunkFrames];
+        float[] mono = out == null ? new float[chunkFrames] : out;
         try {
             for (long frame = start; frame < end; ) {
                 int n = (int) Math.min(end - frame, chunkFrames);
@@ -102,8 +103,10 @@ final class PcmWav implements AutoCloseable {
                 }
                 buf.flip();
                 buf.asShortBuffer().get(pcm, 0, n * channels);
-                mixdown(pcm, n, mono);
-                sink.accept(mono, n);
+                mixdown(pcm, n, mono, out == null ? 0 : (int) (frame - start));
+                if (sink != null) {
+                    sink.accept(mono, n);
+                }
                 frame += n;
             }
         } catch (IOException e) {
@@ -111,10 +114,10 @@ final class PcmWav implements AutoCloseable {
         }
     }
 
-    private void mixdown(short[] pcm, int n, float[] mono) {
+    private void mixdown(short[] pcm, int n, float[] mono, int at) {
         if (channels == 1) {
             for (int i = 0; i < n; i++) {
-                mono[i] = pcm[i] / 32768f;
+                mono[at + i] = pcm[i] / 32768f;
             }
             return;
         }
@@ -123,7 +126,7 @@ final class PcmWav implements AutoCloseable {
             for (int c = 0; c < channels; c++) {
                 sum += pcm[i * channels + c] / 32768f;
             }
-            mono[i] = sum / channels;
+            mono[at + i] = sum / channels;
         }
     }
 
