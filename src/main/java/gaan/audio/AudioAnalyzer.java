@@ -4,7 +4,8 @@ package gaan.audio;
  * The audio feature pipeline of one set of {@link AudioFeatureParams}: samples → power
  * spectrogram ({@link Spectrogram}) → mel ({@link MelFilterbank}) → dB ({@link PowerToDb}) →
  * MFCC ({@link Mfcc}) → summary and log-mel patches ({@link LogMelPatches}). The spectrogram is
- * computed frame by frame straight into the mel matrix, so the full STFT is never held.
+ * computed a block of frames at a time straight into the mel matrix, so the full STFT is never
+ * held.
  *
  * <p>Owns scratch buffers: use one instance per thread. The tables (window, filterbank, DCT)
  * are built once per instance.
@@ -14,8 +15,7 @@ public final class AudioAnalyzer {
     private final Spectrogram spectrogram;
     private final MelFilterbank melFilterbank;
     private final Mfcc mfcc;
-    private final double[] power;
-    private final double[] melColumn;
+    private final float[][] block;
 
     public AudioAnalyzer(AudioFeatureParams params) {
         this.params = params;
@@ -23,8 +23,7 @@ public final class AudioAnalyzer {
         this.melFilterbank = new MelFilterbank(params.sampleRate(), params.nFft(), params.nMels(),
                 params.fmin(), params.fmax());
         this.mfcc = new Mfcc(params.nMfcc(), params.nMels());
-        this.power = new double[spectrogram.bins()];
-        this.melColumn = new double[params.nMels()];
+        this.block = spectrogram.newBlock();
     }
 
     public AudioFeatureParams params() {
@@ -35,12 +34,9 @@ public final class AudioAnalyzer {
     public float[][] mel(float[] samples) {
         int frames = spectrogram.frames(samples.length);
         float[][] mel = new float[params.nMels()][frames];
-        for (int t = 0; t < frames; t++) {
-            spectrogram.powerFrame(samples, t, power);
-            melFilterbank.applyFrame(power, melColumn);
-            for (int m = 0; m < melColumn.length; m++) {
-                mel[m][t] = (float) melColumn[m];
-            }
+        for (int t0 = 0; t0 < frames; t0 += Spectrogram.BLOCK) {
+            spectrogram.powerBlock(samples, t0, block);
+            melFilterbank.applyBlock(block, Math.min(Spectrogram.BLOCK, frames - t0), mel, t0);
         }
         return mel;
     }

@@ -90,7 +90,10 @@ import org.bytedeco.javacpp.PointerPointer;
  *       as in librosa; the decoder seeks where the container allows instead of decoding the
  *       whole file.</li>
  * </ul>
- * A file that cannot be decoded (missing, empty, not audio, truncated: see
+ * A complete 16-bit PCM WAV, the most common case, is read without FFmpeg's demuxer and decoder
+ * ({@link PcmWav}), to the same samples (and resampled by the same swresample filter).
+ *
+ * <p>A file that cannot be decoded (missing, empty, not audio, truncated: see
  * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. The decoded length
  * never exceeds the length the container declares (AAC in MP4 keeps its end padding otherwise).
  *
@@ -164,6 +167,23 @@ public final class AudioDecoder {
                     + offsetSeconds + " and " + durationSeconds);
         }
         checkReadable(file);
+        try (PcmWav wav = PcmWav.open(file)) {
+            if (wav != null) {
+                long start = Math.round(offsetSeconds * wav.rate());
+                long end = durationSeconds > 0
+                        ? Math.min(wav.frames(), start + Math.round(durationSeconds * wav.rate())) : wav.frames();
+                if (start < end) {
+                    if (wav.rate() == targetRate) {
+                        return wav.read(start, end);
+                    }
+                    try (Session s = new Session(file)) {
+                        return s.resample(wav, start, end);
+                    }
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new AudioDecodeException(file, "cannot read: " + e.getCause().getMessage());
+        }
         try (Session s = new Session(file)) {
             return s.decode(offsetSeconds, durationSeconds);
         }
@@ -302,6 +322,19 @@ public final class AudioDecoder {
             }
             flushResampler();
             return out.toArray(expectedLength(Math.min(end, position) - start));
+        }
+
+        /** Frames {@code [start, end)} of a PCM WAV read without FFmpeg, through the resampler. */
+        float[] resample(PcmWav wav, long start, long end) {
+            sourceRate = wav.rate();
+            openResampler();
+            out.reserve(expectedLength(end - start));
+            wav.read(start, end, (samples, count) -> {
+                mono = samples;
+                emit(0, count);
+            });
+            flushResampler();
+            return out.toArray(expectedLength(end - start));
         }
 
         private void open() {

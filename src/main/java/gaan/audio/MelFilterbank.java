@@ -8,7 +8,7 @@ package gaan.audio;
  * where librosa rounds them, so the filterbank equals librosa's bit for bit.
  *
  * <p>Each filter is stored as its non-zero range of bins; applying the bank costs about two
- * multiply-adds per bin. Immutable and thread-safe.
+ * multiply-adds per bin and frame. Immutable and thread-safe.
  */
 public final class MelFilterbank {
     private static final double F_SP = 200.0 / 3;
@@ -18,7 +18,7 @@ public final class MelFilterbank {
 
     private final int bins;
     private final int[] start;
-    private final double[][] weights;
+    private final float[][] weights;
 
     public MelFilterbank(int sampleRate, int nFft, int nMels, double fmin, double fmax) {
         this.bins = nFft / 2 + 1;
@@ -28,7 +28,7 @@ public final class MelFilterbank {
             fdiff[i] = melF[i + 1] - melF[i];
         }
         start = new int[nMels];
-        weights = new double[nMels][];
+        weights = new float[nMels][];
         float[] row = new float[bins];
         // np.fft.rfftfreq(n, d=1/sr) multiplies k by 1/(n*d); the same rounding keeps the weights identical.
         double binHz = 1.0 / (nFft * (1.0 / sampleRate));
@@ -48,7 +48,7 @@ public final class MelFilterbank {
                 }
             }
             start[m] = Math.max(first, 0);
-            weights[m] = new double[first < 0 ? 0 : last - first + 1];
+            weights[m] = new float[first < 0 ? 0 : last - first + 1];
             for (int k = 0; k < weights[m].length; k++) {
                 weights[m][k] = row[start[m] + k];
             }
@@ -86,51 +86,48 @@ public final class MelFilterbank {
         float[][] out = new float[weights.length][bins];
         for (int m = 0; m < weights.length; m++) {
             for (int k = 0; k < weights[m].length; k++) {
-                out[m][start[m] + k] = (float) weights[m][k];
+                out[m][start[m] + k] = weights[m][k];
             }
         }
         return out;
     }
 
-    /** Mel power of one frame: {@code mel[m] = sum_k W[m][k] * power[k]}. */
-    public void applyFrame(double[] power, double[] mel) {
+    /**
+     * Mel power of a block of {@code count} frames laid out as {@link Spectrogram#powerBlock}
+     * writes them: {@code mel[m][t0 + j] = sum_k W[m][k] * block[k][j]}, summed in float32 as
+     * librosa's float32 matrix product sums.
+     */
+    public void applyBlock(float[][] block, int count, float[][] mel, int t0) {
+        float[] acc = new float[block[0].length];
         for (int m = 0; m < weights.length; m++) {
-            double[] w = weights[m];
+            float[] w = weights[m];
             int s = start[m];
-            // Four partial sums: one chain of dependent additions would wait on each add's latency.
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
+            java.util.Arrays.fill(acc, 0f);
             int k = 0;
+            // Four bins per pass over the block's frames: each pass costs a loop set-up (alignment
+            // pre-loop, tail) as well as its vector work.
             for (; k + 3 < w.length; k += 4) {
-                s0 += w[k] * power[s + k];
-                s1 += w[k + 1] * power[s + k + 1];
-                s2 += w[k + 2] * power[s + k + 2];
-                s3 += w[k + 3] * power[s + k + 3];
+                float w0 = w[k];
+                float w1 = w[k + 1];
+                float w2 = w[k + 2];
+                float w3 = w[k + 3];
+                float[] b0 = block[s + k];
+                float[] b1 = block[s + k + 1];
+                float[] b2 = block[s + k + 2];
+                float[] b3 = block[s + k + 3];
+                // Over the block's frames, one index for every array: C2 vectorises it.
+                for (int j = 0; j < acc.length; j++) {
+                    acc[j] += (w0 * b0[j] + w1 * b1[j]) + (w2 * b2[j] + w3 * b3[j]);
+                }
             }
             for (; k < w.length; k++) {
-                s0 += w[k] * power[s + k];
+                float wk = w[k];
+                float[] bin = block[s + k];
+                for (int j = 0; j < acc.length; j++) {
+                    acc[j] += wk * bin[j];
+                }
             }
-            mel[m] = (s0 + s1) + (s2 + s3);
+            System.arraycopy(acc, 0, mel[m], t0, count);
         }
-    }
-
-    /** Mel spectrogram {@code (nMels, T)} of a power spectrogram {@code (bins, T)}. */
-    public float[][] apply(float[][] power) {
-        int frames = power.length == 0 ? 0 : power[0].length;
-        float[][] out = new float[weights.length][frames];
-        double[] column = new double[bins];
-        double[] mel = new double[weights.length];
-        for (int t = 0; t < frames; t++) {
-            for (int k = 0; k < bins; k++) {
-                column[k] = power[k][t];
-            }
-            applyFrame(column, mel);
-            for (int m = 0; m < mel.length; m++) {
-                out[m][t] = (float) mel[m];
-            }
-        }
-        return out;
     }
 }

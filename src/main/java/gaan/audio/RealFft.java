@@ -13,9 +13,12 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Power spectrum of real float32 frames of a power-of-two length, by FFmpeg's {@code av_tx}
+ * Power spectra of real float32 frames of a power-of-two length, by FFmpeg's {@code av_tx}
  * real-to-complex transform (SIMD; about twice as fast as JTransforms' float64 transform here).
  * Single precision is enough for librosa parity: the fixtures' mel tolerances hold with margin.
+ *
+ * <p>Frames are transformed one by one into a native buffer of {@code batch} spectra, which is
+ * then copied out in one call and turned into powers laid out bin-major ({@link #powers}).
  *
  * <p>Owns an FFmpeg transform context and native buffers, released when the instance becomes
  * unreachable. Not thread-safe: one instance per thread.
@@ -24,10 +27,15 @@ final class RealFft {
     private static final Cleaner CLEANER = Cleaner.create();
     /** av_tx's SIMD code wants buffers aligned for AVX-512 loads. */
     private static final int ALIGN_BYTES = 64;
+    private static final int ALIGN_FLOATS = ALIGN_BYTES / Float.BYTES;
+    /** Bins per tile of the transposition. */
+    private static final int TILE = 64;
 
     private final int n;
+    /** Floats from one spectrum to the next in the batch buffer: n + 2, rounded up to keep alignment. */
+    private final int stride;
     private final Native handle;
-    private final float[] spectrum;
+    private final float[] spectra;
 
     /** The native side; also the cleanup action, so it must not refer back to the RealFft. */
     private static final class Native implements Runnable {
@@ -38,18 +46,23 @@ final class RealFft {
         final FloatPointer outRaw;
         final FloatPointer in;
         final FloatPointer out;
+        /** {@code outAt[j]}: the address of spectrum j in {@link #out} (a void* call ignores positions). */
+        final FloatPointer[] outAt;
 
-        Native(int n) {
-            inRaw = new FloatPointer(n + 2 + ALIGN_BYTES / 4);
-            outRaw = new FloatPointer(n + 2 + ALIGN_BYTES / 4);
+        Native(int n, int stride, int batch) {
+            inRaw = new FloatPointer(n + ALIGN_FLOATS);
+            outRaw = new FloatPointer((long) stride * batch + ALIGN_FLOATS);
             in = aligned(inRaw);
             out = aligned(outRaw);
+            outAt = new FloatPointer[batch];
+            for (int j = 0; j < batch; j++) {
+                outAt[j] = out.getPointer((long) j * stride);
+            }
         }
 
         private static FloatPointer aligned(FloatPointer raw) {
             long misalignment = raw.address() % ALIGN_BYTES;
             long shift = misalignment == 0 ? 0 : (ALIGN_BYTES - misalignment) / Float.BYTES;
-            // A pointer whose address itself is aligned: native calls on a void* ignore the position.
             return raw.getPointer(shift);
         }
 
@@ -59,9 +72,14 @@ final class RealFft {
         }
     }
 
-    RealFft(int n) {
+    /** A transform of {@code n} points with room for {@code batch} spectra, a multiple of 4. */
+    RealFft(int n, int batch) {
+        if (batch % 4 != 0) {
+            throw new IllegalArgumentException("the batch must be a multiple of 4, got " + batch);
+        }
         this.n = n;
-        this.handle = new Native(n);
+        this.stride = (n + 2 + ALIGN_FLOATS - 1) / ALIGN_FLOATS * ALIGN_FLOATS;
+        this.handle = new Native(n, stride, batch);
         FloatPointer scale = new FloatPointer(1).put(1f);
         // av_tx_init writes the transform function into the slot behind `fn`.
         int ret = av_tx_init(handle.ctx, handle.fn, AV_TX_FLOAT_RDFT, 0, n, scale, 0);
@@ -70,20 +88,47 @@ final class RealFft {
             throw new IllegalStateException("FFmpeg's av_tx cannot make a " + n + "-point real FFT (error " + ret + ")");
         }
         CLEANER.register(this, handle);
-        this.spectrum = new float[n + 2];
+        this.spectra = new float[stride * batch];
     }
 
-    /** {@code power[k] = |X[k]|^2}, {@code k = 0..n/2}, of the real frame {@code x[0, n)}. */
-    void power(float[] x, double[] power) {
+    /** Transforms the real frame {@code x[0, n)} into slot {@code j} of the batch. */
+    void transform(float[] x, int j) {
         handle.in.put(x, 0, n);
-        handle.fn.call(handle.ctx, handle.out, handle.in, Float.BYTES);
-        handle.out.get(spectrum, 0, n + 2);
-        float[] s = spectrum;
-        for (int k = 0; k <= n / 2; k++) {
-            // float32 products, as librosa squares its complex64 magnitudes
-            float re = s[2 * k];
-            float im = s[2 * k + 1];
-            power[k] = re * re + im * im;
+        handle.fn.call(handle.ctx, handle.outAt[j], handle.in, Float.BYTES);
+    }
+
+    /**
+     * {@code out[k][j] = |X_j[k]|^2}, {@code k = 0..n/2}, for the spectra in slots
+     * {@code j < count}; columns up to the next multiple of four get stale values. The products are
+     * float32, as librosa squares its complex64 magnitudes.
+     */
+    void powers(int count, float[][] out) {
+        handle.out.get(spectra, 0, stride * count);
+        float[] s = spectra;
+        int bins = n / 2 + 1;
+        // A transposition: tiled so that the tile's output rows stay in L1, four frames per pass so
+        // that each row is loaded once per four contiguous stores.
+        for (int k0 = 0; k0 < bins; k0 += TILE) {
+            int k1 = Math.min(bins, k0 + TILE);
+            for (int j = 0; j < count; j += 4) {
+                int b0 = j * stride;
+                int b1 = b0 + stride;
+                int b2 = b1 + stride;
+                int b3 = b2 + stride;
+                for (int k = k0; k < k1; k++) {
+                    float[] row = out[k];
+                    row[j] = power(s, b0 + 2 * k);
+                    row[j + 1] = power(s, b1 + 2 * k);
+                    row[j + 2] = power(s, b2 + 2 * k);
+                    row[j + 3] = power(s, b3 + 2 * k);
+                }
+            }
         }
+    }
+
+    private static float power(float[] s, int at) {
+        float re = s[at];
+        float im = s[at + 1];
+        return re * re + im * im;
     }
 }

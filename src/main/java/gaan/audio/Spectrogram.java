@@ -9,9 +9,16 @@ package gaan.audio;
  * frequency bins; bin {@code k} is {@code k * sr / nFft} Hz. The windowed frame, its FFT
  * ({@link RealFft}) and the squared magnitudes are float32, as librosa's complex64 STFT.
  *
+ * <p>Frames are computed in blocks of {@link #BLOCK} consecutive frames laid out bin-major
+ * ({@code block[k][j]} is bin {@code k} of frame {@code t0 + j}), so that the mel step reads
+ * each bin's frames contiguously and vectorises over frames.
+ *
  * <p>Holds a scratch frame and an FFT plan: one instance per thread.
  */
 public final class Spectrogram {
+    /** Frames per block: 64 float32 bins are four AVX-512 vectors; a block stays in L2 (256 KiB). */
+    public static final int BLOCK = 64;
+
     private final int nFft;
     private final int hop;
     private final float[] window;
@@ -26,7 +33,7 @@ public final class Spectrogram {
         for (int n = 0; n < nFft; n++) {
             window[n] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * n / nFft));
         }
-        this.fft = new RealFft(nFft);
+        this.fft = new RealFft(nFft, BLOCK);
         this.frame = new float[nFft];
     }
 
@@ -39,31 +46,39 @@ public final class Spectrogram {
         return 1 + samples / hop;
     }
 
-    /** Writes the power of frame {@code t} of {@code y} into {@code power[0, bins())}. */
-    public void powerFrame(float[] y, int t, double[] power) {
+    /** A buffer for {@link #powerBlock}: {@code bins() x BLOCK} values. */
+    public float[][] newBlock() {
+        return new float[bins()][BLOCK];
+    }
+
+    /**
+     * Writes the power of frames {@code t0 .. t0 + BLOCK - 1} of {@code y} into {@code block}
+     * ({@code block[k][j]}); the columns of frames past the last one hold stale values.
+     */
+    public void powerBlock(float[] y, int t0, float[][] block) {
+        int count = Math.min(BLOCK, frames(y.length) - t0);
+        for (int j = 0; j < count; j++) {
+            window(y, t0 + j);
+            fft.transform(frame, j);
+        }
+        fft.powers(count, block);
+    }
+
+    /** Windowed frame {@code t} of the zero-padded signal into {@link #frame}. */
+    private void window(float[] y, int t) {
         int origin = t * hop - nFft / 2;
         int from = Math.max(0, -origin);
         int to = Math.min(nFft, y.length - origin);
         if (from > 0 || to < nFft) {
             java.util.Arrays.fill(frame, 0f);
         }
-        for (int n = from; n < to; n++) {
-            frame[n] = window[n] * y[origin + n];
+        if (to > from) {
+            System.arraycopy(y, origin + from, frame, from, to - from);
         }
-        fft.power(frame, power);
-    }
-
-    /** The whole power spectrogram, shape {@code (bins, T)} as librosa returns it. */
-    public float[][] power(float[] y) {
-        int frames = frames(y.length);
-        float[][] out = new float[bins()][frames];
-        double[] column = new double[bins()];
-        for (int t = 0; t < frames; t++) {
-            powerFrame(y, t, column);
-            for (int k = 0; k < column.length; k++) {
-                out[k][t] = (float) column[k];
-            }
+        // In place with one index: C2 cannot prove that two arrays read at different offsets do not
+        // alias, and would not vectorise frame[n] = window[n] * y[origin + n].
+        for (int n = 0; n < nFft; n++) {
+            frame[n] *= window[n];
         }
-        return out;
     }
 }

@@ -33,12 +33,20 @@ import gaan.testutil.Wav;
  * 44.1 kHz stereo WAV. Stage times are medians over the files on one thread; "total" is decode +
  * the whole analysis (which fuses the STFT and mel stages frame by frame). Each time is given as
  * wall-clock ({@code ms_per_file}) and as the thread's CPU time ({@code cpu_ms_per_file}), which
- * stays meaningful on a loaded machine.
+ * stays meaningful on a loaded machine. Throughput (files/s with 1 thread and with all cores) is
+ * the median of {@value #REPEATS} rounds over warm thread pools; check the scaling on an idle
+ * machine ({@code uptime} load below 1.5).
  */
 public final class FeaturesBench {
     private static final int FILES = 50;
     private static final double SECONDS = 30;
     private static final int RATE = 22050;
+    /** Timed rounds per throughput figure (median reported), after the warm-up rounds. */
+    private static final int REPEATS = 5;
+    private static final int WARMUP_ROUNDS = 2;
+    private static final int EXTRACTOR_WARMUP_RUNS = 6;
+    /** Passes over the files per throughput round: 100 files, about half a second on one thread. */
+    private static final int ROUND_PASSES = 2;
 
     private FeaturesBench() {
     }
@@ -71,10 +79,12 @@ public final class FeaturesBench {
         Spectrogram stft = new Spectrogram(params.nFft(), params.hopLength());
         MelFilterbank mel = new MelFilterbank(params.sampleRate(), params.nFft(), params.nMels(), params.fmin(), params.fmax());
         Mfcc mfcc = new Mfcc(params.nMfcc(), params.nMels());
+        float[][] block = stft.newBlock();
 
         System.err.println("warming up");
-        for (int i = 0; i < 3; i++) {
-            for (Path w : wavs.subList(0, 10)) {
+        // About a second: every stage's loops reach their C2-compiled form.
+        for (int i = 0; i < 2; i++) {
+            for (Path w : wavs) {
                 analyzer.analyze(decoder.decode(w));
             }
         }
@@ -87,23 +97,26 @@ public final class FeaturesBench {
             Clock c = new Clock();
             float[] y = decoder.decode(wavs.get(i));
             c.lap(wall.decode, cpu.decode, i);
+            // The STFT and mel stages alternate block by block, as in AudioAnalyzer, each timed.
             int frames = stft.frames(y.length);
-            double[][] power = new double[frames][stft.bins()];
-            c.restart();
-            for (int t = 0; t < frames; t++) {
-                stft.powerFrame(y, t, power[t]);
-            }
-            c.lap(wall.stft, cpu.stft, i);
             float[][] melMatrix = new float[params.nMels()][frames];
-            double[] column = new double[params.nMels()];
-            c.restart();
-            for (int t = 0; t < frames; t++) {
-                mel.applyFrame(power[t], column);
-                for (int m = 0; m < column.length; m++) {
-                    melMatrix[m][t] = (float) column[m];
-                }
+            Clock stftClock = new Clock();
+            Clock melClock = new Clock();
+            double[] stftMs = new double[2];
+            double[] melMs = new double[2];
+            for (int t0 = 0; t0 < frames; t0 += Spectrogram.BLOCK) {
+                stftClock.restart();
+                stft.powerBlock(y, t0, block);
+                stftClock.addTo(stftMs);
+                melClock.restart();
+                mel.applyBlock(block, Math.min(Spectrogram.BLOCK, frames - t0), melMatrix, t0);
+                melClock.addTo(melMs);
             }
-            c.lap(wall.mel, cpu.mel, i);
+            wall.stft[i] = stftMs[0];
+            cpu.stft[i] = stftMs[1];
+            wall.mel[i] = melMs[0];
+            cpu.mel[i] = melMs[1];
+            c.restart();
             Mfcc.summary(mfcc.apply(PowerToDb.apply(melMatrix, params.amin(), params.topDb())));
             c.lap(wall.mfcc, cpu.mfcc, i);
             c.restart();
@@ -111,24 +124,23 @@ public final class FeaturesBench {
             c.lap(wall.total, cpu.total, i);
         }
 
-        double oneThread = filesPerSecond(wavs, params, 1);
         int cores = Runtime.getRuntime().availableProcessors();
-        double allThreads = filesPerSecond(wavs, params, cores);
+        Throughput oneThread = throughput(wavs, params, 1);
+        Throughput allThreads = throughput(wavs, params, cores);
 
         double mp3Ms = Bench.median(5, () -> timeFile(decoder, analyzer, mp3, false));
         double resampledMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, false));
         double mp3CpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, mp3, true));
         double resampledCpuMs = Bench.median(5, () -> timeFile(decoder, analyzer, stereo, true));
 
-        // The whole extractor (hashing, cache, store assembly): a warm-up run into one store, a timed
-        // run into a fresh one, then a re-run over the finished store (everything cached).
+        // The whole extractor (hashing, cache, store assembly, a fresh pool per run, as `gaan features`
+        // runs it): warm-up runs, then the median of timed runs, each into a fresh store; then a
+        // re-run over a finished store (everything cached).
+        Throughput extractorOneThread = extractorThroughput(tmp, params, 1, n);
+        Throughput extractorAllThreads = extractorThroughput(tmp, params, cores, n);
         FeatureExtractor extractor = new FeatureExtractor(params, cores);
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store-warmup"), ExtractionListener.NONE);
         long t0 = System.nanoTime();
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store"), ExtractionListener.NONE);
-        double extractorFilesPerS = n / (ms(t0) / 1000);
-        t0 = System.nanoTime();
-        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store"), ExtractionListener.NONE);
+        extractor.extract(CollectionReader.read(tmp), tmp.resolve("store-" + cores + "threads-0"), ExtractionListener.NONE);
         double cachedRerunMs = ms(t0);
 
         Bench.create()
@@ -136,15 +148,25 @@ public final class FeaturesBench {
                 .put("seconds_per_file", SECONDS)
                 .put("ms_per_file", wall.medians())
                 .put("cpu_ms_per_file", cpu.medians())
-                .put("files_per_s_1thread", oneThread)
-                .put("files_per_s_all_threads", allThreads)
+                .put("files_per_s_1thread", oneThread.filesPerSecond())
+                .put("files_per_s_all_threads", allThreads.filesPerSecond())
                 .put("threads", cores)
-                .put("scaling", allThreads / oneThread)
+                .put("scaling", allThreads.filesPerSecond() / oneThread.filesPerSecond())
+                .put("throughput_cpu_ms_per_file", Map.of("1thread", oneThread.cpuMsPerFile(),
+                        "all_threads", allThreads.cpuMsPerFile()))
+                .put("throughput_on_cpu_fraction", Map.of("1thread", oneThread.onCpuFraction(1),
+                        "all_threads", allThreads.onCpuFraction(cores)))
                 .put("mp3_ms_per_file", mp3Ms)
                 .put("resampled_ms_per_file", resampledMs)
                 .put("mp3_cpu_ms_per_file", mp3CpuMs)
                 .put("resampled_cpu_ms_per_file", resampledCpuMs)
-                .put("extractor_files_per_s_all_threads", extractorFilesPerS)
+                .put("extractor_files_per_s_1thread", extractorOneThread.filesPerSecond())
+                .put("extractor_files_per_s_all_threads", extractorAllThreads.filesPerSecond())
+                .put("extractor_scaling", extractorAllThreads.filesPerSecond() / extractorOneThread.filesPerSecond())
+                .put("extractor_process_cpu_ms_per_file", Map.of("1thread", extractorOneThread.cpuMsPerFile(),
+                        "all_threads", extractorAllThreads.cpuMsPerFile()))
+                .put("extractor_on_cpu_fraction", Map.of("1thread", extractorOneThread.onCpuFraction(1),
+                        "all_threads", extractorAllThreads.onCpuFraction(cores)))
                 .put("extractor_cached_rerun_ms", cachedRerunMs)
                 .put("librosa_ms_per_file", 17.4)
                 .put("peak_rss_mb", Bench.peakRssMb())
@@ -178,6 +200,12 @@ public final class FeaturesBench {
 
         double cpuMs() {
             return (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+        }
+
+        /** Adds the wall-clock and CPU ms since the last restart to {@code sums[0]} and {@code sums[1]}. */
+        void addTo(double[] sums) {
+            sums[0] += wallMs();
+            sums[1] += cpuMs();
         }
 
         /** Records both times of the stage that just ended into slot i, and restarts. */
@@ -215,24 +243,85 @@ public final class FeaturesBench {
         }
     }
 
-    /** Decode + analyse every file on {@code threads} threads, each with its own analyzer. */
-    private static double filesPerSecond(List<Path> files, AudioFeatureParams params, int threads) throws Exception {
+    /**
+     * Files per second (median of the timed rounds) and CPU ms per file, summed over the worker
+     * threads (median of the rounds' means), of decode + analyse on a pool of {@code threads}
+     * threads, each with its own analyzer. The pool and analyzers live across rounds and the first
+     * rounds are warm-up, so the rate excludes thread start-up, analyzer set-up and JIT compilation.
+     * If CPU ms per file grows with the thread count, the threads slow each other down (memory,
+     * caches); if only the wall-clock rate falls short, they wait (locks, or a busy machine).
+     */
+    private static Throughput throughput(List<Path> files, AudioFeatureParams params, int threads) throws Exception {
         AudioDecoder decoder = new AudioDecoder();
         ThreadLocal<AudioAnalyzer> analyzers = ThreadLocal.withInitial(() -> new AudioAnalyzer(params));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        int perRound = ROUND_PASSES * files.size();
+        double[] rates = new double[REPEATS];
+        double[] cpu = new double[REPEATS];
         try {
-            long t0 = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> analyzers.get().analyze(decoder.decode(f))));
+            for (int r = -WARMUP_ROUNDS; r < REPEATS; r++) {
+                long t0 = System.nanoTime();
+                List<Future<Double>> futures = new ArrayList<>();
+                for (int i = 0; i < perRound; i++) {
+                    Path f = files.get(i % files.size());
+                    futures.add(pool.submit(() -> {
+                        Clock c = new Clock();
+                        analyzers.get().analyze(decoder.decode(f));
+                        return c.cpuMs();
+                    }));
+                }
+                double cpuSum = 0;
+                for (Future<Double> f : futures) {
+                    cpuSum += f.get();
+                }
+                if (r >= 0) {
+                    rates[r] = perRound / (ms(t0) / 1000);
+                    cpu[r] = cpuSum / perRound;
+                }
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            return files.size() / (ms(t0) / 1000);
+            return new Throughput(Bench.median(rates), Bench.median(cpu));
         } finally {
             pool.shutdown();
         }
+    }
+
+    private record Throughput(double filesPerSecond, double cpuMsPerFile) {
+        /**
+         * The share of the workers' wall-clock time they spent on a CPU: below 1 they waited, on a
+         * lock or for a core another process held, and the scaling figure says nothing.
+         */
+        double onCpuFraction(int threads) {
+            return filesPerSecond * cpuMsPerFile / 1000 / threads;
+        }
+    }
+
+    /**
+     * Median files/s of {@value #REPEATS} extractions into fresh stores, after
+     * {@value #EXTRACTOR_WARMUP_RUNS} warm-up extractions, and the median share of the run's
+     * {@code threads} cores the whole process used (its CPU time, GC and JIT included, over
+     * wall-clock × threads): well below 1 on an otherwise idle machine would mean the workers wait
+     * on something.
+     */
+    private static Throughput extractorThroughput(Path root, AudioFeatureParams params, int threads, int n) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        FeatureExtractor extractor = new FeatureExtractor(params, threads);
+        String name = "store-" + threads + "threads-";
+        // Several runs: besides the analysis, an extraction runs much code (hashing, CSV, file
+        // handling) only once per track, which C2 keeps compiling, on a worker's core, for a while.
+        for (int w = 0; w < EXTRACTOR_WARMUP_RUNS; w++) {
+            extractor.extract(CollectionReader.read(root), root.resolve(name + "warmup" + w), ExtractionListener.NONE);
+        }
+        double[] rates = new double[REPEATS];
+        double[] cpu = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            extractor.extract(CollectionReader.read(root), root.resolve(name + r), ExtractionListener.NONE);
+            rates[r] = n / (ms(t0) / 1000);
+            cpu[r] = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
+        }
+        return new Throughput(Bench.median(rates), Bench.median(cpu));
     }
 
     private static double ms(long startNanos) {

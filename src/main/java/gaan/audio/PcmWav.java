@@ -1,0 +1,187 @@
+package gaan.audio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The common case of {@link AudioDecoder} without FFmpeg's demuxer and decoder: a complete
+ * 16-bit PCM WAV is read straight from the file, in a third of FFmpeg's time (whose WAV demuxer
+ * hands out 4 KiB packets, each a round of native calls). The samples are exactly those of the
+ * FFmpeg path: {@code x / 32768}, channels averaged as float32 sums divided by the channel count.
+ *
+ * <p>Anything else (other sample formats, RF64, a data chunk that runs past the end of the file)
+ * is left to FFmpeg, which also words the errors. Owns an open file: close it.
+ */
+final class PcmWav implements AutoCloseable {
+    private static final int PCM = 1;
+    private static final int EXTENSIBLE = 0xFFFE;
+    private static final int HEADER_LIMIT = 1 << 16;
+    /** Bytes converted per read: small enough to stay in L2, large enough to amortise the call. */
+    private static final int CHUNK_BYTES = 1 << 16;
+
+    /** Receives consecutive mono samples {@code samples[0, count)}; the array is reused. */
+    interface Sink {
+        void accept(float[] samples, int count);
+    }
+
+    private final FileChannel channel;
+    private final int channels;
+    private final int rate;
+    private final int blockAlign;
+    private final long dataOffset;
+    private final long frames;
+
+    private PcmWav(FileChannel channel, int channels, int rate, long dataOffset, long dataBytes) {
+        this.channel = channel;
+        this.channels = channels;
+        this.rate = rate;
+        this.blockAlign = 2 * channels;
+        this.dataOffset = dataOffset;
+        this.frames = dataBytes / blockAlign;
+    }
+
+    /** The file as a 16-bit PCM WAV, or null when it is not a complete one (or cannot be read). */
+    static PcmWav open(Path file) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEADER_LIMIT, ch.size())).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(head, 0);
+            head.flip();
+            PcmWav wav = layout(ch, head, ch.size());
+            if (wav != null) {
+                return wav;
+            }
+        } catch (IOException e) {
+            // FFmpeg will report what is wrong with the file.
+        }
+        closeQuietly(ch);
+        return null;
+    }
+
+    int rate() {
+        return rate;
+    }
+
+    /** Sample frames (one sample per channel) in the file. */
+    long frames() {
+        return frames;
+    }
+
+    /** Mono samples of frames {@code [start, end)}. */
+    float[] read(long start, long end) {
+        float[] out = new float[Math.toIntExact(end - start)];
+        read(start, end, out, null);
+        return out;
+    }
+
+    /** Mono samples of frames {@code [start, end)}, chunk by chunk. */
+    void read(long start, long end, Sink sink) {
+        read(start, end, null, sink);
+    }
+
+    /** Into {@code out} when it is given (no intermediate copy), else chunk by chunk into the sink. */
+    private void read(long start, long end, float[] out, Sink sink) {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES / blockAlign * blockAlign).order(ByteOrder.LITTLE_ENDIAN);
+        int chunkFrames = buf.capacity() / blockAlign;
+        short[] pcm = new short[chunkFrames * channels];
+        float[] mono = out == null ? new float[chunkFrames] : out;
+        try {
+            for (long frame = start; frame < end; ) {
+                int n = (int) Math.min(end - frame, chunkFrames);
+                buf.clear().limit(n * blockAlign);
+                long position = dataOffset + frame * blockAlign;
+                while (buf.hasRemaining()) {
+                    if (channel.read(buf, position + buf.position()) < 0) {
+                        throw new IOException("the file ended before its data chunk did");
+                    }
+                }
+                buf.flip();
+                buf.asShortBuffer().get(pcm, 0, n * channels);
+                mixdown(pcm, n, mono, out == null ? 0 : (int) (frame - start));
+                if (sink != null) {
+                    sink.accept(mono, n);
+                }
+                frame += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void mixdown(short[] pcm, int n, float[] mono, int at) {
+        if (channels == 1) {
+            for (int i = 0; i < n; i++) {
+                mono[at + i] = pcm[i] / 32768f;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            float sum = 0;
+            for (int c = 0; c < channels; c++) {
+                sum += pcm[i * channels + c] / 32768f;
+            }
+            mono[at + i] = sum / channels;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            if (ch != null) {
+                ch.close();
+            }
+        } catch (IOException e) {
+            // Nothing was written; nothing to lose.
+        }
+    }
+
+    /** The reader of a 16-bit PCM WAV whose data chunk lies within the file, else null. */
+    private static PcmWav layout(FileChannel ch, ByteBuffer b, long fileSize) {
+        if (b.remaining() < 12 || b.getInt(0) != 0x46464952 /* RIFF */ || b.getInt(8) != 0x45564157 /* WAVE */) {
+            return null;
+        }
+        int channels = 0;
+        int rate = 0;
+        int pos = 12;
+        while (pos + 8 <= b.limit()) {
+            int id = b.getInt(pos);
+            long size = Integer.toUnsignedLong(b.getInt(pos + 4));
+            int body = pos + 8;
+            if (id == 0x20746d66 /* "fmt " */) {
+                if (size < 16 || body + 16 > b.limit()) {
+                    return null;
+                }
+                int format = Short.toUnsignedInt(b.getShort(body));
+                if (format == EXTENSIBLE && size >= 40 && body + 26 <= b.limit()) {
+                    format = Short.toUnsignedInt(b.getShort(body + 24));
+                }
+                int bits = Short.toUnsignedInt(b.getShort(body + 14));
+                channels = Short.toUnsignedInt(b.getShort(body + 2));
+                rate = b.getInt(body + 4);
+                int blockAlign = Short.toUnsignedInt(b.getShort(body + 12));
+                if (format != PCM || bits != 16 || channels == 0 || blockAlign != 2 * channels || rate <= 0) {
+                    return null;
+                }
+            } else if (id == 0x61746164 /* "data" */) {
+                boolean complete = body + size <= fileSize && size >= 2L * channels;
+                return channels > 0 && complete ? new PcmWav(ch, channels, rate, body, size) : null;
+            }
+            long next = body + size + (size & 1); // chunks are padded to even sizes
+            if (next > HEADER_LIMIT) {
+                return null;
+            }
+            pos = (int) next;
+        }
+        return null;
+    }
+}
