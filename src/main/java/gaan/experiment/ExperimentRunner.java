@@ -45,7 +45,8 @@ public final class ExperimentRunner {
                 progress.info(String.format(java.util.Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
                         (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
             } catch (RuntimeException e) {
-                String message = "task '" + task.task() + "' failed: " + e;
+                String message = "task '" + task.task() + "' failed: "
+                        + (e.getMessage() != null ? e.getMessage() : e.toString());
                 failures.add(message);
                 progress.warn(message);
             }
