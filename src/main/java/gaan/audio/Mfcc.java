@@ -30,6 +30,12 @@ public final class Mfcc {
     public float[][] apply(float[][] melDb) {
         int frames = melDb.length == 0 ? 0 : melDb[0].length;
         float[][] out = new float[dct.length][frames];
+        apply(melDb, frames, out);
+        return out;
+    }
+
+    /** MFCCs of columns {@code [0, frames)} of {@code melDb} into the same columns of {@code out}. */
+    void apply(float[][] melDb, int frames, float[][] out) {
         float[] group = new float[frames];
         double[] total = new double[frames];
         for (int k = 0; k < dct.length; k++) {
@@ -51,7 +57,6 @@ public final class Mfcc {
                 out[k][t] = (float) total[t];
             }
         }
-        return out;
     }
 
     /**
@@ -59,21 +64,26 @@ public final class Mfcc {
      * then the population standard deviation (ddof = 0) of each ({@code nMfcc} values).
      */
     public static float[] summary(float[][] mfcc) {
+        return summary(mfcc, mfcc.length == 0 ? 0 : mfcc[0].length);
+    }
+
+    /** {@link #summary(float[][])} of columns {@code [0, frames)}. */
+    static float[] summary(float[][] mfcc, int frames) {
         int n = mfcc.length;
         float[] out = new float[2 * n];
         for (int k = 0; k < n; k++) {
             float[] row = mfcc[k];
             double mean = 0;
-            for (float v : row) {
-                mean += v;
+            for (int t = 0; t < frames; t++) {
+                mean += row[t];
             }
-            mean /= row.length;
+            mean /= frames;
             double var = 0;
-            for (float v : row) {
-                var += (v - mean) * (v - mean);
+            for (int t = 0; t < frames; t++) {
+                var += (row[t] - mean) * (row[t] - mean);
             }
             out[k] = (float) mean;
-            out[n + k] = (float) Math.sqrt(var / row.length);
+            out[n + k] = (float) Math.sqrt(var / frames);
         }
         return out;
     }

@@ -28,26 +28,34 @@ public final class PowerToDb {
 
     /** A new matrix of decibels, same shape as {@code power}. */
     public static float[][] apply(float[][] power, double amin, double topDb) {
+        float[][] out = new float[power.length][power.length == 0 ? 0 : power[0].length];
+        apply(power, out.length == 0 ? 0 : out[0].length, amin, topDb, out);
+        return out;
+    }
+
+    /**
+     * Decibels of columns {@code [0, frames)} of {@code power} into the same columns of
+     * {@code out}, which may be {@code power} itself (element-wise, in place).
+     */
+    static void apply(float[][] power, int frames, double amin, double topDb, float[][] out) {
         float floorPower = (float) amin;
-        float[][] out = new float[power.length][];
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < power.length; i++) {
             float[] src = power[i];
-            float[] dst = new float[src.length];
-            for (int j = 0; j < src.length; j++) {
+            float[] dst = out[i];
+            for (int j = 0; j < frames; j++) {
                 float v = src[j];
-                dst[j] = (float) (DB_PER_NEPER_POWER * ln(v > floorPower ? v : floorPower));
-                max = dst[j] > max ? dst[j] : max;
+                float db = (float) (DB_PER_NEPER_POWER * ln(v > floorPower ? v : floorPower));
+                dst[j] = db;
+                max = db > max ? db : max;
             }
-            out[i] = dst;
         }
         float floor = (float) (max - topDb);
         for (float[] row : out) {
-            for (int j = 0; j < row.length; j++) {
+            for (int j = 0; j < frames; j++) {
                 row[j] = row[j] > floor ? row[j] : floor;
             }
         }
-        return out;
     }
 
     /**
