@@ -72,10 +72,10 @@ final class RealFft {
         }
     }
 
-    /** A transform of {@code n} points with room for {@code batch} spectra, a multiple of 4. */
+    /** A transform of {@code n} points with room for {@code batch} spectra, a multiple of 8. */
     RealFft(int n, int batch) {
-        if (batch % 4 != 0) {
-            throw new IllegalArgumentException("the batch must be a multiple of 4, got " + batch);
+        if (batch % 8 != 0) {
+            throw new IllegalArgumentException("the batch must be a multiple of 8, got " + batch);
         }
         this.n = n;
         this.stride = (n + 2 + ALIGN_FLOATS - 1) / ALIGN_FLOATS * ALIGN_FLOATS;
@@ -99,28 +99,37 @@ final class RealFft {
 
     /**
      * {@code out[k][j] = |X_j[k]|^2}, {@code k = 0..n/2}, for the spectra in slots
-     * {@code j < count}; columns up to the next multiple of four get stale values. The products are
+     * {@code j < count}; columns up to the next multiple of eight get stale values. The products are
      * float32, as librosa squares its complex64 magnitudes.
      */
     void powers(int count, float[][] out) {
         handle.out.get(spectra, 0, stride * count);
         float[] s = spectra;
         int bins = n / 2 + 1;
-        // A transposition: tiled so that the tile's output rows stay in L1, four frames per pass so
-        // that each row is loaded once per four contiguous stores.
+        // A transposition: tiled so that the tile's output rows stay in L1, eight frames per pass so
+        // that each row is loaded once per eight contiguous stores.
         for (int k0 = 0; k0 < bins; k0 += TILE) {
             int k1 = Math.min(bins, k0 + TILE);
-            for (int j = 0; j < count; j += 4) {
+            for (int j = 0; j < count; j += 8) {
                 int b0 = j * stride;
                 int b1 = b0 + stride;
                 int b2 = b1 + stride;
                 int b3 = b2 + stride;
+                int b4 = b3 + stride;
+                int b5 = b4 + stride;
+                int b6 = b5 + stride;
+                int b7 = b6 + stride;
                 for (int k = k0; k < k1; k++) {
                     float[] row = out[k];
-                    row[j] = power(s, b0 + 2 * k);
-                    row[j + 1] = power(s, b1 + 2 * k);
-                    row[j + 2] = power(s, b2 + 2 * k);
-                    row[j + 3] = power(s, b3 + 2 * k);
+                    int at = 2 * k;
+                    row[j] = power(s, b0 + at);
+                    row[j + 1] = power(s, b1 + at);
+                    row[j + 2] = power(s, b2 + at);
+                    row[j + 3] = power(s, b3 + at);
+                    row[j + 4] = power(s, b4 + at);
+                    row[j + 5] = power(s, b5 + at);
+                    row[j + 6] = power(s, b6 + at);
+                    row[j + 7] = power(s, b7 + at);
                 }
             }
         }
