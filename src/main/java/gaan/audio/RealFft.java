@@ -17,8 +17,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * real-to-complex transform (SIMD; about twice as fast as JTransforms' float64 transform here).
  * Single precision is enough for librosa parity: the fixtures' mel tolerances hold with margin.
  *
- * <p>Frames are transformed one by one into a native buffer of {@code batch} spectra, which is
- * then copied out in one call and turned into powers laid out bin-major ({@link #powers}).
+ * <p>Frames are transformed one by one into one native buffer, each spectrum copied out into a
+ * batch of {@code batch} spectra at once (while it is in L1), which is then turned into powers
+ * laid out bin-major ({@link #powers}).
  *
  * <p>Owns an FFmpeg transform context and native buffers, released when the instance becomes
  * unreachable. Not thread-safe: one instance per thread.
@@ -32,7 +33,7 @@ final class RealFft {
     private static final int TILE = 64;
 
     private final int n;
-    /** Floats from one spectrum to the next in the batch buffer: n + 2, rounded up to keep alignment. */
+    /** Floats from one spectrum to the next in the batch: n + 2, rounded up to a multiple of 16. */
     private final int stride;
     private final Native handle;
     private final float[] spectra;
@@ -46,18 +47,12 @@ final class RealFft {
         final FloatPointer outRaw;
         final FloatPointer in;
         final FloatPointer out;
-        /** {@code outAt[j]}: the address of spectrum j in {@link #out} (a void* call ignores positions). */
-        final FloatPointer[] outAt;
 
-        Native(int n, int stride, int batch) {
+        Native(int n) {
             inRaw = new FloatPointer(n + ALIGN_FLOATS);
-            outRaw = new FloatPointer((long) stride * batch + ALIGN_FLOATS);
+            outRaw = new FloatPointer(n + 2 + ALIGN_FLOATS);
             in = aligned(inRaw);
             out = aligned(outRaw);
-            outAt = new FloatPointer[batch];
-            for (int j = 0; j < batch; j++) {
-                outAt[j] = out.getPointer((long) j * stride);
-            }
         }
 
         private static FloatPointer aligned(FloatPointer raw) {
@@ -79,7 +74,7 @@ final class RealFft {
         }
         this.n = n;
         this.stride = (n + 2 + ALIGN_FLOATS - 1) / ALIGN_FLOATS * ALIGN_FLOATS;
-        this.handle = new Native(n, stride, batch);
+        this.handle = new Native(n);
         FloatPointer scale = new FloatPointer(1).put(1f);
         // av_tx_init writes the transform function into the slot behind `fn`.
         int ret = av_tx_init(handle.ctx, handle.fn, AV_TX_FLOAT_RDFT, 0, n, scale, 0);
@@ -94,7 +89,9 @@ final class RealFft {
     /** Transforms the real frame {@code x[0, n)} into slot {@code j} of the batch. */
     void transform(float[] x, int j) {
         handle.in.put(x, 0, n);
-        handle.fn.call(handle.ctx, handle.outAt[j], handle.in, Float.BYTES);
+        handle.fn.call(handle.ctx, handle.out, handle.in, Float.BYTES);
+        // Copied out while the spectrum is still in L1: one native buffer stays hot for every frame.
+        handle.out.get(spectra, j * stride, n + 2);
     }
 
     /**
@@ -103,7 +100,6 @@ final class RealFft {
      * float32, as librosa squares its complex64 magnitudes.
      */
     void powers(int count, float[][] out) {
-        handle.out.get(spectra, 0, stride * count);
         float[] s = spectra;
         int bins = n / 2 + 1;
         // A transposition: tiled so that the tile's output rows stay in L1, eight frames per pass so
