@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_tx_init;
 import static org.bytedeco.ffmpeg.global.avutil.av_tx_uninit;
 
 import java.lang.ref.Cleaner;
+import java.nio.FloatBuffer;
 
 import org.bytedeco.ffmpeg.avutil.AVTXContext;
 import org.bytedeco.ffmpeg.avutil.av_tx_fn;
@@ -47,12 +48,23 @@ final class RealFft {
         final FloatPointer outRaw;
         final FloatPointer in;
         final FloatPointer out;
+        /**
+         * Views of {@link #in} and {@link #out}: their bulk copies are plain Java (an intrinsic memory
+         * copy), where FloatPointer's get and put are a JNI call each, twice per frame.
+         */
+        final FloatBuffer inView;
+        final FloatBuffer outView;
 
         Native(int n) {
             inRaw = new FloatPointer(n + ALIGN_FLOATS);
             outRaw = new FloatPointer(n + 2 + ALIGN_FLOATS);
             in = aligned(inRaw);
             out = aligned(outRaw);
+            inView = in.limit(n).asBuffer();
+            outView = out.limit(n + 2).asBuffer();
+            if (inView.capacity() != n || outView.capacity() != n + 2) {
+                throw new IllegalStateException("unexpected FFT buffer views: " + inView + ", " + outView);
+            }
         }
 
         private static FloatPointer aligned(FloatPointer raw) {
@@ -88,10 +100,10 @@ final class RealFft {
 
     /** Transforms the real frame {@code x[0, n)} into slot {@code j} of the batch. */
     void transform(float[] x, int j) {
-        handle.in.put(x, 0, n);
+        handle.inView.put(0, x, 0, n);
         handle.fn.call(handle.ctx, handle.out, handle.in, Float.BYTES);
         // Copied out while the spectrum is still in L1: one native buffer stays hot for every frame.
-        handle.out.get(spectra, j * stride, n + 2);
+        handle.outView.get(0, spectra, j * stride, n + 2);
     }
 
     /**
