@@ -8,7 +8,8 @@ package gaan.audio;
  * held.
  *
  * <p>Owns scratch buffers: use one instance per thread. The tables (window, filterbank, DCT)
- * are built once per instance.
+ * are built once per instance. {@link #analyze} keeps its mel (turned into dB in place) and MFCC
+ * matrices across calls, grown to the longest track seen, so a track costs no large allocation.
  */
 public final class AudioAnalyzer {
     private final AudioFeatureParams params;
@@ -16,6 +17,10 @@ public final class AudioAnalyzer {
     private final MelFilterbank melFilterbank;
     private final Mfcc mfcc;
     private final float[][] block;
+    /** {@link #analyze}'s mel, then dB, matrix: {@code nMels} rows, columns beyond the track's frames are stale. */
+    private float[][] melDb = new float[0][];
+    /** {@link #analyze}'s MFCC matrix, columns as {@link #melDb}. */
+    private float[][] mfccs = new float[0][];
 
     public AudioAnalyzer(AudioFeatureParams params) {
         this.params = params;
@@ -32,13 +37,18 @@ public final class AudioAnalyzer {
 
     /** Mel power {@code (nMels, T)} of mono samples at {@code params.sampleRate()}. */
     public float[][] mel(float[] samples) {
+        float[][] mel = new float[params.nMels()][spectrogram.frames(samples.length)];
+        mel(samples, mel);
+        return mel;
+    }
+
+    /** Mel power of {@code samples} into the first {@code frames(samples.length)} columns of {@code mel}. */
+    private void mel(float[] samples, float[][] mel) {
         int frames = spectrogram.frames(samples.length);
-        float[][] mel = new float[params.nMels()][frames];
         for (int t0 = 0; t0 < frames; t0 += Spectrogram.BLOCK) {
             spectrogram.powerBlock(samples, t0, block);
             melFilterbank.applyBlock(block, Math.min(Spectrogram.BLOCK, frames - t0), mel, t0);
         }
-        return mel;
     }
 
     /** Mel, log-mel and MFCC matrices of mono samples at {@code params.sampleRate()}. */
@@ -50,9 +60,16 @@ public final class AudioAnalyzer {
 
     /** The per-track features of mono samples at {@code params.sampleRate()}. */
     public AudioFeatures analyze(float[] samples) {
-        Spectra s = spectra(samples);
-        LogMelPatches patches = LogMelPatches.of(s.melDb(), params.patchFrames(), params.patchesPerTrack());
-        return new AudioFeatures(Mfcc.summary(s.mfcc()), patches.patches(), patches.padded(),
+        int frames = spectrogram.frames(samples.length);
+        if (melDb.length == 0 || melDb[0].length < frames) {
+            melDb = new float[params.nMels()][frames];
+            mfccs = new float[params.nMfcc()][frames];
+        }
+        mel(samples, melDb);
+        PowerToDb.apply(melDb, frames, params.amin(), params.topDb(), melDb);
+        mfcc.apply(melDb, frames, mfccs);
+        LogMelPatches patches = LogMelPatches.of(melDb, frames, params.patchFrames(), params.patchesPerTrack());
+        return new AudioFeatures(Mfcc.summary(mfccs, frames), patches.patches(), patches.padded(),
                 (double) samples.length / params.sampleRate());
     }
 }

@@ -14,10 +14,14 @@ package gaan.audio;
 public record LogMelPatches(float[][][] patches, boolean padded) {
 
     public static LogMelPatches of(float[][] melDb, int frames, int count) {
+        return of(melDb, melDb.length == 0 ? 0 : melDb[0].length, frames, count);
+    }
+
+    /** Patches of the first {@code total} columns of {@code melDb}. */
+    static LogMelPatches of(float[][] melDb, int total, int frames, int count) {
         int bands = melDb.length;
-        int total = bands == 0 ? 0 : melDb[0].length;
         boolean padded = total < frames;
-        float fill = padded ? min(melDb) : 0f;
+        float fill = padded ? min(melDb, total) : 0f;
         float[][][] out = new float[count][bands][frames];
         for (int i = 0; i < count; i++) {
             int begin = padded ? 0 : (int) Math.floor((i + 0.5) * (total - frames) / count);
@@ -30,11 +34,11 @@ public record LogMelPatches(float[][][] patches, boolean padded) {
         return new LogMelPatches(out, padded);
     }
 
-    private static float min(float[][] m) {
+    private static float min(float[][] m, int total) {
         float min = Float.POSITIVE_INFINITY;
         for (float[] row : m) {
-            for (float v : row) {
-                min = Math.min(min, v);
+            for (int t = 0; t < total; t++) {
+                min = Math.min(min, row[t]);
             }
         }
         return min;

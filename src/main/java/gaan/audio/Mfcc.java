@@ -9,6 +9,8 @@ package gaan.audio;
 public final class Mfcc {
     /** Mel bands summed in float32 before the float64 total. */
     private static final int GROUP = 16;
+    /** Coefficients computed per pass over the log-mel matrix. */
+    private static final int PASS = 4;
 
     private final double[][] dct;
 
@@ -30,28 +32,63 @@ public final class Mfcc {
     public float[][] apply(float[][] melDb) {
         int frames = melDb.length == 0 ? 0 : melDb[0].length;
         float[][] out = new float[dct.length][frames];
-        float[] group = new float[frames];
-        double[] total = new double[frames];
-        for (int k = 0; k < dct.length; k++) {
-            java.util.Arrays.fill(total, 0.0);
+        apply(melDb, frames, out);
+        return out;
+    }
+
+    /** MFCCs of columns {@code [0, frames)} of {@code melDb} into the same columns of {@code out}. */
+    void apply(float[][] melDb, int frames, float[][] out) {
+        float[][] group = new float[PASS][frames];
+        double[][] total = new double[PASS][frames];
+        float[] g0 = group[0];
+        float[] g1 = group[1];
+        float[] g2 = group[2];
+        float[] g3 = group[3];
+        // PASS coefficients per pass over the matrix: each log-mel value is loaded once for four
+        // multiply-adds; the coefficients past nMfcc have zero weights and are dropped.
+        for (int k0 = 0; k0 < dct.length; k0 += PASS) {
+            for (double[] row : total) {
+                java.util.Arrays.fill(row, 0, frames, 0.0);
+            }
             for (int g = 0; g < melDb.length; g += GROUP) {
-                java.util.Arrays.fill(group, 0f);
+                for (float[] row : group) {
+                    java.util.Arrays.fill(row, 0, frames, 0f);
+                }
                 for (int n = g; n < Math.min(g + GROUP, melDb.length); n++) {
-                    float d = (float) dct[k][n];
+                    float d0 = weight(k0, n);
+                    float d1 = weight(k0 + 1, n);
+                    float d2 = weight(k0 + 2, n);
+                    float d3 = weight(k0 + 3, n);
                     float[] row = melDb[n];
                     for (int t = 0; t < frames; t++) {
-                        group[t] += d * row[t];
+                        float x = row[t];
+                        g0[t] += d0 * x;
+                        g1[t] += d1 * x;
+                        g2[t] += d2 * x;
+                        g3[t] += d3 * x;
                     }
                 }
-                for (int t = 0; t < frames; t++) {
-                    total[t] += group[t];
+                for (int q = 0; q < PASS; q++) {
+                    float[] gq = group[q];
+                    double[] tq = total[q];
+                    for (int t = 0; t < frames; t++) {
+                        tq[t] += gq[t];
+                    }
                 }
             }
-            for (int t = 0; t < frames; t++) {
-                out[k][t] = (float) total[t];
+            for (int q = 0; q < PASS && k0 + q < dct.length; q++) {
+                float[] o = out[k0 + q];
+                double[] tq = total[q];
+                for (int t = 0; t < frames; t++) {
+                    o[t] = (float) tq[t];
+                }
             }
         }
-        return out;
+    }
+
+    /** The float32 DCT weight of band {@code n} in coefficient {@code k}, zero past the last coefficient. */
+    private float weight(int k, int n) {
+        return k < dct.length ? (float) dct[k][n] : 0f;
     }
 
     /**
@@ -59,21 +96,26 @@ public final class Mfcc {
      * then the population standard deviation (ddof = 0) of each ({@code nMfcc} values).
      */
     public static float[] summary(float[][] mfcc) {
+        return summary(mfcc, mfcc.length == 0 ? 0 : mfcc[0].length);
+    }
+
+    /** {@link #summary(float[][])} of columns {@code [0, frames)}. */
+    static float[] summary(float[][] mfcc, int frames) {
         int n = mfcc.length;
         float[] out = new float[2 * n];
         for (int k = 0; k < n; k++) {
             float[] row = mfcc[k];
             double mean = 0;
-            for (float v : row) {
-                mean += v;
+            for (int t = 0; t < frames; t++) {
+                mean += row[t];
             }
-            mean /= row.length;
+            mean /= frames;
             double var = 0;
-            for (float v : row) {
-                var += (v - mean) * (v - mean);
+            for (int t = 0; t < frames; t++) {
+                var += (row[t] - mean) * (row[t] - mean);
             }
             out[k] = (float) mean;
-            out[n + k] = (float) Math.sqrt(var / row.length);
+            out[n + k] = (float) Math.sqrt(var / frames);
         }
         return out;
     }

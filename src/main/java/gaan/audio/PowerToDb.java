@@ -28,32 +28,40 @@ public final class PowerToDb {
 
     /** A new matrix of decibels, same shape as {@code power}. */
     public static float[][] apply(float[][] power, double amin, double topDb) {
+        float[][] out = new float[power.length][power.length == 0 ? 0 : power[0].length];
+        apply(power, out.length == 0 ? 0 : out[0].length, amin, topDb, out);
+        return out;
+    }
+
+    /**
+     * Decibels of columns {@code [0, frames)} of {@code power} into the same columns of
+     * {@code out}, which may be {@code power} itself (element-wise, in place).
+     */
+    static void apply(float[][] power, int frames, double amin, double topDb, float[][] out) {
         float floorPower = (float) amin;
-        float[][] out = new float[power.length][];
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < power.length; i++) {
             float[] src = power[i];
-            float[] dst = new float[src.length];
-            for (int j = 0; j < src.length; j++) {
+            float[] dst = out[i];
+            for (int j = 0; j < frames; j++) {
                 float v = src[j];
-                dst[j] = (float) (DB_PER_NEPER_POWER * ln(v > floorPower ? v : floorPower));
-                max = dst[j] > max ? dst[j] : max;
+                float db = (float) (DB_PER_NEPER_POWER * ln(v > floorPower ? v : floorPower));
+                dst[j] = db;
+                max = db > max ? db : max;
             }
-            out[i] = dst;
         }
         float floor = (float) (max - topDb);
         for (float[] row : out) {
-            for (int j = 0; j < row.length; j++) {
+            for (int j = 0; j < frames; j++) {
                 row[j] = row[j] > floor ? row[j] : floor;
             }
         }
-        return out;
     }
 
     /**
      * Natural logarithm of a positive float, four times faster than {@link Math#log} here:
      * exponent from the bits, log of the mantissa from a 256-entry table of centres plus a
-     * 4-term series of {@code log1p(u)}, {@code |u| < 2^-9} (error below 1e-11, far under float32
+     * 3-term series of {@code log1p(u)}, {@code |u| < 2^-9} (error below 4e-12, far under float32
      * rounding). Subnormals and infinities go to {@link Math#log}.
      */
     static double ln(float x) {
@@ -65,6 +73,6 @@ public final class PowerToDb {
         int index = (bits >>> (23 - TABLE_BITS)) & (LOG_CENTRE.length - 1);
         double mantissa = Float.intBitsToFloat((bits & 0x7FFFFF) | 0x3F800000);
         double u = mantissa * INV_CENTRE[index] - 1.0;
-        return exponent * LN2 + LOG_CENTRE[index] + u * (1 - u * (0.5 - u * (1.0 / 3 - u * 0.25)));
+        return exponent * LN2 + LOG_CENTRE[index] + u * (1 - u * (0.5 - u * (1.0 / 3)));
     }
 }
