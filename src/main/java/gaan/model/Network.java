@@ -204,7 +204,8 @@ final class Network implements AutoCloseable {
      */
     Pass run(List<NDArray> x, NDArray mask, NDArray condition, boolean training) {
         Posterior q = encode(x, mask, condition, training);
-        NDArray sigma = q.logVar().mul(0.5f).exp();
+        NDArray half = constant(q.logVar().getManager(), 0.5f);
+        NDArray sigma = q.logVar().mul(half).exp();
         NDArray z = q.mu().add(sigma.mul(x.get(0).getManager().randomNormal(q.mu().getShape())));
         List<NDArray> xHat = decode(z, condition, training);
         NDArray reconstruction = null;
@@ -220,8 +221,20 @@ final class Network implements AutoCloseable {
             }
             reconstruction = reconstruction == null ? err : reconstruction.add(err);
         }
-        NDArray kl = q.mu().square().add(q.logVar().exp()).sub(q.logVar()).sub(1f).mul(0.5f);
+        NDArray kl = q.mu().square().add(q.logVar().exp()).sub(q.logVar()).sub(1f).mul(half);
         return new Pass(q, reconstruction, kl);
+    }
+
+    /**
+     * {@code value} as a 0-d float32 array in memory that libtorch allocates and owns. Use it instead
+     * of {@code op(Number)} wherever autograd keeps the operand for backward (mul, maximum, ...): DJL
+     * wraps the number in an array over a Java direct buffer (torch::from_blob, no copy) and closes
+     * it right after the op, so the graph keeps a tensor whose memory the GC frees at a time of its
+     * choosing; backward then reads whatever took its place (same seed, different gradients, now
+     * and then NaN).
+     */
+    static NDArray constant(NDManager manager, float value) {
+        return manager.full(new Shape(), value);
     }
 
     private static NDArray withCondition(NDArray x, NDArray condition) {

@@ -159,8 +159,8 @@ public final class Trainer {
                     Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), true);
                     reconstruction = pass.reconstruction().mean();
                     NDArray klPerDim = pass.kl().mean(new int[] {0});
-                    NDArray klTerm = freeBits > 0 ? klPerDim.maximum(freeBits).sum() : klPerDim.sum();
-                    loss = reconstruction.add(klTerm.mul((float) beta));
+                    NDArray klTerm = freeBits > 0 ? klPerDim.maximum(Network.constant(step, freeBits)).sum() : klPerDim.sum();
+                    loss = reconstruction.add(klTerm.mul(Network.constant(step, (float) beta)));
                     kl = klPerDim.sum();
                     mu = pass.posterior().mu();
                     collector.backward(loss);

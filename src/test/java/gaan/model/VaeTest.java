@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -274,6 +275,45 @@ class VaeTest {
         }
         try (Vae vae = new Trainer(config.withSeed(4)).fit(spec, VaeInput.vectors(x))) {
             assertFalse(a.get(3).loss() == vae.history().get(3).loss(), "another seed should train differently");
+        }
+    }
+
+    /**
+     * Collections during the steps free any native memory that still belongs to a Java buffer; if
+     * the autograd graph kept a tensor over such memory, backward would read garbage and the runs
+     * would part (they did, at epoch 1 or with NaN, before scalars became libtorch-owned).
+     */
+    @Test
+    void sameSeedGivesTheSameLossesWhileTheGcRunsDuringTheSteps() throws InterruptedException {
+        float[][] x = Synthetic.clusters(120, 40, 2, 12);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(64)).withLatentDim(4);
+        TrainConfig config = FAST.withEpochs(6).withBatchSize(8).withFreeBits(0.1);
+        AtomicBoolean training = new AtomicBoolean(true);
+        Thread collector = new Thread(() -> {
+            try {
+                while (training.get()) {
+                    System.gc();
+                    Thread.sleep(1);
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        List<List<TrainingHistory>> runs = new ArrayList<>();
+        try {
+            for (int run = 0; run < 2; run++) {
+                try (Vae vae = new Trainer(config).fit(spec, VaeInput.vectors(x))) {
+                    runs.add(vae.history());
+                }
+            }
+        } finally {
+            training.set(false);
+            collector.join();
+        }
+        for (int i = 0; i < runs.get(0).size(); i++) {
+            assertEquals(runs.get(0).get(i).loss(), runs.get(1).get(i).loss(), 0.0, "epoch " + (i + 1));
         }
     }
 
