@@ -28,11 +28,6 @@ public record Collection(Path root, List<Track> tracks, List<String> warnings) {
         return tracks.stream().collect(Collectors.toMap(Track::id, Function.identity()));
     }
 
-    /** True when at least one track has an evaluation label, so external metrics can be computed. */
-    public boolean hasLabels() {
-        return tracks.stream().anyMatch(t -> t.evaluationLabel() != null);
-    }
-
     /** Evaluation labels as integer codes in order of first appearance by sorted label name; -1 where missing. */
     public LabelCoding labels() {
         return LabelCoding.of(tracks.stream().map(Track::evaluationLabel).toList());

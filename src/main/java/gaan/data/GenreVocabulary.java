@@ -39,10 +39,6 @@ public final class GenreVocabulary {
         return genres.size();
     }
 
-    public boolean contains(String genre) {
-        return index.containsKey(genre);
-    }
-
     /**
      * Multi-hot rows for the tracks, N × {@link #size()}.
      *

@@ -23,13 +23,4 @@ public record LabelCoding(int[] codes, List<String> names) {
         }
         return new LabelCoding(codes, List.copyOf(names));
     }
-
-    public boolean complete() {
-        for (int c : codes) {
-            if (c < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -3,7 +3,6 @@ package gaan.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One track of a collection and where its modalities live.
@@ -23,10 +22,6 @@ public record Track(String id, Path audio, Path lyrics, List<String> genres, Str
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(audio, "audio");
         genres = List.copyOf(genres);
-    }
-
-    public Optional<Path> lyricsPath() {
-        return Optional.ofNullable(lyrics);
     }
 
     /**

@@ -36,12 +36,4 @@ public record CollectionFeatures(Collection collection, boolean[] audioOk, float
     public int size() {
         return collection.size();
     }
-
-    public boolean[] lyricsPresent() {
-        boolean[] present = new boolean[size()];
-        for (int i = 0; i < present.length; i++) {
-            present[i] = lyricsTexts.get(i) != null;
-        }
-        return present;
-    }
 }

@@ -40,6 +40,11 @@ public final class FeaturePipeline {
     private FeaturePipeline() {
     }
 
+    /** Why a track's audio was skipped, naming its file: {@code <audio path>: <reason>}. */
+    static String skipReason(TrackRow r) {
+        return r.audio() + ": " + r.reason();
+    }
+
     private static String csvCell(String s) {
         return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
@@ -78,7 +83,7 @@ public final class FeaturePipeline {
             TrackRow r = rows.get(i);
             audioOk[i] = r.ok();
             durations[i] = r.durationSeconds();
-            skipReasons.add(r.ok() ? null : r.audio() + ": " + r.reason());
+            skipReasons.add(r.ok() ? null : skipReason(r));
             if (!r.ok()) {
                 progress.warn("track '" + r.id() + "' skipped: " + skipReasons.get(i));
             }

@@ -19,9 +19,4 @@ public record Representation(String name, String inputs, boolean usesLabels, lon
     public Representation {
         history = List.copyOf(history);
     }
-
-    /** Active latent units at the end of training, or -1 for a representation without a VAE. */
-    public int activeUnits() {
-        return history.isEmpty() ? -1 : history.get(history.size() - 1).activeUnits();
-    }
 }

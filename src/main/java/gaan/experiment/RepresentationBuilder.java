@@ -70,7 +70,7 @@ final class RepresentationBuilder {
         Pca.Model model = new Pca(dims, data.config().threads()).fit(x);
         String note = imputedNote(spec.inputs());
         if (dims < (spec.dim() == null ? 32 : spec.dim())) {
-            note = join(note, "PCA capped at " + dims + " components by the data's size");
+            note = ClusteringStage.join(note, "PCA capped at " + dims + " components by the data's size");
         }
         return new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
                 model.transform(x), List.of(), note);
@@ -127,7 +127,7 @@ final class RepresentationBuilder {
         String note = imputedNote(inputs.stream().filter(m -> spec.model() != RepresentationSpec.Model.MULTIMODAL)
                 .toList());
         if (last.activeUnits() < 2) {
-            note = join(note, "collapsed: " + last.activeUnits() + " active latent units");
+            note = ClusteringStage.join(note, "collapsed: " + last.activeUnits() + " active latent units");
         }
         List<Modality> all = new ArrayList<>(inputs);
         if (spec.conditionedOnGenre()) {
@@ -162,13 +162,13 @@ final class RepresentationBuilder {
                 blocks.add(r.x());
                 inputs.add(r.name());
                 leaks |= r.usesLabels();
-                note = join(note, r.note());
+                note = ClusteringStage.join(note, r.note());
             } else {
                 Modality m = Modality.parse(part);
                 blocks.add(data.block(m));
                 inputs.add(m.key());
                 leaks |= m == Modality.GENRE;
-                note = join(note, imputedNote(List.of(m)));
+                note = ClusteringStage.join(note, imputedNote(List.of(m)));
             }
         }
         List<Double> weights = spec.weights() != null ? spec.weights() : spec.parts().stream().map(p -> 1.0).toList();
@@ -190,9 +190,5 @@ final class RepresentationBuilder {
 
     private static String inputsText(List<Modality> inputs) {
         return inputs.stream().map(Modality::key).collect(Collectors.joining("+"));
-    }
-
-    private static String join(String a, String b) {
-        return ClusteringStage.join(a, b);
     }
 }

@@ -18,7 +18,6 @@ import gaan.data.Track;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
 import gaan.report.Eda;
-import gaan.report.HistoryRow;
 import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.Plot;
@@ -53,19 +52,18 @@ public final class Stages {
         long seed = config.seeds().get(0);
         Representation rep = new RepresentationBuilder(data, out.resolve("models"), progress).build(spec, seed, Map.of());
         Npy.write(out.resolve("latent.npy"), rep.x());
-        float[][] storeRows = new float[features.size()][rep.x()[0].length];
+        float[][] latent = Blocks.toFloat(rep.x());
+        float[][] storeRows = new float[features.size()][latent[0].length];
         boolean[] encoded = new boolean[features.size()];
         for (int i = 0; i < data.size(); i++) {
-            storeRows[data.rows()[i]] = Blocks.toFloat(new double[][] {rep.x()[i]})[0];
+            storeRows[data.rows()[i]] = latent[i];
             encoded[data.rows()[i]] = true;
         }
         FeatureStore storeOut = FeatureStore.at(store != null ? store : FeaturePipeline.defaultStore(c.root()));
         storeOut.putMatrix("latent_" + rep.name(), storeRows);
         storeOut.putMask("latent_" + rep.name() + "_mask", encoded);
         RunFolder.writeLines(out.resolve("track_ids.txt"), data.ids());
-        new RunWriter(out).writeHistory(rep.history().stream().map(h -> new HistoryRow(rep.name(), seed, h.epoch(),
-                h.loss(), h.reconstruction(), h.kl(), h.beta(), h.activeUnits(), h.validationLoss(), h.seconds()))
-                .toList());
+        new RunWriter(out).writeHistory(TaskRunner.historyRows(List.of(rep)));
         return out.resolve("latent.npy");
     }
 
@@ -121,7 +119,7 @@ public final class Stages {
             return List.of();
         }
         return FeatureStore.at(store).tracks().stream().filter(r -> !r.ok())
-                .map((TrackRow r) -> new SkippedTrack(r.id(), r.audio() + ": " + r.reason())).toList();
+                .map((TrackRow r) -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
     }
 
     private static List<Plot> pngs(Path dir) {

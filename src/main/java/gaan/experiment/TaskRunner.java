@@ -115,7 +115,7 @@ final class TaskRunner {
     record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut) {
     }
 
-    private static List<HistoryRow> historyRows(List<Representation> reps) {
+    static List<HistoryRow> historyRows(List<Representation> reps) {
         List<HistoryRow> out = new ArrayList<>();
         for (Representation r : reps) {
             for (TrainingHistory h : r.history()) {
