@@ -7,7 +7,8 @@ package gaan.audio;
  * Hann window ({@code 0.5 - 0.5 cos(2 pi n / nFft)}, scipy's {@code get_window('hann', nFft)}).
  * There are {@code T = 1 + len(y) / hop} frames (integer division) and {@code nFft/2 + 1}
  * frequency bins; bin {@code k} is {@code k * sr / nFft} Hz. The windowed frame, its FFT
- * ({@link RealFft}) and the squared magnitudes are float32, as librosa's complex64 STFT.
+ * ({@link PairedFft}, two frames per transform) and the squared magnitudes are float32, as
+ * librosa's complex64 STFT.
  *
  * <p>Frames are computed in blocks of {@link #BLOCK} consecutive frames laid out bin-major
  * ({@code block[k][j]} is bin {@code k} of frame {@code t0 + j}), so that the mel step reads
@@ -21,20 +22,24 @@ public final class Spectrogram {
 
     private final int nFft;
     private final int hop;
-    private final float[] window;
-    private final RealFft fft;
-    private final float[] frame;
+    /** The Hann window times 1/2: {@link PairedFft}'s split leaves the powers of halved frames unscaled. */
+    private final float[] halfWindow;
+    private final PairedFft fft;
+    /** The two windowed frames of a pair. */
+    private final float[] frameA;
+    private final float[] frameB;
 
     public Spectrogram(int nFft, int hopLength) {
         this.nFft = nFft;
         this.hop = hopLength;
         // float32 window and products: the frame is float32 anyway, and float loops vectorise wider.
-        this.window = new float[nFft];
+        this.halfWindow = new float[nFft];
         for (int n = 0; n < nFft; n++) {
-            window[n] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * n / nFft));
+            halfWindow[n] = 0.5f * (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * n / nFft));
         }
-        this.fft = new RealFft(nFft, BLOCK);
-        this.frame = new float[nFft];
+        this.fft = new PairedFft(nFft, BLOCK);
+        this.frameA = new float[nFft];
+        this.frameB = new float[nFft];
     }
 
     public int bins() {
@@ -57,15 +62,17 @@ public final class Spectrogram {
      */
     public void powerBlock(float[] y, int t0, float[][] block) {
         int count = Math.min(BLOCK, frames(y.length) - t0);
-        for (int j = 0; j < count; j++) {
-            window(y, t0 + j);
-            fft.transform(frame, j);
+        for (int j = 0; j < count; j += 2) {
+            // An odd count pairs the last frame with one past the signal's end: all zeros.
+            window(y, t0 + j, frameA);
+            window(y, t0 + j + 1, frameB);
+            fft.transform(frameA, frameB, j / 2);
         }
         fft.powers(count, block);
     }
 
-    /** Windowed frame {@code t} of the zero-padded signal into {@link #frame}. */
-    private void window(float[] y, int t) {
+    /** Frame {@code t} of the zero-padded signal, times {@link #halfWindow}, into {@code frame}. */
+    private void window(float[] y, int t, float[] frame) {
         int origin = t * hop - nFft / 2;
         int from = Math.max(0, -origin);
         int to = Math.min(nFft, y.length - origin);
@@ -76,9 +83,10 @@ public final class Spectrogram {
             System.arraycopy(y, origin + from, frame, from, to - from);
         }
         // In place with one index: C2 cannot prove that two arrays read at different offsets do not
-        // alias, and would not vectorise frame[n] = window[n] * y[origin + n].
+        // alias, and would not vectorise frame[n] = w[n] * y[origin + n] (nor frame[at + n] *= w[n] as well).
+        float[] w = halfWindow;
         for (int n = 0; n < nFft; n++) {
-            frame[n] *= window[n];
+            frame[n] *= w[n];
         }
     }
 }
