@@ -11,8 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * The common case of {@link AudioDecoder} without FFmpeg's demuxer and decoder: a complete
  * 16-bit PCM WAV is read straight from the file, in a third of FFmpeg's time (whose WAV demuxer
- * hands out 4 KiB packets, each a round of native calls). The samples are exactly those of the
- * FFmpeg path: {@code x / 32768}, channels averaged as float32 sums divided by the channel count.
+ * hands out 4 KiB packets, each a round of native calls), converted by {@link PcmConverter}. The
+ * samples are exactly those of the FFmpeg path: {@code x / 32768}, channels averaged as float32
+ * sums divided by the channel count.
  *
  * <p>Anything else (other sample formats, RF64, a data chunk that runs past the end of the file)
  * is left to FFmpeg, which also words the errors. Owns an open file: close it.
@@ -21,8 +22,6 @@ final class PcmWav implements AutoCloseable {
     private static final int PCM = 1;
     private static final int EXTENSIBLE = 0xFFFE;
     private static final int HEADER_LIMIT = 1 << 16;
-    /** Bytes converted per read: small enough to stay in L2, large enough to amortise the call. */
-    private static final int CHUNK_BYTES = 1 << 16;
 
     /** Receives consecutive mono samples {@code samples[0, count)}; the array is reused. */
     interface Sink {
@@ -87,23 +86,27 @@ final class PcmWav implements AutoCloseable {
 
     /** Into {@code out} when it is given (no intermediate copy), else chunk by chunk into the sink. */
     private void read(long start, long end, float[] out, Sink sink) {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES / blockAlign * blockAlign).order(ByteOrder.LITTLE_ENDIAN);
-        int chunkFrames = buf.capacity() / blockAlign;
-        short[] pcm = new short[chunkFrames * channels];
+        PcmConverter converter = PcmConverter.forThisThread();
+        int chunkFrames = PcmConverter.CHUNK_BYTES / blockAlign;
+        float[] interleaved = channels == 1 ? null : new float[chunkFrames * channels];
         float[] mono = out == null ? new float[chunkFrames] : out;
         try {
             for (long frame = start; frame < end; ) {
                 int n = (int) Math.min(end - frame, chunkFrames);
-                buf.clear().limit(n * blockAlign);
+                ByteBuffer buf = converter.input().limit(n * blockAlign);
                 long position = dataOffset + frame * blockAlign;
                 while (buf.hasRemaining()) {
                     if (channel.read(buf, position + buf.position()) < 0) {
                         throw new IOException("the file ended before its data chunk did");
                     }
                 }
-                buf.flip();
-                buf.asShortBuffer().get(pcm, 0, n * channels);
-                mixdown(pcm, n, mono, out == null ? 0 : (int) (frame - start));
+                int at = out == null ? 0 : (int) (frame - start);
+                if (channels == 1) {
+                    converter.convert(n, 1, mono, at);
+                } else {
+                    converter.convert(n * channels, channels, interleaved, 0);
+                    mixdown(interleaved, n, mono, at);
+                }
                 if (sink != null) {
                     sink.accept(mono, n);
                 }
@@ -114,17 +117,12 @@ final class PcmWav implements AutoCloseable {
         }
     }
 
-    private void mixdown(short[] pcm, int n, float[] mono, int at) {
-        if (channels == 1) {
-            for (int i = 0; i < n; i++) {
-                mono[at + i] = pcm[i] / 32768f;
-            }
-            return;
-        }
+    /** Channel means, summed in float32 and divided by the count (FFmpeg's path sums the same way). */
+    private void mixdown(float[] interleaved, int n, float[] mono, int at) {
         for (int i = 0; i < n; i++) {
             float sum = 0;
             for (int c = 0; c < channels; c++) {
-                sum += pcm[i * channels + c] / 32768f;
+                sum += interleaved[i * channels + c];
             }
             mono[at + i] = sum / channels;
         }
