@@ -99,11 +99,13 @@ public final class FeaturePipeline {
         List<String> texts = new ArrayList<>();
         List<String> languages = new ArrayList<>();
         List<String> lyricsTable = new ArrayList<>(List.of("id,lyrics_status,tagged_language,language"));
+        List<LyricsText> lyricsRead = new ArrayList<>();
         for (Track t : collection.tracks()) {
             String text = null;
             LyricsStatus status = LyricsStatus.MISSING;
-            if (t.lyrics() != null) {
-                LyricsText read = LyricsReader.read(t.lyrics());
+            LyricsText read = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
+            lyricsRead.add(read);
+            if (read != null) {
                 read.warnings().forEach(w -> warnings.add("track '" + t.id() + "': " + w));
                 text = read.present() ? read.text() : null;
                 status = read.status();
@@ -115,7 +117,7 @@ public final class FeaturePipeline {
                     + csvCell(languages.get(languages.size() - 1)));
         }
         RunFolder.writeLines(storeDir.resolve(LYRICS_TABLE), lyricsTable);
-        LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsSettings, lyricsSeed);
+        LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsRead, lyricsSettings, lyricsSeed);
         store.putMatrix(LYRICS_EMBEDDING, lyrics.rows());
         store.putMask(LYRICS_MASK, lyrics.present());
         warnings.forEach(progress::warn);

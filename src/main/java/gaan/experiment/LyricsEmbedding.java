@@ -1,10 +1,14 @@
 package gaan.experiment;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import gaan.data.Track;
 
 import gaan.text.CharNgramEmbedder;
 import gaan.text.EmbedderChoice;
 import gaan.text.LyricsFeatures;
+import gaan.text.LyricsText;
 import gaan.text.OnnxSentenceEmbedder;
 
 /**
@@ -26,14 +30,26 @@ public record LyricsEmbedding(float[][] rows, boolean[] present, String embedder
                 : of(features.tracks(), settings, seed);
     }
 
-    public static LyricsEmbedding of(java.util.List<gaan.data.Track> tracks, FeatureSettings settings, long seed) {
+    /** Reads the lyrics of {@code tracks} and embeds them. */
+    public static LyricsEmbedding of(List<Track> tracks, FeatureSettings settings, long seed) {
+        return of(LyricsFeatures.compute(tracks, choice(settings), seed), settings, seed);
+    }
+
+    /** Embeds lyrics already read ({@link LyricsFeatures#compute(List, List, EmbedderChoice, long)}). */
+    static LyricsEmbedding of(List<Track> tracks, List<LyricsText> read, FeatureSettings settings, long seed) {
+        return of(LyricsFeatures.compute(tracks, read, choice(settings), seed), settings, seed);
+    }
+
+    private static LyricsEmbedding of(LyricsFeatures.Result r, FeatureSettings settings, long seed) {
+        return new LyricsEmbedding(r.embedding(), r.present(), r.embedderName(), key(settings, seed));
+    }
+
+    private static EmbedderChoice choice(FeatureSettings settings) {
         CharNgramEmbedder.Options d = CharNgramEmbedder.Options.DEFAULTS;
-        EmbedderChoice choice = "char-ngram".equals(settings.lyrics())
+        return "char-ngram".equals(settings.lyrics())
                 ? new EmbedderChoice.CharNgram(new CharNgramEmbedder.Options(settings.lyricsDim(), d.minN(), d.maxN(),
                         d.transliterate(), d.minDocumentFrequency(), d.maxFeatures(), d.oversampling(),
                         d.powerIterations()))
                 : new EmbedderChoice.Onnx(Path.of(settings.lyrics()), OnnxSentenceEmbedder.Options.DEFAULTS);
-        LyricsFeatures.Result r = LyricsFeatures.compute(tracks, choice, seed);
-        return new LyricsEmbedding(r.embedding(), r.present(), r.embedderName(), key(settings, seed));
     }
 }

@@ -8,7 +8,7 @@ import gaan.data.Track;
 /**
  * Lyrics embeddings and language tags of a whole collection.
  *
- * <p>Every track is read with {@link LyricsReader}; tracks whose lyrics are missing, empty or
+ * <p>Every track is read with {@link LyricsReader} (here, or by the caller); tracks whose lyrics are missing, empty or
  * unreadable get a zero row and {@code present = false}, with the reason in {@code status} and a
  * warning naming the track. The embedder sees the present lyrics only (the character n-gram
  * embedder is fitted on exactly those), so absent tracks never shape the space. A present text
@@ -46,7 +46,22 @@ public final class LyricsFeatures {
 
     /** Reads, tags and embeds the lyrics of {@code tracks}; the row order is the track order. */
     public static Result compute(List<Track> tracks, EmbedderChoice choice, long seed) {
+        List<LyricsText> read = new ArrayList<>(tracks.size());
+        for (Track track : tracks) {
+            read.add(track.lyrics() == null ? null : LyricsReader.read(track.lyrics()));
+        }
+        return compute(tracks, read, choice, seed);
+    }
+
+    /**
+     * Tags and embeds lyrics already read: {@code read.get(i)} is what {@link LyricsReader} gave
+     * for track {@code i}'s lyrics file, or null when the track names none.
+     */
+    public static Result compute(List<Track> tracks, List<LyricsText> read, EmbedderChoice choice, long seed) {
         int n = tracks.size();
+        if (read.size() != n) {
+            throw new IllegalArgumentException(read.size() + " lyrics read for " + n + " tracks");
+        }
         List<LyricsStatus> status = new ArrayList<>(n);
         List<Language> languages = new ArrayList<>(n);
         List<String> warnings = new ArrayList<>();
@@ -54,12 +69,12 @@ public final class LyricsFeatures {
         List<Integer> rowOf = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Track track = tracks.get(i);
-            if (track.lyrics() == null) {
+            LyricsText lyrics = read.get(i);
+            if (lyrics == null) {
                 status.add(LyricsStatus.MISSING);
                 languages.add(Language.UNKNOWN);
                 continue;
             }
-            LyricsText lyrics = LyricsReader.read(track.lyrics());
             for (String w : lyrics.warnings()) {
                 warnings.add("track " + track.id() + ": " + w);
             }

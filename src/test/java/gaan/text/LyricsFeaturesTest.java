@@ -2,6 +2,7 @@ package gaan.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -81,6 +82,24 @@ class LyricsFeaturesTest {
             assertArrayEquals(a.embedding()[i], b.embedding()[i], tracks.get(i).id());
         }
         assertEquals(a.cacheKey(), b.cacheKey());
+    }
+
+    @Test
+    void lyricsReadOnceGiveTheSameResultAsReadingThemHere() throws IOException {
+        List<Track> tracks = collection();
+        List<LyricsText> read = new ArrayList<>();
+        for (Track t : tracks) {
+            read.add(t.lyrics() == null ? null : LyricsReader.read(t.lyrics()));
+        }
+        LyricsFeatures.Result pre = LyricsFeatures.compute(tracks, read, EmbedderChoice.CharNgram.DEFAULT, 7);
+        LyricsFeatures.Result here = LyricsFeatures.compute(tracks, EmbedderChoice.CharNgram.DEFAULT, 7);
+        assertArrayEquals(here.embedding(), pre.embedding());
+        assertEquals(here.status(), pre.status());
+        assertEquals(here.languages(), pre.languages());
+        assertEquals(here.warnings(), pre.warnings());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LyricsFeatures.compute(tracks, read.subList(1, read.size()), EmbedderChoice.CharNgram.DEFAULT, 7));
+        assertTrue(e.getMessage().contains("lyrics read for " + tracks.size() + " tracks"), e.getMessage());
     }
 
     @Test
