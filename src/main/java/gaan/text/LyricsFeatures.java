@@ -8,9 +8,9 @@ import gaan.data.Track;
 /**
  * Lyrics embeddings and language tags of a whole collection.
  *
- * <p>Every track is read with {@link LyricsReader} (here, or by the caller); tracks whose lyrics are missing, empty or
- * unreadable get a zero row and {@code present = false}, with the reason in {@code status} and a
- * warning naming the track. The embedder sees the present lyrics only (the character n-gram
+ * <p>Every track is read with {@link LyricsReader} (here, or by the caller); tracks whose lyrics
+ * are missing, empty or unreadable get a zero row and {@code present = false}, with the reason in
+ * {@code status} and a warning naming the track. The embedder sees the present lyrics only (the character n-gram
  * embedder is fitted on exactly those), so absent tracks never shape the space. A present text
  * whose row comes out all zeros (none of its features known) is marked
  * {@link LyricsStatus#NOT_EMBEDDABLE} and not present: a zero row always has
