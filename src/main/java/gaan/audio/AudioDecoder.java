@@ -219,6 +219,13 @@ public final class AudioDecoder {
         private AVCodecContext codec;
         private AVPacket packet;
         private AVFrame frame;
+        /** {@link #frame}'s channel layout: a view of a struct inside the frame, so made once. */
+        private AVChannelLayout frameLayout;
+        /** The sample format the next three fields describe (FFmpeg's AVSampleFormat), or -2. */
+        private int knownFormat = -2;
+        private boolean planar;
+        private int packed;
+        private int width;
         private SwrContext swr;
         private boolean opened;
         private int streamIndex;
@@ -378,6 +385,7 @@ public final class AudioDecoder {
             }
             packet = av_packet_alloc();
             frame = av_frame_alloc();
+            frameLayout = frame.ch_layout();
             if (sourceRate != targetRate) {
                 openResampler();
             }
@@ -435,16 +443,20 @@ public final class AudioDecoder {
 
         /** Mean of the channels of {@link #frame} into {@link #mono}[0, n). */
         private void mixdown(int n) {
-            int channels = frame.ch_layout().nb_channels();
+            int channels = frameLayout.nb_channels();
             int fmt = frame.format();
-            boolean planar = av_sample_fmt_is_planar(fmt) != 0;
-            int packed = av_get_packed_sample_fmt(fmt);
-            int width = av_get_bytes_per_sample(fmt);
+            if (fmt != knownFormat) {
+                // Three native calls a frame otherwise, for a format that stays the same all along.
+                planar = av_sample_fmt_is_planar(fmt) != 0;
+                packed = av_get_packed_sample_fmt(fmt);
+                width = av_get_bytes_per_sample(fmt);
+                knownFormat = fmt;
+            }
             if (mono.length < n) {
                 mono = new float[n];
             }
             if (channels == 1) {
-                toFloat(planeBytes(0, (long) n * width), packed, n, mono, 0);
+                toFloat(frame.extended_data(0), packed, n, mono, 0);
                 return;
             }
             if (plane.length < n * channels) {
@@ -453,7 +465,7 @@ public final class AudioDecoder {
             int planes = planar ? channels : 1;
             int perPlane = planar ? n : n * channels;
             for (int p = 0; p < planes; p++) {
-                toFloat(planeBytes(p, (long) perPlane * width), packed, perPlane, plane, p * perPlane);
+                toFloat(frame.extended_data(p), packed, perPlane, plane, p * perPlane);
             }
             for (int i = 0; i < n; i++) {
                 float sum = 0;
@@ -464,15 +476,15 @@ public final class AudioDecoder {
             }
         }
 
-        /** The first {@code bytes} bytes of plane {@code p} of {@link #frame}, without copying. */
-        private ByteBuffer planeBytes(int p, long bytes) {
-            return frame.extended_data(p).capacity(bytes).asByteBuffer().order(ByteOrder.nativeOrder());
-        }
-
-        private void toFloat(ByteBuffer raw, int packedFormat, int count, float[] dst, int at) {
+        /** {@code count} samples of one plane (or of the interleaved channels) as float32 into {@code dst[at...]}. */
+        private void toFloat(BytePointer data, int packedFormat, int count, float[] dst, int at) {
             if (packedFormat == AV_SAMPLE_FMT_FLT) {
-                raw.asFloatBuffer().get(dst, at, count);
-            } else if (packedFormat == AV_SAMPLE_FMT_S16) {
+                // One native copy, where a ByteBuffer view would cost a JNI object for every frame.
+                new FloatPointer(data).get(dst, at, count);
+                return;
+            }
+            ByteBuffer raw = data.capacity((long) count * width).asByteBuffer().order(ByteOrder.nativeOrder());
+            if (packedFormat == AV_SAMPLE_FMT_S16) {
                 // Bulk copy, then a plain loop the JIT vectorises.
                 if (shorts.length < count) {
                     shorts = new short[count];
