@@ -219,8 +219,8 @@ public final class AudioDecoder {
         private AVCodecContext codec;
         private AVPacket packet;
         private AVFrame frame;
-        /** {@link #frame}'s channel layout: a view of a struct inside the frame, so made once. */
-        private AVChannelLayout frameLayout;
+        /** {@link #frame}'s and {@link #packet}'s fields without a native call each. */
+        private FrameFields fields;
         /** The sample format the next three fields describe (FFmpeg's AVSampleFormat), or -2. */
         private int knownFormat = -2;
         private boolean planar;
@@ -272,7 +272,7 @@ public final class AudioDecoder {
                     if (ret < 0) {
                         draining = true;
                         ret = avcodec_send_packet(codec, (AVPacket) null);
-                    } else if (packet.stream_index() != streamIndex) {
+                    } else if (fields.streamIndex() != streamIndex) {
                         av_packet_unref(packet);
                         continue;
                     } else {
@@ -287,7 +287,7 @@ public final class AudioDecoder {
                 boolean gotAny = false;
                 while ((ret = avcodec_receive_frame(codec, frame)) >= 0) {
                     gotAny = true;
-                    int n = frame.nb_samples();
+                    int n = fields.samples();
                     if (positionFromPts) {
                         long pts = frame.best_effort_timestamp();
                         if (pts == AV_NOPTS_VALUE()) {
@@ -385,7 +385,7 @@ public final class AudioDecoder {
             }
             packet = av_packet_alloc();
             frame = av_frame_alloc();
-            frameLayout = frame.ch_layout();
+            fields = new FrameFields(frame, packet);
             if (sourceRate != targetRate) {
                 openResampler();
             }
@@ -443,8 +443,8 @@ public final class AudioDecoder {
 
         /** Mean of the channels of {@link #frame} into {@link #mono}[0, n). */
         private void mixdown(int n) {
-            int channels = frameLayout.nb_channels();
-            int fmt = frame.format();
+            int channels = fields.channels();
+            int fmt = fields.format();
             if (fmt != knownFormat) {
                 // Three native calls a frame otherwise, for a format that stays the same all along.
                 planar = av_sample_fmt_is_planar(fmt) != 0;
@@ -456,7 +456,7 @@ public final class AudioDecoder {
                 mono = new float[n];
             }
             if (channels == 1) {
-                toFloat(frame.extended_data(0), packed, n, mono, 0);
+                toFloat(0, packed, n, mono, 0);
                 return;
             }
             if (plane.length < n * channels) {
@@ -465,7 +465,7 @@ public final class AudioDecoder {
             int planes = planar ? channels : 1;
             int perPlane = planar ? n : n * channels;
             for (int p = 0; p < planes; p++) {
-                toFloat(frame.extended_data(p), packed, perPlane, plane, p * perPlane);
+                toFloat(p, packed, perPlane, plane, p * perPlane);
             }
             for (int i = 0; i < n; i++) {
                 float sum = 0;
@@ -476,14 +476,19 @@ public final class AudioDecoder {
             }
         }
 
-        /** {@code count} samples of one plane (or of the interleaved channels) as float32 into {@code dst[at...]}. */
-        private void toFloat(BytePointer data, int packedFormat, int count, float[] dst, int at) {
+        /**
+         * {@code count} samples of plane {@code p} (or of the interleaved channels) of {@link #frame}
+         * as float32 into {@code dst[at...]}.
+         */
+        private void toFloat(int p, int packedFormat, int count, float[] dst, int at) {
             if (packedFormat == AV_SAMPLE_FMT_FLT) {
-                // One native copy, where a ByteBuffer view would cost a JNI object for every frame.
-                new FloatPointer(data).get(dst, at, count);
+                // One native copy, where a ByteBuffer view would cost JNI objects for every frame.
+                FloatPointer samples = fields.plane(p, count);
+                (samples != null ? samples : new FloatPointer(frame.extended_data(p))).get(dst, at, count);
                 return;
             }
-            ByteBuffer raw = data.capacity((long) count * width).asByteBuffer().order(ByteOrder.nativeOrder());
+            ByteBuffer raw = frame.extended_data(p).capacity((long) count * width).asByteBuffer()
+                    .order(ByteOrder.nativeOrder());
             if (packedFormat == AV_SAMPLE_FMT_S16) {
                 // Bulk copy, then a plain loop the JIT vectorises.
                 if (shorts.length < count) {
