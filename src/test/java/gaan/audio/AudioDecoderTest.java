@@ -81,14 +81,17 @@ class AudioDecoderTest {
     }
 
     /**
-     * Formats without a fixture, made from the 22050 Hz WAV with the ffmpeg in the bytedeco jar:
+     * Formats and layouts without a fixture, made from the 22050 Hz WAV with the ffmpeg in the bytedeco jar:
      * same length (encoder delay and padding removed) and the same signal (channels holding copies
      * of it average back to it; lossy codecs and a 48 kHz round trip keep SNR above 20 dB).
      */
     @ParameterizedTest
     @ValueSource(strings = {"opus:-c:a libopus -b:a 96k", "m4a:-c:a aac -b:a 128k", "wav:-c:a pcm_s24le",
             "wav:-c:a pcm_s32le", "wav:-c:a pcm_f64le", "wav:-c:a pcm_u8",
-            "flac:-af pan=stereo|c0=c0|c1=c0", "wav:-ar 48000 -af pan=5.1|c0=c0|c1=c0|c2=c0|c3=c0|c4=c0|c5=c0"})
+            "flac:-af pan=stereo|c0=c0|c1=c0", "wav:-ar 48000 -af pan=5.1|c0=c0|c1=c0|c2=c0|c3=c0|c4=c0|c5=c0",
+            // Float planes: two (read in place), and ten (past the eight plane pointers inside the frame).
+            "m4a:-af pan=stereo|c0=c0|c1=c0 -c:a aac -b:a 192k",
+            "opus:-af pan=5.1.4|c0=c0|c1=c0|c2=c0|c3=c0|c4=c0|c5=c0|c6=c0|c7=c0|c8=c0|c9=c0 -c:a libopus -mapping_family 255 -b:a 512k"})
     void otherFormatsDecodeToTheSameSignal(String spec) {
         String[] parts = spec.split(":", 2);
         Path source = Fixtures.audio("harmonic_22050_mono.wav");
