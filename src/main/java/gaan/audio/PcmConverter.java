@@ -59,7 +59,7 @@ final class PcmConverter {
             if (swr != null && channels == count) {
                 return swr;
             }
-            run();
+            freeConverter();
             AVChannelLayout layout = new AVChannelLayout();
             av_channel_layout_default(layout, count);
             SwrContext s = new SwrContext(null);
@@ -78,12 +78,16 @@ final class PcmConverter {
             return s;
         }
 
-        @Override
-        public void run() {
+        private void freeConverter() {
             if (swr != null) {
                 swr_free(swr);
                 swr = null;
             }
+        }
+
+        @Override
+        public void run() {
+            freeConverter();
         }
     }
 
