@@ -490,7 +490,7 @@ public final class AudioDecoder {
             ByteBuffer raw = frame.extended_data(p).capacity((long) count * width).asByteBuffer()
                     .order(ByteOrder.nativeOrder());
             if (packedFormat == AV_SAMPLE_FMT_S16) {
-                // Bulk copy, then a plain loop the JIT vectorises.
+                // Bulk copy, then a plain loop (scalar: C2 does not vectorise short-to-float).
                 if (shorts.length < count) {
                     shorts = new short[count];
                 }
