@@ -3,18 +3,13 @@ package gaan.audio;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TX_FLOAT_FFT;
-import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_tx_init;
 import static org.bytedeco.ffmpeg.global.avutil.av_tx_uninit;
-import static org.bytedeco.ffmpeg.global.swresample.swr_alloc_set_opts2;
 import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
-import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 
-import java.lang.ref.Cleaner;
 import java.nio.FloatBuffer;
 
-import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVTXContext;
 import org.bytedeco.ffmpeg.avutil.av_tx_fn;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
@@ -45,7 +40,6 @@ import org.bytedeco.javacpp.PointerPointer;
  * instance becomes unreachable. Not thread-safe: one instance per thread.
  */
 final class PairedFft {
-    private static final Cleaner CLEANER = Cleaner.create();
     /** av_tx's SIMD code wants buffers aligned for AVX-512 loads. */
     private static final int ALIGN_BYTES = 64;
     private static final int ALIGN_FLOATS = ALIGN_BYTES / Float.BYTES;
@@ -53,8 +47,6 @@ final class PairedFft {
     private static final int TILE = 64;
     /** Pairs per pass of the transposition: eight frames, so each row gets eight contiguous stores. */
     private static final int PAIRS_PER_PASS = 4;
-    /** Any rate: swresample only converts the layout here, and wants one. */
-    private static final int NOMINAL_RATE = 48000;
 
     private final int n;
     /** Floats from one pair's spectrum to the next in the batch: 2n, rounded up to a multiple of 16. */
@@ -67,7 +59,7 @@ final class PairedFft {
         final AVTXContext ctx = new AVTXContext(null);
         final PointerPointer<Pointer> fnSlot = new PointerPointer<>(1L);
         final av_tx_fn fn = new av_tx_fn(fnSlot);
-        final SwrContext interleaver = new SwrContext(null);
+        final SwrContext interleaver = FormatConversion.open(2, AV_SAMPLE_FMT_FLTP, AV_SAMPLE_FMT_FLT);
         final FloatPointer planesRaw;
         final FloatPointer inRaw;
         final FloatPointer outRaw;
@@ -122,23 +114,13 @@ final class PairedFft {
         this.n = n;
         this.stride = (2 * n + ALIGN_FLOATS - 1) / ALIGN_FLOATS * ALIGN_FLOATS;
         this.handle = new Native(n);
-        CLEANER.register(this, handle);
+        FormatConversion.CLEANER.register(this, handle);
         FloatPointer scale = new FloatPointer(1).put(1f);
         // av_tx_init writes the transform function into the slot behind `fn`.
         int ret = av_tx_init(handle.ctx, handle.fn, AV_TX_FLOAT_FFT, 0, n, scale, 0);
         scale.close();
         if (ret < 0) {
             throw new IllegalStateException("FFmpeg's av_tx cannot make a " + n + "-point FFT (error " + ret + ")");
-        }
-        AVChannelLayout stereo = new AVChannelLayout();
-        av_channel_layout_default(stereo, 2);
-        ret = swr_alloc_set_opts2(handle.interleaver, stereo, AV_SAMPLE_FMT_FLT, NOMINAL_RATE,
-                stereo, AV_SAMPLE_FMT_FLTP, NOMINAL_RATE, 0, null);
-        if (ret >= 0) {
-            ret = swr_init(handle.interleaver);
-        }
-        if (ret < 0) {
-            throw new IllegalStateException("swresample cannot interleave float frames (error " + ret + ")");
         }
         this.spectra = new float[stride * batch / 2];
     }

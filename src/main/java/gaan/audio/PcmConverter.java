@@ -2,18 +2,12 @@ package gaan.audio;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
-import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
-import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
-import static org.bytedeco.ffmpeg.global.swresample.swr_alloc_set_opts2;
 import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
-import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
-import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.swresample.SwrContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -31,10 +25,7 @@ import org.bytedeco.javacpp.PointerPointer;
 final class PcmConverter {
     /** Bytes of PCM per chunk: small enough to stay in L2, large enough to amortise the calls. */
     static final int CHUNK_BYTES = 1 << 16;
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final ThreadLocal<PcmConverter> PER_THREAD = ThreadLocal.withInitial(PcmConverter::new);
-    /** Any rate: swresample only converts the sample format here, and wants one. */
-    private static final int NOMINAL_RATE = 48000;
 
     private final Native handle = new Native();
     private final ByteBuffer pcm = handle.pcm.asByteBuffer();
@@ -60,22 +51,9 @@ final class PcmConverter {
                 return swr;
             }
             freeConverter();
-            AVChannelLayout layout = new AVChannelLayout();
-            av_channel_layout_default(layout, count);
-            SwrContext s = new SwrContext(null);
-            int ret = swr_alloc_set_opts2(s, layout, AV_SAMPLE_FMT_FLT, NOMINAL_RATE,
-                    layout, AV_SAMPLE_FMT_S16, NOMINAL_RATE, 0, null);
-            av_channel_layout_uninit(layout);
-            if (ret >= 0) {
-                ret = swr_init(s);
-            }
-            if (ret < 0) {
-                swr_free(s);
-                throw new IllegalStateException("swresample cannot convert " + count + "-channel 16-bit PCM (error " + ret + ")");
-            }
-            swr = s;
+            swr = FormatConversion.open(count, AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_FLT);
             channels = count;
-            return s;
+            return swr;
         }
 
         private void freeConverter() {
@@ -92,7 +70,7 @@ final class PcmConverter {
     }
 
     private PcmConverter() {
-        CLEANER.register(this, handle);
+        FormatConversion.CLEANER.register(this, handle);
     }
 
     static PcmConverter forThisThread() {
