@@ -63,7 +63,7 @@ public final class Spectrogram {
     public void powerBlock(float[] y, int t0, float[][] block) {
         int count = Math.min(BLOCK, frames(y.length) - t0);
         for (int j = 0; j < count; j += 2) {
-            // An odd count pairs the last frame with one past the signal's end: all zeros.
+            // An odd count pairs the last frame with the one after it, whose column is left stale.
             window(y, t0 + j, frameA);
             window(y, t0 + j + 1, frameB);
             fft.transform(frameA, frameB, j / 2);
@@ -83,7 +83,7 @@ public final class Spectrogram {
             System.arraycopy(y, origin + from, frame, from, to - from);
         }
         // In place with one index: C2 cannot prove that two arrays read at different offsets do not
-        // alias, and would not vectorise frame[n] = w[n] * y[origin + n] (nor frame[at + n] *= w[n] as well).
+        // alias, and would not vectorise frame[n] = w[n] * y[origin + n].
         float[] w = halfWindow;
         for (int n = 0; n < nFft; n++) {
             frame[n] *= w[n];
