@@ -31,7 +31,7 @@ public final class ClusterCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--algorithm", paramLabel = "A",
-            description = "kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE})")
+            description = "kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE})")
     String algorithm = "kmeans";
 
     @Option(names = "--k", paramLabel = "K", split = ",", description = "cluster counts (kmeans, agglomerative, gmm)")
@@ -54,6 +54,10 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--covariance", paramLabel = "C", split = ",", description = "GMM: diag, full")
     List<String> covariance;
+
+    @Option(names = "--n-neighbors", paramLabel = "M", split = ",",
+            description = "spectral: neighbours per row in the kNN graph, the row included (default 10)")
+    List<Integer> nNeighbors;
 
     @Option(names = "--labels", paramLabel = "FILE",
             description = "evaluation labels, one per row: a text file (one label a line) or an int .npy")
@@ -106,7 +110,7 @@ public final class ClusterCommand implements Callable<Integer> {
             }
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
-                minSamples, minClusterSize, covariance);
+                minSamples, minClusterSize, covariance, nNeighbors);
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
         List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k.get(0), truth, minCoverage,
                 threads).run(new Representation(name, name, false, seed, x, List.of(), ""));

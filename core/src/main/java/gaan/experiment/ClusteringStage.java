@@ -121,6 +121,8 @@ public final class ClusteringStage {
             case GMM -> Grid.gaussianMixture(ks, (spec.covariance() != null ? spec.covariance() : List.of("diag"))
                     .stream().map(c -> GaussianMixture.Covariance.valueOf(c.toUpperCase(Locale.ROOT))).toList(),
                     threads, seed);
+            case SPECTRAL -> Grid.spectral(ks, spec.nNeighbors() != null ? spec.nNeighbors() : List.of(10), threads,
+                    seed);
         };
     }
 

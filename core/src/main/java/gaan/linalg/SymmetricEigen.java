@@ -1,11 +1,11 @@
-package gaan.cluster;
+package gaan.linalg;
 
 /**
  * Eigen-decomposition of a real symmetric matrix: Householder reduction to tridiagonal form,
  * then the implicit QL method with Wilkinson-style shifts (the EISPACK tred2/tql2 pair, as in
  * Golub &amp; Van Loan §8.3). O(d³) time; accurate to rounding.
  */
-final class SymmetricEigen {
+public final class SymmetricEigen {
     private SymmetricEigen() {
     }
 
@@ -13,7 +13,7 @@ final class SymmetricEigen {
      * Returns the eigenvalues of symmetric {@code a} (d × d, not modified) in no particular order,
      * and writes the matching unit eigenvectors as the rows of {@code vectors}.
      */
-    static double[] decompose(double[][] a, double[][] vectors) {
+    public static double[] decompose(double[][] a, double[][] vectors) {
         int n = a.length;
         double[][] v = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,184 @@
+package gaan.cluster;
+
+import java.util.Arrays;
+
+import gaan.linalg.BlockLanczos;
+import gaan.linalg.SymmetricEigen;
+
+/**
+ * Spectral clustering as scikit-learn 1.2's {@code SpectralClustering(affinity='nearest_neighbors',
+ * assign_labels='kmeans')} runs it: the k-nearest-neighbour connectivity graph with each point
+ * among its own neighbours ({@code include_self=True}), symmetrised as W = ½(C + Cᵀ); the
+ * symmetric normalised Laplacian L = I − D^-½ W D^-½ with self-loops left out of W and of the
+ * degrees D (scipy's {@code csgraph.laplacian(normed=True)}); the eigenvectors of the
+ * {@code k} smallest eigenvalues of L, each divided by √degree and its sign flipped so that its
+ * entry of largest magnitude is positive ({@code spectral_embedding}); then {@link KMeans} with 10
+ * restarts on those k-dimensional rows.
+ *
+ * <p>Up to {@value #DENSE_LIMIT} points the eigenvectors come from the dense solver; above, from
+ * {@link BlockLanczos} on the sparse graph (O(n·n_neighbors) memory), so 20,000+ points fit.
+ * The k-means random stream differs from numpy's: compare partitions with scikit-learn's by ARI.
+ */
+public final class Spectral implements Clusterer {
+    static final int DENSE_LIMIT = 1500;
+    /** Residual tolerance of the sparse solver, relative to the largest eigenvalue of D^-½ W D^-½ (1). */
+    private static final double TOLERANCE = 1e-9;
+
+    private final int k;
+    private final int nNeighbors;
+    private final long seed;
+    private final int threads;
+    private final int denseLimit;
+
+    /**
+     * @param k          number of clusters (and of eigenvectors)
+     * @param nNeighbors neighbours per point in the graph, the point itself included (scikit-learn's default 10)
+     */
+    public Spectral(int k, int nNeighbors, long seed, int threads) {
+        this(k, nNeighbors, seed, threads, DENSE_LIMIT);
+    }
+
+    /** As above, with the largest point count the dense eigen-solver handles (for tests). */
+    Spectral(int k, int nNeighbors, long seed, int threads, int denseLimit) {
+        if (k < 1 || nNeighbors < 1 || threads < 1) {
+            throw new IllegalArgumentException("Spectral needs k, nNeighbors, threads ≥ 1; got k=" + k
+                    + ", nNeighbors=" + nNeighbors + ", threads=" + threads);
+        }
+        this.k = k;
+        this.nNeighbors = nNeighbors;
+        this.seed = seed;
+        this.threads = threads;
+        this.denseLimit = denseLimit;
+    }
+
+    @Override
+    public Method method() {
+        return Method.of("spectral", "k", k, "n_neighbors", nNeighbors, "seed", seed);
+    }
+
+    @Override
+    public Partition fit(double[][] x) {
+        Points p = Points.of(x);
+        int n = p.size();
+        if (n < k || n < nNeighbors) {
+            throw new IllegalArgumentException("spectral clustering with k=" + k + " and n_neighbors=" + nNeighbors
+                    + " needs at least " + Math.max(k, nNeighbors) + " points, got " + n + "; lower k or n_neighbors");
+        }
+        Graph g;
+        try (Parallel par = new Parallel(threads)) {
+            g = Graph.of(new KdTree(p).nearestAll(nNeighbors, par), n, nNeighbors);
+        }
+        double[][] vectors = n <= denseLimit ? denseEigenvectors(g) : new BlockLanczos(k, TOLERANCE, seed).largest(g).vectors();
+        double[][] embedding = new double[n][k];
+        for (int c = 0; c < k; c++) {
+            double[] v = vectors[c];
+            int largest = 0;
+            for (int i = 0; i < n; i++) {
+                v[i] /= g.sqrtDegree[i];
+                if (Math.abs(v[i]) > Math.abs(v[largest])) {
+                    largest = i;
+                }
+            }
+            double sign = Math.signum(v[largest]) < 0 ? -1 : 1;
+            for (int i = 0; i < n; i++) {
+                embedding[i][c] = sign * v[i];
+            }
+        }
+        int[] labels = new KMeans(k, 10, 300, 1e-4, seed, threads).fit(embedding).labels();
+        return Partition.of(method(), labels);
+    }
+
+    /** The k eigenvectors of the largest eigenvalues of D^-½ W D^-½ (the smallest of L), as rows. */
+    private double[][] denseEigenvectors(Graph g) {
+        int n = g.size();
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int e = g.offsets[i]; e < g.offsets[i + 1]; e++) {
+                a[i][g.columns[e]] = g.weights[e];
+            }
+        }
+        double[][] vectors = new double[n][n];
+        double[] values = SymmetricEigen.decompose(a, vectors);
+        Integer[] rank = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            rank[i] = i;
+        }
+        Arrays.sort(rank, (u, w) -> Double.compare(values[w], values[u]));
+        double[][] out = new double[k][];
+        for (int c = 0; c < k; c++) {
+            out[c] = vectors[rank[c]];
+        }
+        return out;
+    }
+
+    /**
+     * The normalised affinity D^-½ W D^-½ without its diagonal, as compressed rows (columns
+     * ascending), and √degree per point (1 for an isolated point, as scipy sets it).
+     */
+    private record Graph(int[] offsets, int[] columns, double[] weights, double[] sqrtDegree)
+            implements BlockLanczos.Operator {
+        static Graph of(int[] neighbours, int n, int perPoint) {
+            // Each directed edge i→j of the kNN graph adds ½ to W[i][j] and to W[j][i].
+            long[] keys = new long[2 * neighbours.length];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < perPoint; t++) {
+                    int j = neighbours[i * perPoint + t];
+                    if (j != i) {
+                        keys[m++] = (long) i * n + j;
+                        keys[m++] = (long) j * n + i;
+                    }
+                }
+            }
+            Arrays.sort(keys, 0, m);
+            int[] offsets = new int[n + 1];
+            int[] columns = new int[m];
+            double[] weights = new double[m];
+            int nnz = 0;
+            for (int e = 0; e < m; e++) {
+                if (nnz > 0 && e > 0 && keys[e] == keys[e - 1]) {
+                    weights[nnz - 1] += 0.5;
+                    continue;
+                }
+                int row = (int) (keys[e] / n);
+                columns[nnz] = (int) (keys[e] % n);
+                weights[nnz] = 0.5;
+                offsets[row + 1]++;
+                nnz++;
+            }
+            for (int i = 0; i < n; i++) {
+                offsets[i + 1] += offsets[i];
+            }
+            double[] sqrtDegree = new double[n];
+            for (int i = 0; i < n; i++) {
+                double d = 0;
+                for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+                    d += weights[e];
+                }
+                sqrtDegree[i] = d == 0 ? 1 : Math.sqrt(d);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+                    weights[e] /= sqrtDegree[i] * sqrtDegree[columns[e]];
+                }
+            }
+            return new Graph(offsets, Arrays.copyOf(columns, nnz), Arrays.copyOf(weights, nnz), sqrtDegree);
+        }
+
+        @Override
+        public int size() {
+            return sqrtDegree.length;
+        }
+
+        @Override
+        public void apply(double[] x, double[] y) {
+            for (int i = 0; i < y.length; i++) {
+                double s = 0;
+                for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+                    s += weights[e] * x[columns[e]];
+                }
+                y[i] = s;
+            }
+        }
+    }
+}
