@@ -58,17 +58,9 @@ public final class Spectral implements Clusterer {
 
     @Override
     public Partition fit(double[][] x) {
-        Points p = Points.of(x);
-        int n = p.size();
-        if (n < k || n < nNeighbors) {
-            throw new IllegalArgumentException("spectral clustering with k=" + k + " and n_neighbors=" + nNeighbors
-                    + " needs at least " + Math.max(k, nNeighbors) + " points, got " + n + "; lower k or n_neighbors");
-        }
-        Graph g;
-        try (Parallel par = new Parallel(threads)) {
-            g = Graph.of(new KdTree(p).nearestAll(nNeighbors, par), n, nNeighbors);
-        }
-        double[][] vectors = n <= denseLimit ? denseEigenvectors(g) : new BlockLanczos(k, TOLERANCE, seed).largest(g).vectors();
+        Graph g = graph(x, k);
+        int n = g.size();
+        double[][] vectors = leading(g, k).vectors();
         double[][] embedding = new double[n][k];
         for (int c = 0; c < k; c++) {
             double[] v = vectors[c];
@@ -88,8 +80,37 @@ public final class Spectral implements Clusterer {
         return Partition.of(method(), labels);
     }
 
-    /** The k eigenvectors of the largest eigenvalues of D^-½ W D^-½ (the smallest of L), as rows. */
-    private double[][] denseEigenvectors(Graph g) {
+    /**
+     * The {@code count} smallest eigenvalues of this clusterer's graph Laplacian of {@code x}, in
+     * increasing order: the eigengap heuristic reads k from them (von Luxburg 2007, §8.3).
+     */
+    public double[] laplacianEigenvalues(double[][] x, int count) {
+        double[] values = leading(graph(x, count), count).values().clone();
+        for (int i = 0; i < count; i++) {
+            values[i] = 1 - values[i];
+        }
+        return values;
+    }
+
+    private Graph graph(double[][] x, int eigenvectors) {
+        Points p = Points.of(x);
+        int n = p.size();
+        if (n < eigenvectors || n < nNeighbors) {
+            throw new IllegalArgumentException("spectral clustering with k=" + eigenvectors + " and n_neighbors="
+                    + nNeighbors + " needs at least " + Math.max(eigenvectors, nNeighbors) + " points, got " + n
+                    + "; lower k or n_neighbors");
+        }
+        try (Parallel par = new Parallel(threads)) {
+            return Graph.of(new KdTree(p).nearestAll(nNeighbors, par), n, nNeighbors);
+        }
+    }
+
+    /** The {@code count} largest eigenpairs of D^-½ W D^-½ (the smallest of L), values decreasing. */
+    private BlockLanczos.Eigen leading(Graph g, int count) {
+        return g.size() <= denseLimit ? dense(g, count) : new BlockLanczos(count, TOLERANCE, seed).largest(g);
+    }
+
+    private static BlockLanczos.Eigen dense(Graph g, int count) {
         int n = g.size();
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -104,11 +125,13 @@ public final class Spectral implements Clusterer {
             rank[i] = i;
         }
         Arrays.sort(rank, (u, w) -> Double.compare(values[w], values[u]));
-        double[][] out = new double[k][];
-        for (int c = 0; c < k; c++) {
+        double[] top = new double[count];
+        double[][] out = new double[count][];
+        for (int c = 0; c < count; c++) {
+            top[c] = values[rank[c]];
             out[c] = vectors[rank[c]];
         }
-        return out;
+        return new BlockLanczos.Eigen(top, out);
     }
 
     /**
