@@ -26,7 +26,7 @@ class KSelectionTest {
         KSelection.Choice c = selection.choose(ClusterFixture.x(), k -> new KMeans(k, 3, 300, 1e-4, 0, 2));
         assertEquals(5, c.k());
         assertEquals(KSelection.Criterion.SILHOUETTE, c.criterion());
-        assertEquals("k=6 from the data (highest silhouette over k=2..20)", c.note());
+        assertEquals("k=5 from the data (highest silhouette over k=2..20)", c.note());
     }
 
     @Test
