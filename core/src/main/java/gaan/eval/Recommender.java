@@ -245,12 +245,12 @@ public final class Recommender {
 
     /**
      * Across answers on different track sets (one per task), where partitions cannot be compared:
-     * the index of the highest score, the first on ties; -1 for an empty list.
+     * the index of the highest score, the first on ties; -1 for none.
      */
-    public static int best(List<Evidence> answers) {
+    public static int best(double[] scores) {
         int best = -1;
-        for (int i = 0; i < answers.size(); i++) {
-            if (best < 0 || orLowest(answers.get(i).score()) > orLowest(answers.get(best).score())) {
+        for (int i = 0; i < scores.length; i++) {
+            if (best < 0 || orLowest(scores[i]) > orLowest(scores[best])) {
                 best = i;
             }
         }

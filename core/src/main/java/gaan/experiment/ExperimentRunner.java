@@ -13,6 +13,7 @@ import gaan.data.Collection;
 import gaan.eval.AnswerRule;
 import gaan.report.EdaPlots;
 import gaan.report.HtmlReport;
+import gaan.report.Recommendation;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 
@@ -54,6 +55,9 @@ public final class ExperimentRunner {
                 progress.warn(message);
             }
         }
+        Recommendations.writeOverall(request.out(), reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
+                "recommended: [%s] %s -> %s", r.task(), r.column(),
+                request.out().resolve(Recommendation.FILE).toAbsolutePath())));
         List<SkippedTrack> skipped = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             if (!features.audioOk()[i]) {
