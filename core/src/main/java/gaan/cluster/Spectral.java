@@ -3,6 +3,8 @@ package gaan.cluster;
 import java.util.Arrays;
 
 import gaan.linalg.BlockLanczos;
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
 import gaan.linalg.SymmetricEigen;
 
 /**
@@ -106,11 +108,11 @@ public final class Spectral implements Clusterer {
     }
 
     /** The {@code count} largest eigenpairs of D^-½ W D^-½ (the smallest of L), values decreasing. */
-    private BlockLanczos.Eigen leading(Graph g, int count) {
+    private SymmetricEigen.Pairs leading(Graph g, int count) {
         return g.size() <= denseLimit ? dense(g, count) : new BlockLanczos(count, TOLERANCE, seed).largest(g);
     }
 
-    private static BlockLanczos.Eigen dense(Graph g, int count) {
+    private static SymmetricEigen.Pairs dense(Graph g, int count) {
         int n = g.size();
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -118,20 +120,8 @@ public final class Spectral implements Clusterer {
                 a[i][g.columns[e]] = g.weights[e];
             }
         }
-        double[][] vectors = new double[n][n];
-        double[] values = SymmetricEigen.decompose(a, vectors);
-        Integer[] rank = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            rank[i] = i;
-        }
-        Arrays.sort(rank, (u, w) -> Double.compare(values[w], values[u]));
-        double[] top = new double[count];
-        double[][] out = new double[count][];
-        for (int c = 0; c < count; c++) {
-            top[c] = values[rank[c]];
-            out[c] = vectors[rank[c]];
-        }
-        return new BlockLanczos.Eigen(top, out);
+        SymmetricEigen.Pairs all = SymmetricEigen.descending(a);
+        return new SymmetricEigen.Pairs(Arrays.copyOf(all.values(), count), Arrays.copyOf(all.vectors(), count));
     }
 
     /**

@@ -1,7 +1,6 @@
 package gaan.linalg;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -25,13 +24,6 @@ public final class BlockLanczos {
         void apply(double[] x, double[] y);
     }
 
-    /**
-     * @param values  the largest eigenvalues, in decreasing order
-     * @param vectors unit eigenvectors as rows, in the same order
-     */
-    public record Eigen(double[] values, double[][] vectors) {
-    }
-
     private static final int MAX_RESTARTS = 1000;
 
     private final int count;
@@ -49,12 +41,12 @@ public final class BlockLanczos {
     }
 
     /**
-     * The {@code count} largest eigenpairs of {@code a}.
+     * The {@code count} largest eigenpairs of {@code a}, eigenvalues descending.
      *
      * @throws IllegalArgumentException if {@code a} has fewer than {@code count} rows or the
      *     iteration does not converge
      */
-    public Eigen largest(Operator a) {
+    public SymmetricEigen.Pairs largest(Operator a) {
         int n = a.size();
         if (n < count) {
             throw new IllegalArgumentException("cannot find " + count + " eigenvectors of a " + n + " × " + n + " operator");
@@ -101,18 +93,14 @@ public final class BlockLanczos {
                     h[j][i] = s;
                 }
             }
-            double[][] c = new double[m][m];
-            double[] theta = SymmetricEigen.decompose(h, c);
-            Integer[] rank = new Integer[m];
-            for (int i = 0; i < m; i++) {
-                rank[i] = i;
-            }
-            Arrays.sort(rank, (x, y) -> Double.compare(theta[y], theta[x]));
+            SymmetricEigen.Pairs ritz = SymmetricEigen.descending(h);
+            double[] theta = ritz.values();
+            double[][] c = ritz.vectors();
             int keep = Math.min(m, Math.min(maxBasis - block, count + block));
             List<double[]> y = new ArrayList<>(keep);
             List<double[]> ay = new ArrayList<>(keep);
             for (int t = 0; t < keep; t++) {
-                double[] v = combine(q, c[rank[t]], n);
+                double[] v = combine(q, c[t], n);
                 // A·y afresh rather than combined from the stored products, whose rounding would
                 // otherwise pile up over restarts and hold the residuals above the tolerance.
                 double[] av = new double[n];
@@ -120,11 +108,11 @@ public final class BlockLanczos {
                 y.add(v);
                 ay.add(av);
             }
-            double limit = tol * Math.max(1, Math.abs(theta[rank[0]]));
+            double limit = tol * Math.max(1, Math.abs(theta[0]));
             boolean converged = true;
             for (int t = 0; t < count && converged; t++) {
                 double r = 0;
-                double th = theta[rank[t]];
+                double th = theta[t];
                 for (int i = 0; i < n; i++) {
                     double d = ay.get(t)[i] - th * y.get(t)[i];
                     r += d * d;
@@ -135,10 +123,10 @@ public final class BlockLanczos {
                 double[] values = new double[count];
                 double[][] vectors = new double[count][];
                 for (int t = 0; t < count; t++) {
-                    values[t] = theta[rank[t]];
+                    values[t] = theta[t];
                     vectors[t] = y.get(t);
                 }
-                return new Eigen(values, vectors);
+                return new SymmetricEigen.Pairs(values, vectors);
             }
             q = y;
             aq = ay;

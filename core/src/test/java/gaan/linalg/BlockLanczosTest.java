@@ -77,7 +77,7 @@ class BlockLanczosTest {
         values[2] = 1;
         values[3] = 0.95;
         double[][] a = withSpectrum(values, 7);
-        BlockLanczos.Eigen e = new BlockLanczos(4, 1e-10, 3).largest(new Dense(a));
+        SymmetricEigen.Pairs e = new BlockLanczos(4, 1e-10, 3).largest(new Dense(a));
         assertEquals(1, e.values()[0], 1e-12);
         assertEquals(1, e.values()[2], 1e-12);
         assertEquals(0.95, e.values()[3], 1e-12);
