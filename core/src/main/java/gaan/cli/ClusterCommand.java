@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
 import gaan.eval.SelectionRule;
@@ -75,7 +76,7 @@ public final class ClusterCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results", "cluster");

@@ -24,6 +24,11 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                                FeatureSettings features, TrainingSettings training,
                                List<RepresentationSpec> representations, List<ClusteringSpec> clustering) {
 
+    /** Worker threads when a task or a command names none: every core. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** This with every default filled in and list-valued representations expanded. */
     public ExperimentConfig resolved() {
         List<RepresentationSpec> reps = new ArrayList<>();
@@ -32,7 +37,7 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
         }
         return new ExperimentConfig(task,
                 seeds == null ? List.of(1L) : seeds,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                threads == null ? defaultThreads() : threads,
                 k,
                 minCoverage == null ? SelectionRule.DEFAULT_MIN_COVERAGE : minCoverage,
                 (features == null ? FeatureSettings.DEFAULTS : features).over(FeatureSettings.DEFAULTS),
