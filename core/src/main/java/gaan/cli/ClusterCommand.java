@@ -13,7 +13,6 @@ import gaan.config.ClusteringSpec;
 import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
-import gaan.eval.SelectionRule;
 import gaan.experiment.ClusteringStage;
 import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
@@ -70,7 +69,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--min-coverage", paramLabel = "C",
             description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
-    double minCoverage = SelectionRule.DEFAULT_MIN_COVERAGE;
+    double minCoverage = ExperimentConfig.DEFAULT_MIN_COVERAGE;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
