@@ -95,4 +95,15 @@ class MainTest {
         rows = gaan.report.RunReader.readResults(dir.resolve("forced").resolve(gaan.report.RunWriter.RESULTS_FILE));
         assertEquals("k=4 n_neighbors=15", rows.get(0).params());
     }
+
+    @Test
+    void printConfigReachesTheTerminalBeforeTheProcessExits() {
+        // Like picocli's default: an auto-flushing writer over a buffered stream, never closed (Main exits).
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes,
+                java.nio.charset.StandardCharsets.UTF_8)), true));
+        assertEquals(0, cl.execute("run", "--task", "easy", "--print-config"));
+        assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("task: easy"), bytes.toString());
+    }
 }
