@@ -34,7 +34,14 @@ public final class ExperimentRunner {
                 request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root()),
                 FeaturePipeline.audioParams(audio), first.features(), first.seeds().get(0), first.threads(), progress);
 
-        gaan.report.Eda.Result eda = Exploration.write(features, request.out().resolve("eda"));
+        gaan.report.Eda.Result eda;
+        try {
+            eda = Exploration.write(features, request.out().resolve("eda"));
+        } catch (RuntimeException e) {
+            // The EDA is a side view: a collection it cannot draw (no genres) must not stop the tasks.
+            progress.warn("EDA left out: " + e.getMessage());
+            eda = new gaan.report.Eda.Result(List.of(), null);
+        }
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);
