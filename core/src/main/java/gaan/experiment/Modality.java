@@ -9,20 +9,27 @@ import java.util.Locale;
 /** A per-track input a representation can be built from, and the FeatureStore matrix that holds it. */
 public enum Modality {
     /** MFCC mean+std, N×40. */
-    MFCC("mfcc", "mfcc_summary"),
+    MFCC("mfcc", "mfcc_summary", Blocks.Scaling.COLUMNS),
     /** Log-mel patches, N×P×128×128. */
-    LOGMEL("logmel", "logmel_patch"),
+    LOGMEL("logmel", "logmel_patch", Blocks.Scaling.COLUMNS),
     /** Lyrics embedding, N×D, with a presence mask. */
-    LYRICS("lyrics", "lyrics_embedding"),
+    LYRICS("lyrics", "lyrics_embedding", Blocks.Scaling.WHOLE),
     /** Genre multi-hot, N×G; the evaluation labels derive from it, so using it flags leakage. */
-    GENRE("genre", "genre_multihot");
+    GENRE("genre", "genre_multihot", Blocks.Scaling.WHOLE);
 
     private final String key;
     private final String storeName;
+    private final Blocks.Scaling scaling;
 
-    Modality(String key, String storeName) {
+    Modality(String key, String storeName, Blocks.Scaling scaling) {
         this.key = key;
         this.storeName = storeName;
+        this.scaling = scaling;
+    }
+
+    /** How this input's columns are scaled when it is weighted against other blocks. */
+    public Blocks.Scaling scaling() {
+        return scaling;
     }
 
     @JsonValue

@@ -98,6 +98,11 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         return m == Modality.LYRICS ? Blocks.imputeMean(x, present(m)) : x;
     }
 
+    /** A modality as one block of a weighted concatenation ({@link Blocks#weigh}). */
+    public Blocks.Block weighted(Modality m, double weight) {
+        return new Blocks.Block(block(m), m.scaling(), null, weight);
+    }
+
     /** Rows missing modality {@code m}, for the notes of rows built with it. */
     public int missing(Modality m) {
         int count = 0;
