@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import gaan.cluster.Pca;
+import gaan.config.ConfigException;
+import gaan.config.Modality;
+import gaan.config.RepresentationSpec;
+import gaan.config.TrainingSettings;
 import gaan.model.BetaSchedule;
 import gaan.model.TrainConfig;
 import gaan.model.Trainer;
@@ -56,14 +60,14 @@ final class RepresentationBuilder {
         };
     }
 
-    /** The spec's inputs, each scaled by its kind and weighted ({@link Blocks#weigh}). */
+    /** The spec's inputs, each scaled by its kind and weighted ({@link FeatureBlocks#weigh}). */
     private double[][] weighted(RepresentationSpec spec) {
         List<Modality> inputs = spec.inputs();
-        List<Blocks.Block> blocks = new ArrayList<>();
+        List<FeatureBlocks.Block> blocks = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             blocks.add(data.weighted(inputs.get(i), spec.weight(i)));
         }
-        return Blocks.weigh(blocks);
+        return FeatureBlocks.weigh(blocks);
     }
 
     private Representation pca(RepresentationSpec spec, long seed) {
@@ -100,7 +104,7 @@ final class RepresentationBuilder {
             }
             default -> {
                 // Weighted like raw and PCA; the VAE keeps that balance by scaling all columns alike.
-                float[][] x = Blocks.toFloat(weighted(spec));
+                float[][] x = FeatureBlocks.toFloat(weighted(spec));
                 vaeSpec = VaeSpec.mlp(x[0].length).withSharedScaling();
                 input = VaeInput.vectors(x);
             }
@@ -120,7 +124,7 @@ final class RepresentationBuilder {
              Vae vae = new Trainer(config).fit(vaeSpec, input, h -> bar.step(String.format(java.util.Locale.ROOT,
                      "loss %.3f KL %.3f active %d", h.loss(), h.kl(), h.activeUnits())))) {
             history = vae.history();
-            latent = Blocks.toDouble(vae.encode(input));
+            latent = FeatureBlocks.toDouble(vae.encode(input));
             vae.save(modelsDir.resolve(spec.name() + "_s" + seed));
         }
         TrainingHistory last = history.get(history.size() - 1);
@@ -141,7 +145,7 @@ final class RepresentationBuilder {
     }
 
     private Representation hybrid(RepresentationSpec spec, long seed, Map<String, Representation> earlier) {
-        List<Blocks.Block> blocks = new ArrayList<>();
+        List<FeatureBlocks.Block> blocks = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         boolean leaks = false;
         String note = "";
@@ -150,7 +154,7 @@ final class RepresentationBuilder {
             Representation r = earlier.get(part);
             if (r != null) {
                 // An earlier representation is an embedding: scaled as a whole, never per column.
-                blocks.add(new Blocks.Block(r.x(), Blocks.Scaling.WHOLE, null, spec.weight(i)));
+                blocks.add(new FeatureBlocks.Block(r.x(), FeatureBlocks.Scaling.WHOLE, null, spec.weight(i)));
                 inputs.add(r.name());
                 leaks |= r.usesLabels();
                 note = ClusteringStage.join(note, r.note());
@@ -162,7 +166,7 @@ final class RepresentationBuilder {
                 note = ClusteringStage.join(note, imputedNote(List.of(m)));
             }
         }
-        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, Blocks.weigh(blocks),
+        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, FeatureBlocks.weigh(blocks),
                 List.of(), note);
     }
 

@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gaan.config.ExperimentConfig;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
 import gaan.eval.Metrics;
-import gaan.experiment.ExperimentConfig;
+import gaan.experiment.ClusteringStage;
 import gaan.experiment.ExperimentRunner;
-import gaan.experiment.Overrides;
-import gaan.experiment.Preset;
 import gaan.experiment.Progress;
-import gaan.experiment.RunRequest;
 import gaan.report.ResultRow;
 import gaan.report.TaskReport;
 
@@ -74,14 +75,14 @@ public final class QualityBench {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("seeds", rs.size());
                 m.put("labels_used_as_input", rs.get(0).labelsUsedAsInput());
-                m.put("clusters", stat(rs.stream().mapToDouble(ResultRow::nClusters).toArray()));
-                m.put("ari", stat(rs.stream().mapToDouble(ResultRow::ari).toArray()));
-                m.put("nmi", stat(rs.stream().mapToDouble(ResultRow::nmi).toArray()));
-                m.put("silhouette", stat(rs.stream().mapToDouble(ResultRow::silhouette).toArray()));
+                m.put("clusters", stat(rs.stream().mapToDouble(r -> r.scores().nClusters()).toArray()));
+                m.put("ari", stat(rs.stream().mapToDouble(r -> r.scores().ari()).toArray()));
+                m.put("nmi", stat(rs.stream().mapToDouble(r -> r.scores().nmi()).toArray()));
+                m.put("silhouette", stat(rs.stream().mapToDouble(r -> r.scores().silhouette()).toArray()));
                 m.put("package_ari", stat(rs.stream().mapToDouble(r -> Metrics.adjustedRand(pkg,
-                        task.assignments().clusters(gaan.experiment.ClusteringStage.column(r)))).toArray()));
+                        task.assignments().clusters(ClusteringStage.column(r)))).toArray()));
                 rows.put(g.getKey(), m);
-                double ari = rs.stream().mapToDouble(ResultRow::ari).average().orElse(Double.NaN);
+                double ari = rs.stream().mapToDouble(r -> r.scores().ari()).average().orElse(Double.NaN);
                 if (!rs.get(0).labelsUsedAsInput() && ari > bestAri) {
                     bestAri = ari;
                     bestKey = g.getKey();
@@ -89,10 +90,10 @@ public final class QualityBench {
             }
             if (task.selectedMethod() != null) {
                 ResultRow r = task.results().stream()
-                        .filter(x -> gaan.experiment.ClusteringStage.column(x).equals(task.selectedMethod()))
+                        .filter(x -> ClusteringStage.column(x).equals(task.selectedMethod()))
                         .findFirst().orElseThrow();
-                recommended.put(task.task(), Map.of("column", task.selectedMethod(), "ari", r.ari(), "nmi", r.nmi(),
-                        "clusters", r.nClusters(), "package_ari",
+                recommended.put(task.task(), Map.of("column", task.selectedMethod(), "ari", r.scores().ari(), "nmi",
+                        r.scores().nmi(), "clusters", r.scores().nClusters(), "package_ari",
                         Metrics.adjustedRand(pkg, task.assignments().clusters(task.selectedMethod()))));
             }
             JsonNode timings = new ObjectMapper().readTree(task.folder().resolve("run.json").toFile()).path("stage_seconds");

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.Modality;
+import gaan.config.RepresentationSpec;
+import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
 import gaan.report.ResultRow;
 
@@ -36,7 +42,7 @@ class BlockWeightingTest {
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(List.of(task), demo,
                 dir.resolve("out"), null), Progress.QUIET);
         meanAri = outcome.tasks().get(0).results().stream().collect(Collectors.groupingBy(ResultRow::representation,
-                Collectors.averagingDouble(ResultRow::ari)));
+                Collectors.averagingDouble(r -> r.scores().ari())));
     }
 
     private static RepresentationSpec raw(String name, List<Modality> inputs) {

@@ -17,8 +17,8 @@ import java.util.List;
  * standardised data (a single {@link Scaling#COLUMNS} block comes out exactly column-standardised,
  * so fixed DBSCAN radii keep their meaning).
  */
-public final class Blocks {
-    private Blocks() {
+public final class FeatureBlocks {
+    private FeatureBlocks() {
     }
 
     public static double[][] toDouble(float[][] x) {
@@ -120,6 +120,14 @@ public final class Blocks {
         int width() {
             return x.length == 0 ? 0 : x[0].length;
         }
+    }
+
+    /** How an input's columns are scaled when it is weighted against other blocks. */
+    public static Scaling scalingOf(gaan.config.Modality m) {
+        return switch (m) {
+            case MFCC, LOGMEL -> Scaling.COLUMNS;
+            case LYRICS, GENRE -> Scaling.WHOLE;
+        };
     }
 
     /** Blocks scaled and concatenated column-wise as the class comment describes. */

@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class BlocksTest {
+class FeatureBlocksTest {
     @Test
     void standardizeGivesZeroMeanUnitPopulationStdAndZeroForConstantColumns() {
-        double[][] z = Blocks.standardize(new double[][] {{1, 5}, {2, 5}, {3, 5}, {6, 5}});
+        double[][] z = FeatureBlocks.standardize(new double[][] {{1, 5}, {2, 5}, {3, 5}, {6, 5}});
         double mean = 0;
         double var = 0;
         for (double[] row : z) {
@@ -33,7 +33,7 @@ class BlocksTest {
                 wide[i][j] = i < 2 ? 0 : 1;
             }
         }
-        double[][] x = Blocks.weigh(List.of(columns(narrow, 1), columns(wide, 1)));
+        double[][] x = FeatureBlocks.weigh(List.of(columns(narrow, 1), columns(wide, 1)));
         assertEquals(17, x[0].length);
         double narrowShare = 0;
         double wideShare = 0;
@@ -46,7 +46,7 @@ class BlocksTest {
             }
         }
         assertEquals(narrowShare, wideShare, 1e-12, "equal weights give equal shares whatever the widths");
-        double[][] heavier = Blocks.weigh(List.of(columns(narrow, 2), columns(wide, 1)));
+        double[][] heavier = FeatureBlocks.weigh(List.of(columns(narrow, 2), columns(wide, 1)));
         double wideHeavier = 0;
         for (int j = 1; j < 17; j++) {
             wideHeavier += (heavier[0][j] - heavier[3][j]) * (heavier[0][j] - heavier[3][j]);
@@ -55,15 +55,15 @@ class BlocksTest {
         assertEquals(4 * wideHeavier, narrowHeavier, 1e-12, "weight 2 → 4× the share");
     }
 
-    private static Blocks.Block columns(double[][] x, double weight) {
-        return new Blocks.Block(x, Blocks.Scaling.COLUMNS, null, weight);
+    private static FeatureBlocks.Block columns(double[][] x, double weight) {
+        return new FeatureBlocks.Block(x, FeatureBlocks.Scaling.COLUMNS, null, weight);
     }
 
     @Test
     void weighOfOneColumnsBlockIsItsColumnStandardisation() {
         double[][] x = {{1, 5, 0}, {2, 5, 10}, {3, 5, 20}, {6, 5, 70}};
-        double[][] z = Blocks.standardize(x);
-        double[][] w = Blocks.weigh(List.of(columns(x, 3)));
+        double[][] z = FeatureBlocks.standardize(x);
+        double[][] w = FeatureBlocks.weigh(List.of(columns(x, 3)));
         for (int i = 0; i < x.length; i++) {
             assertArrayEquals(z[i], w[i], 1e-12, "same scale as standardised data, so fixed DBSCAN radii keep meaning");
         }
@@ -74,7 +74,7 @@ class BlocksTest {
         // Column 0 carries the structure; columns 1-3 are low-variance noise, as in a lyrics
         // embedding of few texts. Per-column standardisation would blow them up to the signal's size.
         double[][] x = {{-10, 0.1, -0.1, 0.05}, {-10, -0.1, 0.1, -0.05}, {10, 0.1, 0.1, 0.05}, {10, -0.1, -0.1, -0.05}};
-        double[][] w = Blocks.weigh(List.of(new Blocks.Block(x, Blocks.Scaling.WHOLE, null, 1)));
+        double[][] w = FeatureBlocks.weigh(List.of(new FeatureBlocks.Block(x, FeatureBlocks.Scaling.WHOLE, null, 1)));
         assertEquals(100.0, Math.abs(w[0][0] / w[0][1]), 1e-9, "ratios between columns survive");
         double total = 0;
         for (int j = 0; j < 4; j++) {
@@ -95,7 +95,7 @@ class BlocksTest {
             }
         }
         String[] groups = {"a", "b", "b", "b", "b", "b", "b", "b", "b"};
-        double[][] w = Blocks.weigh(List.of(new Blocks.Block(x, Blocks.Scaling.COLUMNS, groups, 1)));
+        double[][] w = FeatureBlocks.weigh(List.of(new FeatureBlocks.Block(x, FeatureBlocks.Scaling.COLUMNS, groups, 1)));
         double a = 0;
         double b = 0;
         for (double[] row : w) {
@@ -112,7 +112,7 @@ class BlocksTest {
 
     @Test
     void imputeMeanFillsAbsentRowsWithTheMeanOfPresentOnes() {
-        double[][] x = Blocks.imputeMean(new double[][] {{1, 2}, {0, 0}, {3, 6}}, new boolean[] {true, false, true});
+        double[][] x = FeatureBlocks.imputeMean(new double[][] {{1, 2}, {0, 0}, {3, 6}}, new boolean[] {true, false, true});
         assertArrayEquals(new double[] {2, 4}, x[1]);
         assertArrayEquals(new double[] {1, 2}, x[0]);
     }

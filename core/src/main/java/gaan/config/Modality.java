@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -9,27 +9,20 @@ import java.util.Locale;
 /** A per-track input a representation can be built from, and the FeatureStore matrix that holds it. */
 public enum Modality {
     /** MFCC mean+std, N×40. */
-    MFCC("mfcc", "mfcc_summary", Blocks.Scaling.COLUMNS),
+    MFCC("mfcc", "mfcc_summary"),
     /** Log-mel patches, N×P×128×128. */
-    LOGMEL("logmel", "logmel_patch", Blocks.Scaling.COLUMNS),
+    LOGMEL("logmel", "logmel_patch"),
     /** Lyrics embedding, N×D, with a presence mask. */
-    LYRICS("lyrics", "lyrics_embedding", Blocks.Scaling.WHOLE),
+    LYRICS("lyrics", "lyrics_embedding"),
     /** Genre multi-hot, N×G; the evaluation labels derive from it, so using it flags leakage. */
-    GENRE("genre", "genre_multihot", Blocks.Scaling.WHOLE);
+    GENRE("genre", "genre_multihot");
 
     private final String key;
     private final String storeName;
-    private final Blocks.Scaling scaling;
 
-    Modality(String key, String storeName, Blocks.Scaling scaling) {
+    Modality(String key, String storeName) {
         this.key = key;
         this.storeName = storeName;
-        this.scaling = scaling;
-    }
-
-    /** How this input's columns are scaled when it is weighted against other blocks. */
-    public Blocks.Scaling scaling() {
-        return scaling;
     }
 
     @JsonValue
