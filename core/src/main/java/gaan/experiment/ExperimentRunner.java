@@ -39,7 +39,7 @@ public final class ExperimentRunner {
 
         EdaPlots.Result eda;
         try {
-            eda = CollectionEda.write(features, request.out().resolve("eda"));
+            eda = CollectionEda.write(features, request.out().resolve(RunFolder.EDA_DIR));
         } catch (RuntimeException e) {
             // The EDA is a side view: a collection it cannot draw (no genres) must not stop the tasks.
             progress.warn("EDA left out: " + e.getMessage());
@@ -69,7 +69,7 @@ public final class ExperimentRunner {
         }
         Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
                 skipped, eda.plots(), eda.summary(), AnswerRule.DEFAULT.toString()),
-                request.out().resolve("report.html"));
+                request.out().resolve(RunFolder.REPORT_FILE));
         return new Outcome(reports, report, failures);
     }
 
