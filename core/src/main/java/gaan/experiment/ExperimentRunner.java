@@ -38,7 +38,14 @@ public final class ExperimentRunner {
                 sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
         Collection collection = features.collection();
 
-        EdaPlots.Result eda = CollectionEda.write(features, request.out().resolve(RunFolder.EDA_DIR));
+        EdaPlots.Result eda;
+        try {
+            eda = CollectionEda.write(features, request.out().resolve(RunFolder.EDA_DIR));
+        } catch (RuntimeException e) {
+            // The EDA is a side view: a collection it cannot draw (no genres) must not stop the tasks.
+            progress.warn("EDA left out: " + e.getMessage());
+            eda = new EdaPlots.Result(List.of(), null);
+        }
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);

@@ -109,6 +109,11 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         return m == Modality.LYRICS ? FeatureBlocks.imputeMean(x, present(m)) : x;
     }
 
+    /** A modality as one block of a weighted concatenation ({@link FeatureBlocks#weigh}). */
+    public FeatureBlocks.Block weighted(Modality m, double weight) {
+        return new FeatureBlocks.Block(block(m), FeatureBlocks.scalingOf(m), null, weight);
+    }
+
     /** Rows missing modality {@code m}, for the notes of rows built with it. */
     public int missing(Modality m) {
         int count = 0;
