@@ -96,7 +96,7 @@ public final class AudioAnalyzer {
         PowerToDb.apply(melDb, frames, params.amin(), params.topDb(), melDb);
         mfcc.apply(melDb, frames, mfccs);
         FrameDescriptors d = descriptors.finish(samples, melDb, mfccs, frames);
-        float[] vector = DescriptorSummary.of(params, melDb, mfccs, frames, d, descriptors.tempogram());
+        float[] vector = descriptors.summary(params, melDb, mfccs, frames, d);
         LogMelPatches patches = LogMelPatches.of(melDb, frames, params.patchFrames(), params.patchesPerTrack());
         return new AudioFeatures(Mfcc.summary(mfccs, frames), vector, patches.patches(), patches.padded(),
                 (double) samples.length / params.sampleRate());

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Owns per-frame arrays (grown to the longest track seen) and block scratch: one instance per
  * thread, as its {@link AudioAnalyzer}.
  */
-final class DescriptorAnalyzer {
+public final class DescriptorAnalyzer {
     private final SpectralMoments moments;
     private final SpectralRolloff rolloff;
     private final SpectralFlatness flatness;
@@ -48,7 +48,7 @@ final class DescriptorAnalyzer {
     private double[][] valley;
     private float[][] chromaFrames;
 
-    DescriptorAnalyzer(AudioFeatureParams params, int bins, int blockWidth) {
+    public DescriptorAnalyzer(AudioFeatureParams params, int bins, int blockWidth) {
         double[] freq = new double[bins];
         // np.fft.rfftfreq(n, d=1/sr): k times 1/(n d).
         double binHz = 1.0 / (params.nFft() * (1.0 / params.sampleRate()));
@@ -92,14 +92,14 @@ final class DescriptorAnalyzer {
     }
 
     /** Makes room for a track of {@code frames} frames; call before its first {@link #block}. */
-    void start(int frames) {
+    public void start(int frames) {
         if (frames > capacity) {
             grow(frames);
         }
     }
 
     /** The spectral descriptors of frames {@code t0 .. t0 + count - 1} from their power block {@code power[k][j]}. */
-    void block(float[][] power, int count, int t0) {
+    public void block(float[][] power, int count, int t0) {
         int width = magnitude[0].length;
         for (int k = 0; k < magnitude.length; k++) {
             float[] p = power[k];
@@ -119,7 +119,7 @@ final class DescriptorAnalyzer {
      * All descriptors of the track whose blocks were given, from its samples, its log-mel matrix
      * and MFCCs (columns {@code [0, frames)}).
      */
-    FrameDescriptors finish(float[] samples, float[][] melDb, float[][] mfcc, int frames) {
+    public FrameDescriptors finish(float[] samples, float[][] melDb, float[][] mfcc, int frames) {
         float[] zcrFrames = new float[frames];
         zcr.compute(samples, frames, zcrFrames);
         float[] rmsFrames = new float[frames];
@@ -139,7 +139,8 @@ final class DescriptorAnalyzer {
                 tempogram.bpm(tempogram.bestLag(tg)));
     }
 
-    Tempogram tempogram() {
-        return tempogram;
+    /** The per-track vector ({@link DescriptorSummary}) of {@code finish}'s result and the same matrices. */
+    public float[] summary(AudioFeatureParams params, float[][] melDb, float[][] mfcc, int frames, FrameDescriptors d) {
+        return DescriptorSummary.of(params, melDb, mfcc, frames, d, tempogram);
     }
 }

@@ -139,12 +139,10 @@ public final class DescriptorSummary {
         return out.values();
     }
 
+    /** Each row's mean, then each row's standard deviation: {@link Mfcc#summary}'s layout and arithmetic. */
     private static void meanStd(Out out, float[][] rows, int frames) {
-        for (float[] row : rows) {
-            out.add(mean(row, 0, frames));
-        }
-        for (float[] row : rows) {
-            out.add(std(row, 0, frames));
+        for (float v : Mfcc.summary(rows, frames)) {
+            out.add(v);
         }
     }
 
