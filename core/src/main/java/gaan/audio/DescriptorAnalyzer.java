@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Computes a track's {@link FrameDescriptors} alongside the mel spectrogram: the spectral ones
- * ({@link SpectralMoments}, {@link SpectralRolloff}, {@link SpectralFlatness},
+ * ({@link SpectralShape}, {@link SpectralFlatness},
  * {@link SpectralContrast}, {@link ChromaStft}) from each block of power frames as the STFT
  * produces it ({@link #block}), so there is no second STFT; the rest ({@link ZeroCrossingRate},
  * {@link Rms} from the samples, {@link OnsetStrength} and {@link Tempogram} from the log-mel
@@ -14,8 +14,7 @@ import java.util.Arrays;
  * thread, as its {@link AudioAnalyzer}.
  */
 public final class DescriptorAnalyzer {
-    private final SpectralMoments moments;
-    private final SpectralRolloff rolloff;
+    private final SpectralShape shape;
     private final SpectralFlatness flatness;
     private final SpectralContrast contrast;
     private final ChromaStft chroma;
@@ -26,17 +25,15 @@ public final class DescriptorAnalyzer {
     private final Tempogram tempogram;
     private final int nMfcc;
 
-    private final float[][] magnitude;
+    private final SpectralShape.Scratch shapeScratch;
     private final double[] d0;
     private final double[] d1;
     private final double[] d2;
-    private final float[] f0;
-    private final float[] f1;
-    private final float[] f2;
-    private final float[] f3;
     private final int[] i0;
     private final float[][] low;
     private final float[][] high;
+    private final float[] carryLow;
+    private final float[] carryHigh;
     private final float[][] chromaAcc;
 
     private int capacity;
@@ -55,8 +52,7 @@ public final class DescriptorAnalyzer {
         for (int k = 0; k < bins; k++) {
             freq[k] = k * binHz;
         }
-        moments = new SpectralMoments(freq);
-        rolloff = new SpectralRolloff(freq);
+        shape = new SpectralShape(freq);
         flatness = new SpectralFlatness(bins);
         contrast = new SpectralContrast(freq, params.sampleRate());
         chroma = new ChromaStft(params.sampleRate(), params.nFft());
@@ -65,17 +61,15 @@ public final class DescriptorAnalyzer {
         onset = new OnsetStrength(params.nFft(), params.hopLength());
         tempogram = new Tempogram(params.sampleRate(), params.hopLength());
         nMfcc = params.nMfcc();
-        magnitude = new float[bins][blockWidth];
+        shapeScratch = new SpectralShape.Scratch(bins, blockWidth);
         d0 = new double[blockWidth];
         d1 = new double[blockWidth];
         d2 = new double[blockWidth];
-        f0 = new float[blockWidth];
-        f1 = new float[blockWidth];
-        f2 = new float[blockWidth];
-        f3 = new float[blockWidth];
         i0 = new int[blockWidth];
         low = new float[contrast.maxQuantileCount()][blockWidth];
         high = new float[contrast.maxQuantileCount()][blockWidth];
+        carryLow = new float[blockWidth];
+        carryHigh = new float[blockWidth];
         chromaAcc = new float[4][blockWidth];
         grow(0);
     }
@@ -100,18 +94,9 @@ public final class DescriptorAnalyzer {
 
     /** The spectral descriptors of frames {@code t0 .. t0 + count - 1} from their power block {@code power[k][j]}. */
     public void block(float[][] power, int count, int t0) {
-        int width = magnitude[0].length;
-        for (int k = 0; k < magnitude.length; k++) {
-            float[] p = power[k];
-            float[] m = magnitude[k];
-            for (int j = 0; j < width; j++) {
-                m[j] = (float) Math.sqrt(p[j]);
-            }
-        }
-        moments.block(magnitude, count, d0, d1, d2, centroidFrames, bandwidthFrames, t0);
-        rolloff.block(magnitude, count, f0, f1, i0, rolloffFrames, t0);
-        flatness.block(power, count, i0, d0, d1, d2, flatnessFrames, t0);
-        contrast.block(power, count, low, high, f0, f1, peak, valley, t0);
+        shape.block(power, count, shapeScratch, centroidFrames, bandwidthFrames, rolloffFrames, t0);
+        flatness.block(power, count, d0, d1, d2, i0, flatnessFrames, t0);
+        contrast.block(power, count, low, high, carryLow, carryHigh, peak, valley, t0);
         chroma.block(power, count, chromaAcc, chromaFrames, t0);
     }
 

@@ -4,9 +4,9 @@ package gaan.audio;
  * The per-frame descriptors of one track, librosa's shapes (rows first, frames second), float32;
  * each matches one librosa 0.11 call (see its type). Frames are the STFT's.
  *
- * @param centroid   {@code (T)} spectral centroid, Hz ({@link SpectralMoments})
- * @param bandwidth  {@code (T)} spectral bandwidth, Hz ({@link SpectralMoments})
- * @param rolloff    {@code (T)} 85 % spectral roll-off, Hz ({@link SpectralRolloff})
+ * @param centroid   {@code (T)} spectral centroid, Hz ({@link SpectralShape})
+ * @param bandwidth  {@code (T)} spectral bandwidth, Hz ({@link SpectralShape})
+ * @param rolloff    {@code (T)} 85 % spectral roll-off, Hz ({@link SpectralShape})
  * @param flatness   {@code (T)} spectral flatness ({@link SpectralFlatness})
  * @param contrast   {@code (7, T)} spectral contrast, dB ({@link SpectralContrast})
  * @param chroma     {@code (12, T)} chroma, C first ({@link ChromaStft})

@@ -116,11 +116,11 @@ final class Tempogram {
         double[] o = new double[length];
         double[] rev = new double[length];
         double first = onset[0];
-        double last = onset[frames - 1];
+        double lastValue = onset[frames - 1];
         for (int i = 0; i < half; i++) {
             // np.pad linear_ramp to end value 0: float32 like the envelope.
             o[i] = (float) (first * i / half);
-            o[half + frames + i] = (float) (last * (half - 1 - i) / half);
+            o[half + frames + i] = (float) (lastValue * (half - 1 - i) / half);
         }
         for (int t = 0; t < frames; t++) {
             o[half + t] = onset[t];
@@ -152,41 +152,39 @@ final class Tempogram {
         double r1i = -sin[1];
         double r2r = cos[2 % n];
         double r2i = -sin[2 % n];
-        double[] ac = new double[n];
         double[] mean = new double[n];
         for (int t = 0; t < frames; t++) {
-            if (nonZero > 0) {
-                double max = 0;
-                for (int l = 0; l < n; l++) {
-                    double v = 0.25 * (c0[l] * a0[l] - (e1r[l] * a1r[l] - e1i[l] * a1i[l])
-                            + 0.5 * (in1r[l] * a2r[l] + in1i[l] * a2i[l]));
-                    ac[l] = v;
-                    max = Math.max(max, Math.abs(v));
-                }
-                double scale = max < Double.MIN_NORMAL ? 1.0 : 1.0 / max;
-                for (int l = 0; l < n; l++) {
-                    mean[l] += ac[l] * scale;
-                }
-            }
-            if (t + 1 == frames) {
-                break;
-            }
-            nonZero += (o[t + n] != 0 ? 1 : 0) - (o[t] != 0 ? 1 : 0);
+            // norm=inf divides by the largest |ac_t[l]|, which is ac_t[0] (Cauchy-Schwarz); an
+            // all-zero frame adds nothing (scale 0), as librosa's stays zero.
+            double ac0 = 0.25 * (c0[0] * a0[0] - (e1r[0] * a1r[0] - e1i[0] * a1i[0])
+                    + 0.5 * (in1r[0] * a2r[0] + in1i[0] * a2i[0]));
+            double scale = nonZero == 0 ? 0.0 : ac0 < Double.MIN_NORMAL ? 1.0 : 1.0 / ac0;
+            boolean last = t + 1 == frames;
             double out = o[t];
-            double in = o[t + n];
-            int revAt = length - 1 - t - n;
+            double in = last ? 0.0 : o[t + n];
+            int revAt = last ? 0 : length - 1 - t - n;
+            // One pass per frame: each lag's autocorrelation from the sums, then the sums slid on.
             for (int l = 0; l < n; l++) {
+                double ar = a1r[l];
+                double ai = a1i[l];
+                double br = a2r[l];
+                double bi = a2i[l];
+                mean[l] += scale * 0.25 * (c0[l] * a0[l] - (e1r[l] * ar - e1i[l] * ai)
+                        + 0.5 * (in1r[l] * br + in1i[l] * bi));
                 double pOut = out * o[t + l];
                 double pIn = rev[revAt + l] * in;
                 a0[l] += pIn - pOut;
-                double x1r = a1r[l] - pOut + in1r[l] * pIn;
-                double x1i = a1i[l] + in1i[l] * pIn;
+                double x1r = ar - pOut + in1r[l] * pIn;
+                double x1i = ai + in1i[l] * pIn;
                 a1r[l] = r1r * x1r - r1i * x1i;
                 a1i[l] = r1r * x1i + r1i * x1r;
-                double x2r = a2r[l] - pOut + in2r[l] * pIn;
-                double x2i = a2i[l] + in2i[l] * pIn;
+                double x2r = br - pOut + in2r[l] * pIn;
+                double x2i = bi + in2i[l] * pIn;
                 a2r[l] = r2r * x2r - r2i * x2i;
                 a2i[l] = r2r * x2i + r2i * x2r;
+            }
+            if (!last) {
+                nonZero += (o[t + n] != 0 ? 1 : 0) - (o[t] != 0 ? 1 : 0);
             }
         }
         for (int l = 0; l < n; l++) {

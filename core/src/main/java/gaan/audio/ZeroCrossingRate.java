@@ -26,15 +26,26 @@ final class ZeroCrossingRate {
         this.hop = hop;
     }
 
+    /**
+     * 1 when {@code x < -THRESHOLD}, else 0, without a comparison: {@code -THRESHOLD - x} has the
+     * right sign (near the threshold the difference of two close floats is exact; far from it its
+     * sign is {@code -x}'s), and {@link SpectralShape#step} turns a positive value into 1.
+     */
+    private static float negative(float x) {
+        return SpectralShape.step(-THRESHOLD - x);
+    }
+
     /** Rates of {@code frames} frames into {@code out[0, frames)}. */
     void compute(float[] y, int frames, float[] out) {
         int segments = frames + frameLength / hop;
         // crossings[s]: changes between samples m - 1 and m for m in segment s = [s hop, (s + 1) hop).
         int[] crossings = new int[segments];
-        for (int m = 1; m < y.length; m++) {
-            boolean a = y[m - 1] < -THRESHOLD;
-            boolean b = y[m] < -THRESHOLD;
-            crossings[m / hop] += a != b ? 1 : 0;
+        for (int s = 0; s * hop < y.length; s++) {
+            float count = 0;
+            for (int m = Math.max(1, s * hop), end = Math.min(y.length, (s + 1) * hop); m < end; m++) {
+                count += Math.abs(negative(y[m - 1]) - negative(y[m]));
+            }
+            crossings[s] = (int) count;
         }
         int perFrame = frameLength / hop;
         int lead = perFrame / 2;
@@ -48,7 +59,7 @@ final class ZeroCrossingRate {
             }
             int firstSample = (t - lead) * hop;
             if (firstSample >= 1 && firstSample < y.length) {
-                count -= (y[firstSample - 1] < -THRESHOLD) != (y[firstSample] < -THRESHOLD) ? 1 : 0;
+                count -= (int) Math.abs(negative(y[firstSample - 1]) - negative(y[firstSample]));
             }
             out[t] = (float) count / frameLength;
         }
