@@ -115,8 +115,11 @@ public final class SparkMain {
         @Option(names = "--cluster-seed", defaultValue = "0", description = "Seed of the MLlib algorithms.")
         long seed;
 
+        @Option(names = "--restarts", defaultValue = "10", description = "K-Means starts, the lowest cost kept (default 10).")
+        int restarts;
+
         void run(SparkSession spark, String out) {
-            for (ClusterJob.RunScores s : new ClusterJob(algorithms, ks, seed).run(spark, out + "/" + Tables.LATENT_DIR, out)) {
+            for (ClusterJob.RunScores s : new ClusterJob(algorithms, ks, seed, restarts).run(spark, out + "/" + Tables.LATENT_DIR, out)) {
                 System.out.printf("%s: silhouette %.3f, ARI %.3f, NMI %.3f, purity %.3f%n", s.run(), s.silhouette(),
                         s.ari(), s.nmi(), s.purity());
             }
