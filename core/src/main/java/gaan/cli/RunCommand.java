@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 "results in ./results."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", split = ",",
-            description = "easy, medium, hard or all (comma-separated list allowed; default: all)")
+            description = "easy, medium, hard, music or all (comma-separated list allowed; default: all)")
     List<String> tasks = List.of("all");
 
     @Option(names = "--config", paramLabel = "FILE",
