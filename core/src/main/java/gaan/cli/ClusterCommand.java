@@ -105,10 +105,14 @@ public final class ClusterCommand implements Callable<Integer> {
                         + " ids or labels were given");
             }
         }
+        if (k.stream().anyMatch(v -> v >= n)) {
+            throw new gaan.experiment.ConfigException("--k " + k + ": " + input + " has " + n + " rows, so k must be at most "
+                    + (n - 1));
+        }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
                 minSamples, minClusterSize, covariance);
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k.get(0), truth, minCoverage,
+        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), List.of(k.get(0)), truth, minCoverage,
                 threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
         runs.forEach(r -> columns.put(r.column(), r.labels()));

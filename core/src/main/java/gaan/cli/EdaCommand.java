@@ -40,6 +40,7 @@ public final class EdaCommand implements Callable<Integer> {
                 FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, threads, progress);
         Eda.Result result = Exploration.write(f, out);
         System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
+        result.omitted().forEach(o -> System.out.println("left out " + o));
         return 0;
     }
 }

@@ -90,6 +90,7 @@ public final class RunCommand implements Callable<Integer> {
         if (printConfig) {
             spec.commandLine().getOut().print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
                     : java.util.Map.of("tasks", resolved)));
+            spec.commandLine().getOut().flush();
             return 0;
         }
         Path dir = collection;

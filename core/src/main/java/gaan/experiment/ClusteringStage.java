@@ -28,7 +28,7 @@ import gaan.report.ResultRow;
 public final class ClusteringStage {
     private final String task;
     private final List<ClusteringSpec> specs;
-    private final int defaultK;
+    private final List<Integer> defaultKs;
     private final int[] truth;
     private final int threads;
     private final Sweep sweep;
@@ -37,15 +37,15 @@ public final class ClusteringStage {
     /**
      * @param task        name written into the result rows
      * @param specs       the clusterings and their grids
-     * @param defaultK    cluster count where a spec gives none
+     * @param defaultKs   cluster counts where a spec gives none
      * @param truth       evaluation label codes per row (-1 unlabeled), or null
      * @param minCoverage selection rule: best silhouette among runs covering at least this share
      */
-    public ClusteringStage(String task, List<ClusteringSpec> specs, int defaultK, int[] truth, double minCoverage,
+    public ClusteringStage(String task, List<ClusteringSpec> specs, List<Integer> defaultKs, int[] truth, double minCoverage,
                            int threads) {
         this.task = task;
         this.specs = List.copyOf(specs);
-        this.defaultK = defaultK;
+        this.defaultKs = List.copyOf(defaultKs);
         this.truth = truth;
         this.threads = threads;
         this.sweep = new Sweep(new Metrics(threads));
@@ -54,7 +54,7 @@ public final class ClusteringStage {
 
     static ClusteringStage of(TaskData data) {
         ExperimentConfig c = data.config();
-        return new ClusteringStage(c.task(), c.clustering(), data.k(), data.truth(), c.minCoverage(), c.threads());
+        return new ClusteringStage(c.task(), c.clustering(), data.ks(), data.truth(), c.minCoverage(), c.threads());
     }
 
     /** A clustering run: its result row and the cluster of each track (-1 noise). */
@@ -73,7 +73,7 @@ public final class ClusteringStage {
     public List<Run> run(Representation rep) {
         List<Run> runs = new ArrayList<>();
         for (ClusteringSpec spec : specs) {
-            List<SweepRun> sweepRuns = sweep.run(rep.x(), clusterers(spec, rep.seed()), truth);
+            List<SweepRun> sweepRuns = sweep.run(rep.x(), clusterers(spec, rep.seed(), rep.x().length), truth);
             Optional<SweepRun> best = rule.select(sweepRuns);
             for (SweepRun s : sweepRuns) {
                 boolean selected = best.isPresent() && best.get() == s;
@@ -104,8 +104,9 @@ public final class ClusteringStage {
                 sc.ami(), sc.purity(), sc.accuracy(), selected, note), s.partition().labels());
     }
 
-    private List<Clusterer> clusterers(ClusteringSpec spec, long seed) {
-        List<Integer> ks = spec.k() != null ? spec.k() : List.of(defaultK);
+    /** A spec's own k values leave out those a clustering of {@code n} points cannot have (k ≥ n). */
+    private List<Clusterer> clusterers(ClusteringSpec spec, long seed, int n) {
+        List<Integer> ks = spec.k() != null ? spec.k().stream().filter(k -> k < n).toList() : defaultKs;
         return switch (spec.algorithm()) {
             case KMEANS -> Grid.kmeans(ks, threads, seed);
             case AGGLOMERATIVE -> Grid.agglomerative(ks, (spec.linkage() != null ? spec.linkage() : List.of("ward"))

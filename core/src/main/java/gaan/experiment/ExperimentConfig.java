@@ -70,9 +70,4 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
         }
         return this;
     }
-
-    public boolean usesLyrics() {
-        return representations.stream().anyMatch(r -> r.inputsOrEmpty().contains(Modality.LYRICS)
-                || (r.parts() != null && r.parts().contains(Modality.LYRICS.key())));
-    }
 }

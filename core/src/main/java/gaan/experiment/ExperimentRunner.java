@@ -35,6 +35,7 @@ public final class ExperimentRunner {
                 FeaturePipeline.audioParams(audio), first.features(), first.seeds().get(0), first.threads(), progress);
 
         gaan.report.Eda.Result eda = Exploration.write(features, request.out().resolve("eda"));
+        eda.omitted().forEach(o -> progress.info("eda: left out " + o));
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);
@@ -46,7 +47,7 @@ public final class ExperimentRunner {
                         (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
             } catch (RuntimeException e) {
                 String message = "task '" + task.task() + "' failed: "
-                        + (e.getMessage() != null ? e.getMessage() : e.toString());
+                        + Failure.describe(e);
                 failures.add(message);
                 progress.warn(message);
             }

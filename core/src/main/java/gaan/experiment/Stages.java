@@ -49,6 +49,9 @@ public final class Stages {
                         : FeaturePipeline.defaultStore(c.root()), FeaturePipeline.audioParams(config.features()),
                 config.features(), config.seeds().get(0), config.threads(), progress);
         TaskData data = TaskData.select(config, features, features.lyrics());
+        if (data.skipped().containsKey(spec.name())) {
+            throw new ConfigException("representation '" + spec.name() + "': " + data.skipped().get(spec.name()));
+        }
         long seed = config.seeds().get(0);
         Representation rep = new RepresentationBuilder(data, out.resolve("models"), progress).build(spec, seed, Map.of());
         Npy.write(out.resolve("latent.npy"), rep.x());
@@ -99,7 +102,8 @@ public final class Stages {
             List<Plot> plots = pngs(folder.resolve("plots"));
             String selected = HtmlReport.best(rows, Metric.SILHOUETTE).map(ClusteringStage::column).orElse(null);
             tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows,
-                    RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected, plots));
+                    RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected, plots,
+                    RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE))));
             if (skipped.isEmpty()) {
                 skipped.addAll(skippedTracks(FeaturePipeline.defaultStore(collection.root())));
             }

@@ -45,6 +45,7 @@ final class TaskRunner {
         LyricsEmbedding lyrics = timings.time("lyrics", () ->
                 LyricsEmbedding.forTask(features, config.features(), config.seeds().get(0)));
         TaskData data = TaskData.select(config, features, lyrics);
+        data.notes().forEach(n -> progress.info("[" + config.task() + "] " + n));
         RunFolder.writeLines(run.trackIds(), data.ids());
 
         RepresentationBuilder builder = new RepresentationBuilder(data, run.models(), progress);
@@ -54,12 +55,15 @@ final class TaskRunner {
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {
+                if (data.skipped().containsKey(spec.name())) {
+                    continue;
+                }
                 Representation rep;
                 try {
                     rep = timings.time("representations", () -> builder.build(spec, seed, built));
                 } catch (RuntimeException e) {
                     failures.add("[" + config.task() + "] representation '" + spec.name() + "' seed " + seed
-                            + " failed: " + e.getMessage());
+                            + " failed: " + Failure.describe(e));
                     progress.warn(failures.get(failures.size() - 1));
                     continue;
                 }
@@ -96,12 +100,13 @@ final class TaskRunner {
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
-                data.size(), features.size() - data.size()), config.seeds(), versions(),
+                data.size(), features.size() - data.size(), data.notes()), config.seeds(), versions(),
                 timings.seconds()));
         best.ifPresent(b -> progress.info(String.format(java.util.Locale.ROOT,
                 "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().silhouette(), b.row().ari())));
-        return new TaskReport(config.task(), run.path(), rows, history, assignments, trackInfos(data), selected, plots);
+        return new TaskReport(config.task(), run.path(), rows, history, assignments, trackInfos(data), selected, plots,
+                data.notes());
     }
 
     private static Map<String, String> versions() {
@@ -112,7 +117,8 @@ final class TaskRunner {
     }
 
     /** What {@code run.json} records as the config: the resolved task and what it ran on. */
-    record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut) {
+    record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut,
+                     List<String> notes) {
     }
 
     static List<HistoryRow> historyRows(List<Representation> reps) {

@@ -76,7 +76,7 @@ final class ReportFixture {
                     new Plot("metrics", Plots.metricBars("metrics", rows, List.of(Metric.SILHOUETTE, Metric.ARI),
                             plots.resolve("metrics.png"))));
             tasks.add(new TaskReport(task, folder, rows, history, assignments, tracks, "mlp_vae kmeans k=2",
-                    plotList));
+                    plotList, List.of()));
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
