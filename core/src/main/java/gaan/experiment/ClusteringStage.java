@@ -62,6 +62,11 @@ public final class ClusteringStage {
         public String column() {
             return ClusteringStage.column(row);
         }
+
+        /** Whether the clusterer rejected the data (its row's scores are empty, the reason in its note). */
+        public boolean failed() {
+            return Double.isNaN(row.coverage());
+        }
     }
 
     /** The column of a result row's clusters in {@code cluster_assignments.csv}: {@code rep:algorithm:params:s<seed>}. */

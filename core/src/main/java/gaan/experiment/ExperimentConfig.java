@@ -43,8 +43,10 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
     public ExperimentConfig validate() {
         String p = task == null ? "task" : "task '" + task + "'";
         Check.require("task", task);
-        if (!task.matches("[A-Za-z0-9_.-]+")) {
-            throw new ConfigException("task name '" + task + "' may only hold letters, digits, '_', '.', '-'");
+        if (!task.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*") || task.equals(ExperimentRunner.EDA_FOLDER)) {
+            throw new ConfigException("task name '" + task + "' must be a plain folder name: letters, digits, '_',"
+                    + " '.', '-', not starting with '.', and not '" + ExperimentRunner.EDA_FOLDER
+                    + "' (the EDA's folder)");
         }
         Check.notEmpty(p + ": seeds", seeds);
         Check.atLeast(p + ": threads", threads, 1);

@@ -7,6 +7,7 @@ import java.util.List;
 import gaan.audio.AudioFeatureParams;
 import gaan.data.Collection;
 import gaan.data.GenreVocabulary;
+import gaan.data.OwnedFolder;
 import gaan.data.Track;
 import gaan.features.ExtractionSummary;
 import gaan.features.FeatureExtractor;
@@ -67,6 +68,14 @@ public final class FeaturePipeline {
     public static CollectionFeatures prepare(Collection collection, Path storeDir, AudioFeatureParams params,
                                              FeatureSettings lyricsSettings, long lyricsSeed, int threads,
                                              Progress progress) {
+        try (OwnedFolder lock = FeatureStore.lock(storeDir, collection.root())) {
+            return fill(collection, storeDir, params, lyricsSettings, lyricsSeed, threads, progress);
+        }
+    }
+
+    private static CollectionFeatures fill(Collection collection, Path storeDir, AudioFeatureParams params,
+                                           FeatureSettings lyricsSettings, long lyricsSeed, int threads,
+                                           Progress progress) {
         ExtractionSummary summary;
         try (Progress.Tracker bar = progress.start("features", collection.size())) {
             summary = new FeatureExtractor(params, threads).extract(collection, storeDir,

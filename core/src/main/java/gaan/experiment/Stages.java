@@ -112,10 +112,19 @@ public final class Stages {
             throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
                     + "; run 'gaan run --out " + out + "' first");
         }
-        Path eda = out.resolve("eda");
+        Path eda = out.resolve(ExperimentRunner.EDA_FOLDER);
         Path summary = eda.resolve(Eda.SUMMARY_FILE);
-        return HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
-                pngs(eda), Files.exists(summary) ? summary : null), out.resolve("report.html"));
+        try (gaan.data.OwnedFolder owned = gaan.data.OwnedFolder.lock(out, "results folder")) {
+            if (!owned.free(ExperimentRunner.REPORT_FILE)) {
+                throw new ConfigException(out.resolve(ExperimentRunner.REPORT_FILE) + " was not written by gaan;"
+                        + " move it away first");
+            }
+            Path page = HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks,
+                    skipped, pngs(eda), Files.exists(summary) ? summary : null),
+                    out.resolve(ExperimentRunner.REPORT_FILE));
+            owned.record(page);
+            return page;
+        }
     }
 
     private static List<SkippedTrack> skippedTracks(Path store) {

@@ -38,7 +38,7 @@ final class TaskRunner {
      */
     TaskReport run(ExperimentConfig config, CollectionFeatures features, Path out, List<String> failures) {
         Timings timings = new Timings();
-        RunFolder run = new RunFolder(out.resolve(config.task())).clean();
+        RunFolder run = new RunFolder(out.resolve(config.task()));
         progress.info("[" + config.task() + "] " + config.representations().size() + " representations x "
                 + config.seeds().size() + " seeds");
 
@@ -74,6 +74,11 @@ final class TaskRunner {
             }
         }
         List<ResultRow> rows = runs.stream().map(ClusteringStage.Run::row).toList();
+        if (!runs.isEmpty() && runs.stream().allMatch(ClusteringStage.Run::failed)) {
+            failures.add("[" + config.task() + "] every clustering failed, e.g. " + rows.get(0).representation() + " "
+                    + rows.get(0).algorithm() + ": " + rows.get(0).note());
+            progress.warn(failures.get(failures.size() - 1));
+        }
 
         Map<String, int[]> columns = new LinkedHashMap<>();
         runs.forEach(r -> columns.put(r.column(), r.labels()));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import gaan.data.Npy;
+import gaan.data.OwnedFolder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -49,6 +50,35 @@ public final class FeatureStore {
     /** The store in {@code dir} (which need not exist yet). */
     public static FeatureStore at(Path dir) {
         return new FeatureStore(dir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Locks the store folder for writing. It must not hold the collection, and must be new, empty
+     * or a gaan store already (its manifest, or a {@code tracks.csv} with gaan's columns from
+     * before manifests): a folder of other files (a collection's own {@code tracks.csv}) is refused.
+     */
+    public static OwnedFolder lock(Path storeDir, Path collectionRoot) {
+        OwnedFolder.requireOutside(storeDir, "feature store", collectionRoot);
+        OwnedFolder folder = OwnedFolder.lock(storeDir, "feature store");
+        if (!folder.wrote(TRACKS_CSV)) {
+            if (!folder.isEmpty() && !hasStoreIndex(folder.dir())) {
+                folder.close();
+                throw new FeatureStoreException(folder.dir() + " holds files gaan did not write (it is not a"
+                        + " feature store); choose an empty folder or an existing store for --store/--out");
+            }
+            folder.record(java.util.List.of(TRACKS_CSV));
+        }
+        return folder;
+    }
+
+    /** Whether {@code dir} holds a tracks.csv with the columns gaan writes. */
+    private static boolean hasStoreIndex(Path dir) {
+        Path csv = dir.resolve(TRACKS_CSV);
+        try (var lines = Files.lines(csv)) {
+            return lines.findFirst().orElse("").equals(String.join(",", COLUMNS));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     public Path dir() {

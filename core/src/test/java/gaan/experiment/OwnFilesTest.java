@@ -1,0 +1,171 @@
+package gaan.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import gaan.data.CollectionException;
+import gaan.data.DemoCorpus;
+import gaan.data.OwnedFolder;
+import gaan.features.FeatureStoreException;
+import gaan.report.RunWriter;
+
+/** gaan deletes and replaces only what it wrote, never runs two writers on one folder, and moves a run in when done. */
+class OwnFilesTest {
+    @TempDir
+    Path dir;
+    Path collection;
+    Path out;
+
+    @BeforeEach
+    void smallDemo() throws Exception {
+        collection = dir.resolve("demo");
+        DemoCorpus.write(collection, new DemoCorpus.Options(8, 1.0, 2, 3));
+        out = dir.resolve("results");
+    }
+
+    private static ExperimentConfig easy(String name) {
+        ExperimentConfig c = Preset.EASY.config();
+        c = new ExperimentConfig(name, c.seeds(), c.threads(), c.k(), c.minCoverage(), c.features(), c.training(),
+                c.representations(), c.clustering());
+        return new Overrides(null, null, null, 1, null, null, 2).applyTo(c).resolved().validate();
+    }
+
+    private ExperimentRunner.Outcome run(Progress progress, ExperimentConfig... tasks) {
+        return ExperimentRunner.run(new RunRequest(List.of(tasks), collection, out, null), progress);
+    }
+
+    @Test
+    void userFilesInsideATaskFolderSurviveARerun() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Path mine = Files.writeString(out.resolve("easy/plots/my_figure.png"), "mine");
+        Path notes = Files.writeString(out.resolve("easy/models/notes.txt"), "mine");
+        run(Progress.QUIET, easy("easy"));
+        assertEquals("mine", Files.readString(mine));
+        assertEquals("mine", Files.readString(notes));
+        assertTrue(Files.isRegularFile(out.resolve("easy").resolve(RunWriter.RESULTS_FILE)));
+    }
+
+    @Test
+    void aRunKilledMidwayLeavesThePreviousResultsWhole() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        List<Path> before = files(out.resolve("easy"));
+        assertTrue(before.stream().anyMatch(p -> p.toString().contains("models")), before.toString());
+        Progress dies = new Progress() {
+            @Override
+            public void info(String message) {
+                if (message.contains("mlp_vae seed 1")) {
+                    throw new KilledForTest();
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public Tracker start(String label, long total) {
+                return Progress.QUIET.start(label, total);
+            }
+        };
+        assertThrows(KilledForTest.class, () -> run(dies, easy("easy")));
+        assertEquals(before, files(out.resolve("easy")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".gaan-staging")), "staging removed");
+        }
+    }
+
+    /** An Error, as a kill: no layer catches it. */
+    private static final class KilledForTest extends Error {
+    }
+
+    @Test
+    void aTaskFolderGaanDidNotWriteIsRefusedBeforeAnyWork() throws Exception {
+        Path theirs = Files.createDirectories(out.resolve("easy"));
+        Files.writeString(theirs.resolve("thesis.tex"), "mine");
+        ConfigException e = assertThrows(ConfigException.class, () -> run(Progress.QUIET, easy("easy")));
+        assertTrue(e.getMessage().contains("was not written by gaan"), e.getMessage());
+        assertFalse(Files.exists(collection.resolve(".gaan")), "no feature extracted");
+        assertEquals(List.of(theirs.resolve("thesis.tex")), files(theirs));
+    }
+
+    @Test
+    void taskNamesArePlainUniqueFolderNames() {
+        for (String bad : List.of("..", ".", ".hidden", "a/b", "eda")) {
+            assertThrows(ConfigException.class, () -> easy(bad), bad);
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> run(Progress.QUIET, easy("t"), easy("t")));
+        assertTrue(e.getMessage().contains("used twice"), e.getMessage());
+    }
+
+    @Test
+    void aSecondWriterIsStoppedWithTheHoldersPid() {
+        try (OwnedFolder held = OwnedFolder.lock(out, "results folder")) {
+            CollectionException e = assertThrows(CollectionException.class, () -> run(Progress.QUIET, easy("easy")));
+            assertTrue(e.getMessage().contains("PID " + ProcessHandle.current().pid()), e.getMessage());
+        }
+        try (OwnedFolder held = OwnedFolder.lock(collection.resolve(".gaan/features"), "feature store")) {
+            CollectionException e = assertThrows(CollectionException.class, () -> run(Progress.QUIET, easy("easy")));
+            assertTrue(e.getMessage().contains("feature store"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theStoreNeverSitsOverTheCollectionOrTheResults() throws Exception {
+        String tracks = Files.readString(collection.resolve("tracks.csv"));
+        assertThrows(CollectionException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, out, collection), Progress.QUIET));
+        assertThrows(CollectionException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, collection, null), Progress.QUIET));
+        assertThrows(CollectionException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, out, out.resolve("store")), Progress.QUIET));
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("tracks.csv"), "id,audio\n");
+        assertThrows(FeatureStoreException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, out, foreign), Progress.QUIET));
+        assertEquals("id,audio\n", Files.readString(foreign.resolve("tracks.csv")));
+        assertEquals(tracks, Files.readString(collection.resolve("tracks.csv")));
+    }
+
+    @Test
+    void theFeatureCacheKeepsFilesGaanDidNotWrite() throws Exception {
+        Path store = collection.resolve(".gaan/features");
+        prepare(store);
+        Path mine = Files.writeString(store.resolve("cache/README.txt"), "mine");
+        prepare(store);
+        assertEquals("mine", Files.readString(mine));
+    }
+
+    private void prepare(Path store) {
+        FeaturePipeline.prepare(gaan.data.CollectionReader.read(collection), store,
+                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, 2, Progress.QUIET);
+    }
+
+    @Test
+    void resultsAreWrittenWithTheUsersUmaskNotOwnerOnly() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Set<PosixFilePermission> umask = Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference")));
+        for (Path p : List.of(out.resolve("easy").resolve(RunWriter.RESULTS_FILE),
+                out.resolve("easy").resolve(RunWriter.RUN_FILE), out.resolve("report.html"))) {
+            assertEquals(umask, Files.getPosixFilePermissions(p), p.toString());
+        }
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
