@@ -1,6 +1,7 @@
 package gaan.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.data.Collection;
@@ -23,6 +24,11 @@ public final class EdaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "collection folder")
     Path collection;
 
+    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
+            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+    List<Path> allowOutside = List.of();
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results", "eda");
 
@@ -34,7 +40,7 @@ public final class EdaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collection c = CollectionReader.read(collection);
+        Collection c = CollectionReader.read(collection, allowOutside);
         ConsoleProgress progress = new ConsoleProgress();
         CollectionFeatures f = FeaturePipeline.prepare(c, store != null ? store : FeaturePipeline.defaultStore(c.root()),
                 FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, threads, progress);

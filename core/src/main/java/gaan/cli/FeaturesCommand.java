@@ -1,6 +1,7 @@
 package gaan.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.audio.AudioFeatureParams;
@@ -28,6 +29,11 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class FeaturesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Collection folder (tracks.csv or audio/).")
     Path collection;
+
+    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
+            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+    List<Path> allowOutside = List.of();
 
     @Option(names = "--out", paramLabel = "STORE", description = "Feature store folder (default: COLLECTION/.gaan/features).")
     Path out;
@@ -58,7 +64,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        Collection c = CollectionReader.read(collection);
+        Collection c = CollectionReader.read(collection, allowOutside);
         Path store = out != null ? out : FeaturePipeline.defaultStore(c.root());
         CollectionFeatures f = FeaturePipeline.prepare(c, store, params, FeatureSettings.DEFAULTS, 1, threads,
                 new ConsoleProgress());

@@ -107,6 +107,26 @@ public final class OwnedFolder implements AutoCloseable {
         }
     }
 
+    /** Whether some process (this one included) holds the lock of {@code folder} now. */
+    public static boolean isLocked(Path folder) {
+        Path lockFile = folder.toAbsolutePath().normalize().resolve(LOCK);
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock l = c.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Path dir() {
         return dir;
     }

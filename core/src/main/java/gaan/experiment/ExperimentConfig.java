@@ -49,7 +49,8 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                     + "' (the EDA's folder)");
         }
         Check.notEmpty(p + ": seeds", seeds);
-        Check.atLeast(p + ": threads", threads, 1);
+        Check.distinct(p + ": seeds", seeds);
+        Check.between(p + ": threads", threads, 1, Limits.maxThreads(), Limits.THREADS_WHY);
         Check.atLeast(p + ": k", k, 2);
         Check.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
         features.validate(p + ": features");

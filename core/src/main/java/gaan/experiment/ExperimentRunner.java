@@ -26,7 +26,7 @@ public final class ExperimentRunner {
     }
 
     public static Outcome run(RunRequest request, Progress progress) {
-        Collection collection = CollectionReader.read(request.collection());
+        Collection collection = CollectionReader.read(request.collection(), request.allowOutside());
         progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
         Path storeDir = request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root());
         request.checkPlacement(collection.root(), storeDir);

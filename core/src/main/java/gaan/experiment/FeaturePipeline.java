@@ -69,7 +69,12 @@ public final class FeaturePipeline {
                                              FeatureSettings lyricsSettings, long lyricsSeed, int threads,
                                              Progress progress) {
         try (OwnedFolder lock = FeatureStore.lock(storeDir, collection.root())) {
-            return fill(collection, storeDir, params, lyricsSettings, lyricsSeed, threads, progress);
+            FeatureStore store = FeatureStore.at(storeDir);
+            store.beginRewrite();
+            CollectionFeatures features = fill(collection, storeDir, params, lyricsSettings, lyricsSeed, threads,
+                    progress);
+            store.endRewrite();
+            return features;
         }
     }
 

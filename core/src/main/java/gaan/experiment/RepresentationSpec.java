@@ -120,10 +120,10 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
             throw new ConfigException(path + ".name '" + name + "' may only hold letters, digits, '_', '.', '-'");
         }
         Check.require(path + ".kind", kind);
-        Check.eachAtLeast(path + ".latent", latent, 1);
+        Check.eachBetween(path + ".latent", latent, 1, Limits.MAX_LATENT, Limits.LATENT_WHY);
         Check.eachPositive(path + ".beta", beta);
         Check.atLeast(path + ".dim", dim, 1);
-        Check.atLeast(path + ".epochs", epochs, 1);
+        Check.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
         if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
             throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");
         }

@@ -31,8 +31,8 @@ public record TrainingSettings(Integer epochs, Integer batchSize, Double learnin
     }
 
     void validate(String path) {
-        Check.atLeast(path + ".epochs", epochs, 1);
-        Check.atLeast(path + ".batchSize", batchSize, 1);
+        Check.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
+        Check.between(path + ".batchSize", batchSize, 1, Limits.MAX_BATCH, Limits.BATCH_WHY);
         Check.positive(path + ".learningRate", learningRate);
         Check.range(path + ".validationFraction", validationFraction, 0.0, 0.5);
         Check.atLeast(path + ".patience", patience, 0);

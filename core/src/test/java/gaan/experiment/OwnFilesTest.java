@@ -148,9 +148,47 @@ class OwnFilesTest {
         assertEquals("mine", Files.readString(mine));
     }
 
+    @Test
+    void aStoreRewriteCutShortIsRefusedRatherThanReadMisaligned() throws Exception {
+        Path store = collection.resolve(".gaan/features");
+        prepare(store, Progress.QUIET);
+        // The first track gets an id that sorts last: every row moves up by one.
+        Path csv = collection.resolve("tracks.csv");
+        Files.writeString(csv, Files.readString(csv).replace("track_000,", "zzz,"));
+        Progress killedAfterAudio = new Progress() {
+            @Override
+            public void info(String message) {
+                if (message.startsWith("features:")) {
+                    throw new KilledForTest();
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public Tracker start(String label, long total) {
+                return Progress.QUIET.start(label, total);
+            }
+        };
+        assertThrows(KilledForTest.class, () -> prepare(store, killedAfterAudio));
+        gaan.features.FeatureStore fs = gaan.features.FeatureStore.at(store);
+        FeatureStoreException e = assertThrows(FeatureStoreException.class,
+                () -> fs.matrix(FeaturePipeline.LYRICS_EMBEDDING));
+        assertTrue(e.getMessage().contains("was being rewritten"), e.getMessage());
+        prepare(store, Progress.QUIET);
+        assertEquals(8, fs.matrix(FeaturePipeline.LYRICS_EMBEDDING).length);
+        assertEquals("zzz", fs.tracks().get(7).id());
+    }
+
     private void prepare(Path store) {
+        prepare(store, Progress.QUIET);
+    }
+
+    private void prepare(Path store, Progress progress) {
         FeaturePipeline.prepare(gaan.data.CollectionReader.read(collection), store,
-                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, 2, Progress.QUIET);
+                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, 2, progress);
     }
 
     @Test
