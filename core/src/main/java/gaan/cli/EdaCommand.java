@@ -4,13 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import gaan.data.Collection;
+import gaan.config.FeatureSettings;
 import gaan.data.CollectionReader;
+import gaan.experiment.CollectionEda;
 import gaan.experiment.CollectionFeatures;
-import gaan.experiment.Exploration;
 import gaan.experiment.FeaturePipeline;
-import gaan.experiment.FeatureSettings;
-import gaan.report.Eda;
+import gaan.report.EdaPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,11 +39,9 @@ public final class EdaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collection c = CollectionReader.read(collection, allowOutside);
-        ConsoleProgress progress = new ConsoleProgress();
-        CollectionFeatures f = FeaturePipeline.prepare(c, store != null ? store : FeaturePipeline.defaultStore(c.root()),
-                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, threads, progress);
-        Eda.Result result = Exploration.write(f, out);
+        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside), store,
+                FeatureSettings.DEFAULTS, 1, threads, new ConsoleProgress());
+        EdaPlots.Result result = CollectionEda.write(f, out);
         System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
         result.omitted().forEach(o -> System.out.println("left out " + o));
         return 0;

@@ -1,9 +1,9 @@
 package gaan.cli;
 
-import gaan.experiment.ConfigException;
+import gaan.config.ConfigException;
 import gaan.experiment.Failure;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code gaan} command. Exit status: 0 on success, 2 on bad usage (an unknown option, a bad

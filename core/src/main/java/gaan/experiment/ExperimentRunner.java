@@ -3,9 +3,17 @@ package gaan.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.RunRequest;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
+import gaan.eval.AnswerRule;
+import gaan.features.FeatureStore;
+import gaan.report.EdaPlots;
 import gaan.report.HtmlReport;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
@@ -13,9 +21,9 @@ import gaan.report.TaskReport;
 /**
  * Runs a {@link RunRequest}: reads the collection, extracts features once (cached in the
  * collection's feature store), runs every task into {@code <out>/<task>/}, and writes
- * {@code <out>/report.html}. A task or representation that fails is reported and the rest still
- * runs; the failures are listed in the {@link Outcome}, after everything that finished has been
- * written.
+ * {@code <out>/report.html}, all through a {@link ResultsFolder} (staged, then moved in). A task
+ * or representation that fails is reported and the rest still runs; the failures are listed in the
+ * {@link Outcome}, after everything that finished has been written.
  */
 public final class ExperimentRunner {
     private ExperimentRunner() {
@@ -27,19 +35,16 @@ public final class ExperimentRunner {
 
     public static Outcome run(RunRequest request, Progress progress) {
         Collection collection = CollectionReader.read(request.collection(), request.allowOutside());
-        progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
-        Path storeDir = request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root());
+        Path storeDir = FeatureStore.of(request.store(), collection.root()).dir();
         request.checkPlacement(collection.root(), storeDir);
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
-        entries.addAll(List.of(EDA_FOLDER, REPORT_FILE));
+        entries.addAll(List.of(ExperimentConfig.EDA_FOLDER, REPORT_FILE));
         try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
-            FeatureSettings audio = sharedAudioSettings(request.tasks());
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
-                    FeaturePipeline.audioParams(audio), first.features(), first.seeds().get(0), first.threads(),
-                    progress);
+                    sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
             Path out = results.staging();
-            gaan.report.Eda.Result eda = Exploration.write(features, out.resolve(EDA_FOLDER));
+            EdaPlots.Result eda = CollectionEda.write(features, out.resolve(ExperimentConfig.EDA_FOLDER));
             eda.omitted().forEach(o -> progress.info("eda: left out " + o));
             List<TaskReport> reports = new ArrayList<>();
             List<String> failures = new ArrayList<>();
@@ -48,7 +53,7 @@ public final class ExperimentRunner {
                 long start = System.nanoTime();
                 try {
                     reports.add(runner.run(task, features, out, failures));
-                    progress.info(String.format(java.util.Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
+                    progress.info(String.format(Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
                             (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
                 } catch (RuntimeException e) {
                     String message = "task '" + task.task() + "' failed: " + Failure.describe(e);
@@ -63,19 +68,19 @@ public final class ExperimentRunner {
                 }
             }
             Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
-                    skipped, eda.plots(), eda.summary()), out.resolve(REPORT_FILE));
+                    skipped, eda.plots(), eda.summary(), AnswerRule.DEFAULT.toString()), out.resolve(REPORT_FILE));
             results.commit();
             return new Outcome(results.target(report), failures);
         }
     }
 
-    /** The EDA's folder and the report page in the results folder, beside the task folders. */
-    static final String EDA_FOLDER = "eda";
+    /** The report page in the results folder, beside the task folders and the EDA's. */
     static final String REPORT_FILE = "report.html";
 
     /**
-     * The audio settings every task of a run shares: features are extracted once per run, so tasks
-     * may differ in lyrics settings but not in patches, offset or duration.
+     * The feature settings of a run: the first task's, once every task is checked to share its
+     * audio settings (features are extracted once per run, so tasks may differ in lyrics settings
+     * but not in patches, offset or duration).
      */
     static FeatureSettings sharedAudioSettings(List<ExperimentConfig> tasks) {
         FeatureSettings first = tasks.get(0).features();

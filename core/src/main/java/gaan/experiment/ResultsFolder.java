@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import gaan.config.ConfigException;
 import gaan.data.OwnedFolder;
 
 /**

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
 import gaan.data.CollectionException;
 import gaan.data.DemoCorpus;
 import gaan.data.OwnedFolder;
@@ -175,10 +181,10 @@ class OwnFilesTest {
         assertThrows(KilledForTest.class, () -> prepare(store, killedAfterAudio));
         gaan.features.FeatureStore fs = gaan.features.FeatureStore.at(store);
         FeatureStoreException e = assertThrows(FeatureStoreException.class,
-                () -> fs.matrix(FeaturePipeline.LYRICS_EMBEDDING));
+                () -> fs.matrix(gaan.features.FeatureStore.LYRICS_EMBEDDING));
         assertTrue(e.getMessage().contains("was being rewritten"), e.getMessage());
         prepare(store, Progress.QUIET);
-        assertEquals(8, fs.matrix(FeaturePipeline.LYRICS_EMBEDDING).length);
+        assertEquals(8, fs.matrix(gaan.features.FeatureStore.LYRICS_EMBEDDING).length);
         assertEquals("zzz", fs.tracks().get(7).id());
     }
 
@@ -187,8 +193,7 @@ class OwnFilesTest {
     }
 
     private void prepare(Path store, Progress progress) {
-        FeaturePipeline.prepare(gaan.data.CollectionReader.read(collection), store,
-                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, 2, progress);
+        FeaturePipeline.prepare(collection, store, FeatureSettings.DEFAULTS, 1, 2, progress);
     }
 
     @Test

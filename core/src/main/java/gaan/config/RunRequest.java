@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out
     }
 
     /** The results folder, the store and the collection must not sit in or over each other. */
-    void checkPlacement(Path collectionRoot, Path storeDir) {
+    public void checkPlacement(Path collectionRoot, Path storeDir) {
         gaan.data.OwnedFolder.requireOutside(out, "results folder", collectionRoot);
         gaan.data.OwnedFolder.requireApart(out, "results folder", storeDir, "feature store");
     }

@@ -1,7 +1,9 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import gaan.eval.SelectionRule;
 
 /**
  * One task: what to extract, which representations to build, which clusterings to run on each,
@@ -21,6 +23,9 @@ import java.util.List;
 public record ExperimentConfig(String task, List<Long> seeds, Integer threads, Integer k, Double minCoverage,
                                FeatureSettings features, TrainingSettings training,
                                List<RepresentationSpec> representations, List<ClusteringSpec> clustering) {
+    /** The results folder's EDA subfolder, beside the task folders: no task may take its name. */
+    public static final String EDA_FOLDER = "eda";
+
 
     /** This with every default filled in and list-valued representations expanded. */
     public ExperimentConfig resolved() {
@@ -32,7 +37,7 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                 seeds == null ? List.of(1L) : seeds,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 k,
-                minCoverage == null ? 0.9 : minCoverage,
+                minCoverage == null ? SelectionRule.DEFAULT_MIN_COVERAGE : minCoverage,
                 (features == null ? FeatureSettings.DEFAULTS : features).over(FeatureSettings.DEFAULTS),
                 (training == null ? TrainingSettings.DEFAULTS : training).over(TrainingSettings.DEFAULTS),
                 reps,
@@ -42,17 +47,17 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
     /** Checks every field, naming the first bad one; call on a {@link #resolved()} config. */
     public ExperimentConfig validate() {
         String p = task == null ? "task" : "task '" + task + "'";
-        Check.require("task", task);
-        if (!task.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*") || task.equals(ExperimentRunner.EDA_FOLDER)) {
+        FieldCheck.require("task", task);
+        if (!task.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*") || task.equals(EDA_FOLDER)) {
             throw new ConfigException("task name '" + task + "' must be a plain folder name: letters, digits, '_',"
-                    + " '.', '-', not starting with '.', and not '" + ExperimentRunner.EDA_FOLDER
+                    + " '.', '-', not starting with '.', and not '" + EDA_FOLDER
                     + "' (the EDA's folder)");
         }
-        Check.notEmpty(p + ": seeds", seeds);
-        Check.distinct(p + ": seeds", seeds);
-        Check.between(p + ": threads", threads, 1, Limits.maxThreads(), Limits.THREADS_WHY);
-        Check.atLeast(p + ": k", k, 2);
-        Check.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
+        FieldCheck.notEmpty(p + ": seeds", seeds);
+        FieldCheck.distinct(p + ": seeds", seeds);
+        FieldCheck.between(p + ": threads", threads, 1, Limits.maxThreads(), Limits.THREADS_WHY);
+        FieldCheck.atLeast(p + ": k", k, 2);
+        FieldCheck.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
         features.validate(p + ": features");
         training.validate(p + ": training");
         if (representations.isEmpty()) {
@@ -67,7 +72,7 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
             }
             names.add(r.name());
         }
-        Check.notEmpty(p + ": clustering", clustering);
+        FieldCheck.notEmpty(p + ": clustering", clustering);
         for (int i = 0; i < clustering.size(); i++) {
             clustering.get(i).validate(p + ": clustering[" + i + "]");
         }

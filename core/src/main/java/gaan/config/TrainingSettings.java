@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 /**
  * How the VAEs of a task are trained; {@code null} fields take the defaults of {@link #DEFAULTS}.
@@ -31,12 +31,12 @@ public record TrainingSettings(Integer epochs, Integer batchSize, Double learnin
     }
 
     void validate(String path) {
-        Check.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
-        Check.between(path + ".batchSize", batchSize, 1, Limits.MAX_BATCH, Limits.BATCH_WHY);
-        Check.positive(path + ".learningRate", learningRate);
-        Check.range(path + ".validationFraction", validationFraction, 0.0, 0.5);
-        Check.atLeast(path + ".patience", patience, 0);
-        Check.atLeast(path + ".warmupEpochs", warmupEpochs, 0);
-        Check.range(path + ".freeBits", freeBits, 0.0, 10.0);
+        FieldCheck.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
+        FieldCheck.between(path + ".batchSize", batchSize, 1, Limits.MAX_BATCH, Limits.BATCH_WHY);
+        FieldCheck.positive(path + ".learningRate", learningRate);
+        FieldCheck.range(path + ".validationFraction", validationFraction, 0.0, 0.5);
+        FieldCheck.atLeast(path + ".patience", patience, 0);
+        FieldCheck.atLeast(path + ".warmupEpochs", warmupEpochs, 0);
+        FieldCheck.range(path + ".freeBits", freeBits, 0.0, 10.0);
     }
 }

@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 /**
  * Upper bounds of the config's sizes, so a typo stops the run with a message naming the field
