@@ -69,10 +69,19 @@ class OwnFilesTest {
         run(Progress.QUIET, easy("easy"));
         List<Path> before = files(out.resolve("easy"));
         assertTrue(before.stream().anyMatch(p -> p.toString().contains("models")), before.toString());
-        Progress dies = new Progress() {
+        assertThrows(KilledForTest.class, () -> run(killedAt("mlp_vae seed 1"), easy("easy")));
+        assertEquals(before, files(out.resolve("easy")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".gaan-staging")), "staging removed");
+        }
+    }
+
+    /** Progress that kills the run (throws {@link KilledForTest}) at the first message containing {@code text}. */
+    private static Progress killedAt(String text) {
+        return new Progress() {
             @Override
             public void info(String message) {
-                if (message.contains("mlp_vae seed 1")) {
+                if (message.contains(text)) {
                     throw new KilledForTest();
                 }
             }
@@ -86,11 +95,6 @@ class OwnFilesTest {
                 return Progress.QUIET.start(label, total);
             }
         };
-        assertThrows(KilledForTest.class, () -> run(dies, easy("easy")));
-        assertEquals(before, files(out.resolve("easy")));
-        try (Stream<Path> s = Files.list(out)) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".gaan-staging")), "staging removed");
-        }
     }
 
     /** An Error, as a kill: no layer catches it. */
@@ -161,24 +165,7 @@ class OwnFilesTest {
         // The first track gets an id that sorts last: every row moves up by one.
         Path csv = collection.resolve("tracks.csv");
         Files.writeString(csv, Files.readString(csv).replace("track_000,", "zzz,"));
-        Progress killedAfterAudio = new Progress() {
-            @Override
-            public void info(String message) {
-                if (message.startsWith("features:")) {
-                    throw new KilledForTest();
-                }
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public Tracker start(String label, long total) {
-                return Progress.QUIET.start(label, total);
-            }
-        };
-        assertThrows(KilledForTest.class, () -> prepare(store, killedAfterAudio));
+        assertThrows(KilledForTest.class, () -> prepare(store, killedAt("features: ")));
         gaan.features.FeatureStore fs = gaan.features.FeatureStore.at(store);
         FeatureStoreException e = assertThrows(FeatureStoreException.class,
                 () -> fs.matrix(gaan.features.FeatureStore.LYRICS_EMBEDDING));
