@@ -6,10 +6,12 @@ import java.util.concurrent.Callable;
 
 import gaan.config.FeatureSettings;
 import gaan.data.CollectionReader;
+import gaan.data.OwnedFolder;
 import gaan.experiment.CollectionEda;
 import gaan.experiment.CollectionFeatures;
 import gaan.experiment.FeaturePipeline;
 import gaan.report.EdaPlots;
+import gaan.report.Plot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +43,13 @@ public final class EdaCommand implements Callable<Integer> {
     public Integer call() {
         CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside), store,
                 FeatureSettings.DEFAULTS, 1, threads, new ConsoleProgress());
-        EdaPlots.Result result = CollectionEda.write(f, out);
+        EdaPlots.Result result;
+        try (OwnedFolder folder = OwnedFolder.lock(out, "EDA folder")) {
+            result = CollectionEda.write(f, out);
+            List<Path> written = new java.util.ArrayList<>(result.plots().stream().map(Plot::file).toList());
+            written.add(result.summary());
+            folder.record(written.stream().map(folder::relative).toList());
+        }
         System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
         result.omitted().forEach(o -> System.out.println("left out " + o));
         return 0;

@@ -140,9 +140,27 @@ public final class OwnedFolder implements AutoCloseable {
         }
     }
 
-    /** Whether gaan wrote {@code relative} (a file, or a folder given with a trailing {@code /}). */
+    /**
+     * Whether gaan wrote {@code relative} (a file, or a folder given with a trailing {@code /}):
+     * listed here, or in the manifest of a subfolder gaan wrote on its own (as {@code gaan eda}
+     * writes {@code results/eda/}).
+     */
     public boolean wrote(String relative) {
-        return written.contains(relative);
+        if (written.contains(relative)) {
+            return true;
+        }
+        for (int slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1)) {
+            Path sub = dir.resolve(relative.substring(0, slash));
+            try {
+                if (Files.isRegularFile(sub.resolve(MANIFEST))
+                        && readManifest(sub).contains(relative.substring(slash + 1))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether gaan wrote anything under the folder {@code relative} (without trailing slash). */
@@ -152,7 +170,8 @@ public final class OwnedFolder implements AutoCloseable {
 
     /**
      * Whether {@code relative} is free for gaan to write: absent, or written by gaan before. A
-     * folder is free when it is absent, empty, or gaan wrote something in it.
+     * folder is free when it is absent, empty, or gaan wrote something in it (listed here, or it
+     * has a manifest of its own).
      */
     public boolean free(String relative) {
         Path p = dir.resolve(relative);
@@ -161,7 +180,7 @@ public final class OwnedFolder implements AutoCloseable {
         }
         if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> s = Files.list(p)) {
-                return s.findAny().isEmpty() || wroteUnder(relative);
+                return s.findAny().isEmpty() || wroteUnder(relative) || Files.isRegularFile(p.resolve(MANIFEST));
             } catch (IOException e) {
                 return false;
             }

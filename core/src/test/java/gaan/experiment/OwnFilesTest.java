@@ -112,6 +112,17 @@ class OwnFilesTest {
     }
 
     @Test
+    void theFolderGaanEdaWroteIsGaansToReplace() throws Exception {
+        int code = gaan.cli.Main.commandLine().execute("eda", collection.toString(), "--out",
+                out.resolve("eda").toString(), "--threads", "2");
+        assertEquals(0, code);
+        Path summary = out.resolve("eda/eda_summary.csv");
+        Files.writeString(summary, "stale");
+        run(Progress.QUIET, easy("easy"));
+        assertTrue(Files.readString(summary).startsWith("statistic,"), "the run's EDA replaced gaan eda's");
+    }
+
+    @Test
     void taskNamesArePlainUniqueFolderNames() {
         for (String bad : List.of("..", ".", ".hidden", "a/b", "eda")) {
             assertThrows(ConfigException.class, () -> easy(bad), bad);
