@@ -11,9 +11,9 @@ import java.util.concurrent.Callable;
 
 import gaan.config.ClusteringSpec;
 import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
-import gaan.eval.SelectionRule;
 import gaan.experiment.ClusteringStage;
 import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
@@ -34,11 +34,12 @@ public final class ClusterCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--algorithm", paramLabel = "A",
-            description = "kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE})")
+            description = "kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE})")
     String algorithm = "kmeans";
 
-    @Option(names = "--k", paramLabel = "K", split = ",", description = "cluster counts (kmeans, agglomerative, gmm)")
-    List<Integer> k = List.of(8);
+    @Option(names = "--k", paramLabel = "K", split = ",",
+            description = "cluster counts (kmeans, agglomerative, gmm, spectral); default: chosen from the data")
+    List<Integer> k;
 
     @Option(names = "--linkage", paramLabel = "L", split = ",", description = "ward, average, complete, single")
     List<String> linkage;
@@ -58,6 +59,10 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--covariance", paramLabel = "C", split = ",", description = "GMM: diag, full")
     List<String> covariance;
 
+    @Option(names = "--n-neighbors", paramLabel = "M", split = ",",
+            description = "spectral: neighbours per row in the kNN graph, the row included (default 10)")
+    List<Integer> nNeighbors;
+
     @Option(names = "--labels", paramLabel = "FILE",
             description = "evaluation labels, one per row: a text file (one label a line) or an int .npy")
     Path labels;
@@ -70,13 +75,13 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--min-coverage", paramLabel = "C",
             description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
-    double minCoverage = SelectionRule.DEFAULT_MIN_COVERAGE;
+    double minCoverage = ExperimentConfig.DEFAULT_MIN_COVERAGE;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results", "cluster");
@@ -108,16 +113,15 @@ public final class ClusterCommand implements Callable<Integer> {
                         + " ids or labels were given");
             }
         }
-        if (k.stream().anyMatch(v -> v >= n)) {
+        if (k != null && k.stream().anyMatch(v -> v >= n)) {
             throw new ConfigException("--k " + k + ": " + input + " has " + n + " rows, so k must be at most "
                     + (n - 1));
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
-                minSamples, minClusterSize, covariance);
+                minSamples, minClusterSize, covariance, nNeighbors);
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec),
-                List.of(k.get(0)), truth, minCoverage, threads).run(new Representation(name, name, false, seed, x,
-                List.of(), ""));
+        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec), null, null,
+                truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
         clusterings.forEach(r -> columns.put(r.column(), r.labels()));
         RunWriter writer = new RunWriter(out);

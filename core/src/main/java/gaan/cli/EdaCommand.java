@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import gaan.config.ExperimentConfig;
 import gaan.config.FeatureSettings;
 import gaan.data.CollectionReader;
 import gaan.data.OwnedFolder;
@@ -37,7 +38,7 @@ public final class EdaCommand implements Callable<Integer> {
     Path store;
 
     @Option(names = "--threads", paramLabel = "N", description = "extraction threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Override
     public Integer call() {

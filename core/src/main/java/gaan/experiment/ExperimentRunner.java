@@ -15,6 +15,8 @@ import gaan.eval.AnswerRule;
 import gaan.features.FeatureStore;
 import gaan.report.EdaPlots;
 import gaan.report.HtmlReport;
+import gaan.report.Plot;
+import gaan.report.Recommendation;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 
@@ -29,8 +31,8 @@ public final class ExperimentRunner {
     private ExperimentRunner() {
     }
 
-    /** What a run produced: the report page and the failures, after everything else was written. */
-    public record Outcome(Path report, List<String> failures) {
+    /** What a run produced: the task reports, the report page and the failures, as moved into the results folder. */
+    public record Outcome(List<TaskReport> tasks, Path report, List<String> failures) {
     }
 
     public static Outcome run(RunRequest request, Progress progress) {
@@ -38,13 +40,20 @@ public final class ExperimentRunner {
         Path storeDir = FeatureStore.of(request.store(), collection.root()).dir();
         request.checkPlacement(collection.root(), storeDir);
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
-        entries.addAll(List.of(ExperimentConfig.EDA_FOLDER, REPORT_FILE));
+        entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
+                Recommendation.ASSIGNMENTS_FILE));
         try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
                     sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
             Path out = results.staging();
-            EdaPlots.Result eda = CollectionEda.write(features, out.resolve(ExperimentConfig.EDA_FOLDER));
+            EdaPlots.Result eda;
+            try {
+                eda = CollectionEda.write(features, out.resolve(RunFolder.EDA_DIR));
+            } catch (RuntimeException e) {
+                // The EDA is a side view: a collection it cannot draw must not stop the tasks.
+                eda = new EdaPlots.Result(List.of(), null, List.of("every plot: " + Failure.describe(e)));
+            }
             eda.omitted().forEach(o -> progress.info("eda: left out " + o));
             List<TaskReport> reports = new ArrayList<>();
             List<String> failures = new ArrayList<>();
@@ -61,6 +70,9 @@ public final class ExperimentRunner {
                     progress.warn(message);
                 }
             }
+            Recommendations.writeOverall(out, reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
+                    "recommended: [%s] %s -> %s", r.task(), r.column(),
+                    request.out().resolve(Recommendation.FILE).toAbsolutePath())));
             List<SkippedTrack> skipped = new ArrayList<>();
             for (int i = 0; i < features.size(); i++) {
                 if (!features.audioOk()[i]) {
@@ -68,14 +80,19 @@ public final class ExperimentRunner {
                 }
             }
             Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
-                    skipped, eda.plots(), eda.summary(), AnswerRule.DEFAULT.toString()), out.resolve(REPORT_FILE));
+                    skipped, eda.plots(), eda.summary(), AnswerRule.DEFAULT.toString()), out.resolve(RunFolder.REPORT_FILE));
             results.commit();
-            return new Outcome(results.target(report), failures);
+            return new Outcome(reports.stream().map(t -> moved(t, results)).toList(), results.target(report),
+                    failures);
         }
     }
 
-    /** The report page in the results folder, beside the task folders and the EDA's. */
-    static final String REPORT_FILE = "report.html";
+    /** A task's report with its folder and plots where the commit moved them. */
+    private static TaskReport moved(TaskReport t, ResultsFolder results) {
+        return new TaskReport(t.task(), results.target(t.folder()), t.results(), t.best(), t.history(),
+                t.assignments(), t.tracks(), t.selectedMethod(),
+                t.plots().stream().map(p -> new Plot(p.caption(), results.target(p.file()))).toList(), t.notes());
+    }
 
     /**
      * The feature settings of a run: the first task's, once every task is checked to share its

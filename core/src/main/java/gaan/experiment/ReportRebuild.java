@@ -67,10 +67,9 @@ public final class ReportRebuild {
                             lyrics != null && lyrics.present() ? lyrics.text() : null));
                 }
             }
-            List<Plot> plots = pngs(folder.resolve("plots"));
+            List<Plot> plots = pngs(new RunFolder(folder).plots());
             Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
-            String selected = best.containsKey(Metric.SILHOUETTE) ? ClusteringStage.column(best.get(Metric.SILHOUETTE))
-                    : null;
+            String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
             tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows, best,
                     RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
                     plots, RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE))));
@@ -82,16 +81,16 @@ public final class ReportRebuild {
             throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
                     + "; run 'gaan run --out " + out + "' first");
         }
-        Path eda = out.resolve(ExperimentConfig.EDA_FOLDER);
+        Path eda = out.resolve(RunFolder.EDA_DIR);
         Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
         try (OwnedFolder owned = OwnedFolder.lock(out, "results folder")) {
-            if (!owned.free(ExperimentRunner.REPORT_FILE)) {
-                throw new ConfigException(out.resolve(ExperimentRunner.REPORT_FILE) + " was not written by gaan;"
+            if (!owned.free(RunFolder.REPORT_FILE)) {
+                throw new ConfigException(out.resolve(RunFolder.REPORT_FILE) + " was not written by gaan;"
                         + " move it away first");
             }
             Path page = HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks,
                     skipped, pngs(eda), Files.exists(summary) ? summary : null, AnswerRule.DEFAULT.toString()),
-                    out.resolve(ExperimentRunner.REPORT_FILE));
+                    out.resolve(RunFolder.REPORT_FILE));
             owned.record(page);
             return page;
         }

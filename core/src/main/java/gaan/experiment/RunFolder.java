@@ -6,14 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import gaan.config.ExperimentConfig;
+
 /**
- * The folder of one task, {@code <out>/<task>/}: the CSVs and {@code run.json} (written by
- * {@link gaan.report.RunWriter}), {@code plots/}, {@code models/<name>_s<seed>/}, and
- * {@code representations/<name>_s<seed>.npy} with their row order in
- * {@code representations/track_ids.txt}. It is written inside the run's staging folder
- * ({@link ResultsFolder}), which replaces the previous run's files only when the run is done.
+ * The layout of a results folder {@code <out>/}: {@value #EDA_DIR}{@code /}, {@value #REPORT_FILE}
+ * and one folder per task, {@code <out>/<task>/}, which this record is: the CSVs and
+ * {@code run.json} (written by {@link RunWriter}), {@code plots/}, {@code models/<name>_s<seed>/},
+ * and {@code representations/<name>_s<seed>.npy} with their row order in
+ * {@code representations/track_ids.txt}.
+ * It is written inside the run's staging folder ({@link ResultsFolder}), which replaces the
+ * previous run's files only when the run is done.
  */
 record RunFolder(Path path) {
+    /** Beside the task folders in {@code <out>/}: the exploratory analysis and the report page. */
+    static final String EDA_DIR = ExperimentConfig.EDA_FOLDER;
+    static final String REPORT_FILE = "report.html";
 
     Path plots() {
         return path.resolve("plots");

@@ -20,19 +20,14 @@ import gaan.data.Track;
  * mean of the present rows only when the task's {@code missingLyrics} is {@code impute}.
  *
  * @param truth   evaluation label codes ({@code -1} unlabeled), or null when no track has a label
- * @param ks      the cluster counts where a clustering spec gives none: the number of labels, the
- *                task's {@code k}, or with neither a sweep chosen by silhouette (never a silent 8)
  * @param skipped representations this collection cannot support, name to reason ("no lyrics in
  *                this collection"); they are left out once, not failed per seed
  * @param notes   what the task changed to fit the collection, for the summary, run.json and report
  */
 public record TaskData(ExperimentConfig config, CollectionFeatures features, LyricsEmbedding lyrics, int[] rows,
-                       int[] truth, List<String> labelNames, List<Integer> ks, Map<String, String> skipped,
-                       List<String> notes) {
+                       int[] truth, List<String> labelNames, Map<String, String> skipped, List<String> notes) {
     /** Fewest tracks a task, or a modality a representation reads, must have. */
     static final int MIN_TRACKS = 3;
-    /** Without labels or k, k is chosen by silhouette among 2..this (capped at tracks − 1). */
-    static final int MAX_SWEPT_K = 10;
 
     public static TaskData select(ExperimentConfig config, CollectionFeatures features, LyricsEmbedding lyrics) {
         int usable = 0;
@@ -66,17 +61,6 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         }
         LabelCoding coding = LabelCoding.of(labels);
         int[] truth = coding.names().isEmpty() ? null : coding.codes();
-        List<Integer> ks;
-        if (config.k() != null) {
-            ks = List.of(config.k());
-        } else if (coding.names().size() >= 2) {
-            ks = List.of(Math.min(coding.names().size(), rows.length - 1));
-        } else {
-            int top = Math.min(MAX_SWEPT_K, rows.length - 1);
-            ks = java.util.stream.IntStream.rangeClosed(2, top).boxed().toList();
-            notes.add("no labels and no k given: k swept over 2.." + top + ", the sweep's selected run has the"
-                    + " best silhouette");
-        }
         if (truth == null) {
             notes.add("no labels or genres: external metrics (ARI, NMI, AMI, purity, accuracy) are empty");
         }
@@ -85,7 +69,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
                 notes.add(c.algorithm().key() + ": k above " + (rows.length - 1) + " (tracks − 1) left out of its sweep");
             }
         }
-        return new TaskData(config, features, lyrics, rows, truth, coding.names(), ks, skipped, notes);
+        return new TaskData(config, features, lyrics, rows, truth, coding.names(), skipped, notes);
     }
 
     /**
@@ -153,6 +137,16 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
                 || (r.parts() != null && r.parts().contains(Modality.LYRICS.key()));
     }
 
+    /** The cluster count the config forces ({@code k}, {@code --k}), at most n − 1; null when absent. */
+    public Integer forcedK() {
+        return config.k() == null ? null : Math.min(config.k(), rows.length - 1);
+    }
+
+    /** The number of evaluation labels (at most n − 1) when there are at least two; null otherwise. */
+    public Integer labelsK() {
+        return labelNames.size() < 2 ? null : Math.min(labelNames.size(), rows.length - 1);
+    }
+
     public int size() {
         return rows.length;
     }
@@ -207,6 +201,11 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     public double[][] block(Modality m) {
         double[][] x = FeatureBlocks.toDouble(floats(m));
         return m == Modality.LYRICS ? FeatureBlocks.imputeMean(x, present(m)) : x;
+    }
+
+    /** A modality as one block of a weighted concatenation ({@link FeatureBlocks#weigh}). */
+    public FeatureBlocks.Block weighted(Modality m, double weight) {
+        return new FeatureBlocks.Block(block(m), FeatureBlocks.scalingOf(m), null, weight);
     }
 
     /** Rows missing modality {@code m}, for the notes of rows built with it. */

@@ -39,7 +39,7 @@ class ShapeMatrixTest {
         AUDIO_AND_GENRES(12, "id,audio,genres", i -> true,
                 List.of("medium:skipped raw_mfcc_lyrics: no lyrics in this collection")),
         AUDIO_AND_LYRICS(12, "id,audio,lyrics", i -> true,
-                List.of("hard:skipped multimodal: no genres in this collection", "easy:no labels and no k given: k swept over 2..10")),
+                List.of("hard:skipped multimodal: no genres in this collection", "easy:no labels or genres")),
         LYRICS_ON_TENTH(30, "id,audio,lyrics,genres,language,label", i -> i % 10 == 0,
                 List.of("medium:skipped hybrid: only 3 of 30 tracks have lyrics")),
         ONE_GENRE(12, "id,audio,lyrics,genres", i -> true, List.of()),
