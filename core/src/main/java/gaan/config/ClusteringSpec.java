@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param minSamples     DBSCAN / HDBSCAN neighbourhood sizes, counting the point itself (default [5])
  * @param minClusterSize HDBSCAN smallest cluster (default [5])
  * @param covariance     GMM covariance types: {@code diag}, {@code full} (default [diag])
- * @param nNeighbors     spectral clustering's neighbours per track in the kNN graph, the track included (default [10])
+ * @param nNeighbors     spectral clustering's neighbours per track in the kNN graph, the track included
+ *                       (default [10], at most the number of tracks)
  */
 public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> linkage, List<Double> eps,
                              List<Double> epsFactors, List<Integer> minSamples, List<Integer> minClusterSize,

@@ -158,28 +158,32 @@ public final class ClusteringStage {
             // A spec's own k values above what n points allow (k ≥ n) are left out: a preset's sweep on a small collection.
             List<Integer> ks = spec.k() != null ? spec.k().stream().filter(k -> k < rep.x().length).toList()
                     : List.of(forcedK != null ? forcedK : 2);
-            List<Clusterer> cs = clusterers(spec, ks, rep.seed());
+            List<Clusterer> cs = clusterers(spec, ks, rep);
             return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "");
         }
         KSelection.Choice choice;
         try {
-            choice = kSelection.choose(rep.x(), k -> clusterers(spec, List.of(k), rep.seed()).get(0));
+            choice = kSelection.choose(rep.x(), k -> clusterers(spec, List.of(k), rep).get(0));
         } catch (IllegalArgumentException e) {
-            List<Clusterer> cs = clusterers(spec, List.of(2), rep.seed());
+            List<Clusterer> cs = clusterers(spec, List.of(2), rep);
             return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "k from the data failed: "
                     + e.getMessage());
         }
-        List<Clusterer> cs = new ArrayList<>(clusterers(spec, List.of(choice.k()), rep.seed()));
+        List<Clusterer> cs = new ArrayList<>(clusterers(spec, List.of(choice.k()), rep));
         List<Boolean> fromLabels = new ArrayList<>(java.util.Collections.nCopies(cs.size(), false));
         if (labelsK != null && labelsK != choice.k()) {
-            List<Clusterer> reference = clusterers(spec, List.of(labelsK), rep.seed());
+            List<Clusterer> reference = clusterers(spec, List.of(labelsK), rep);
             cs.addAll(reference);
             fromLabels.addAll(java.util.Collections.nCopies(reference.size(), true));
         }
         return new Candidates(cs, fromLabels, choice.note());
     }
 
-    private List<Clusterer> clusterers(ClusteringSpec spec, List<Integer> ks, long seed) {
+    /** Spectral clustering's neighbours per track when the spec gives none (fewer on tiny collections). */
+    private static final int DEFAULT_NEIGHBORS = 10;
+
+    private List<Clusterer> clusterers(ClusteringSpec spec, List<Integer> ks, Representation rep) {
+        long seed = rep.seed();
         return switch (spec.algorithm()) {
             case KMEANS -> Grid.kmeans(ks, threads, seed);
             case AGGLOMERATIVE -> Grid.agglomerative(ks, (spec.linkage() != null ? spec.linkage() : List.of("ward"))
@@ -195,8 +199,8 @@ public final class ClusteringStage {
             case GMM -> Grid.gaussianMixture(ks, (spec.covariance() != null ? spec.covariance() : List.of("diag"))
                     .stream().map(c -> GaussianMixture.Covariance.valueOf(c.toUpperCase(Locale.ROOT))).toList(),
                     threads, seed);
-            case SPECTRAL -> Grid.spectral(ks, spec.nNeighbors() != null ? spec.nNeighbors() : List.of(10), threads,
-                    seed);
+            case SPECTRAL -> Grid.spectral(ks, spec.nNeighbors() != null ? spec.nNeighbors()
+                    : List.of(Math.min(DEFAULT_NEIGHBORS, rep.x().length)), threads, seed);
         };
     }
 
