@@ -84,9 +84,11 @@ final class TaskRunner {
                 (name, seed) -> out.relativize(run.representation(name, seed)).toString().replace('\\', '/')));
         List<ResultRow> rows = new ArrayList<>(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
         answer.ifPresent(a -> rows.set(a.index(), rows.get(a.index()).withRecommended(true)));
-        if (!clusterings.isEmpty() && clusterings.stream().allMatch(ClusteringStage.ScoredPartition::failed)) {
-            failures.add("[" + config.task() + "] every clustering failed, e.g. " + rows.get(0).representation() + " "
-                    + rows.get(0).algorithm() + ": " + rows.get(0).note());
+        if (clusterings.stream().allMatch(ClusteringStage.ScoredPartition::failed)) {
+            failures.add("[" + config.task() + "] " + (clusterings.isEmpty()
+                    ? "no clustering ran; " + String.join("; ", data.notes())
+                    : "every clustering failed, e.g. " + rows.get(0).representation() + " " + rows.get(0).algorithm()
+                            + ": " + rows.get(0).note()));
             progress.warn(failures.get(failures.size() - 1));
         }
 
