@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
-import gaan.experiment.ClusteringSpec;
 import gaan.experiment.ClusteringStage;
+import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
 import gaan.report.Assignments;
 import gaan.report.ResultRow;
@@ -31,11 +33,12 @@ public final class ClusterCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--algorithm", paramLabel = "A",
-            description = "kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE})")
+            description = "kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE})")
     String algorithm = "kmeans";
 
-    @Option(names = "--k", paramLabel = "K", split = ",", description = "cluster counts (kmeans, agglomerative, gmm)")
-    List<Integer> k = List.of(8);
+    @Option(names = "--k", paramLabel = "K", split = ",",
+            description = "cluster counts (kmeans, agglomerative, gmm, spectral); default: chosen from the data")
+    List<Integer> k;
 
     @Option(names = "--linkage", paramLabel = "L", split = ",", description = "ward, average, complete, single")
     List<String> linkage;
@@ -55,6 +58,10 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--covariance", paramLabel = "C", split = ",", description = "GMM: diag, full")
     List<String> covariance;
 
+    @Option(names = "--n-neighbors", paramLabel = "M", split = ",",
+            description = "spectral: neighbours per row in the kNN graph, the row included (default 10)")
+    List<Integer> nNeighbors;
+
     @Option(names = "--labels", paramLabel = "FILE",
             description = "evaluation labels, one per row: a text file (one label a line) or an int .npy")
     Path labels;
@@ -67,13 +74,13 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--min-coverage", paramLabel = "C",
             description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
-    double minCoverage = 0.9;
+    double minCoverage = ExperimentConfig.DEFAULT_MIN_COVERAGE;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results", "cluster");
@@ -82,7 +89,7 @@ public final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double[][] x = Npy.read(input).toMatrix();
         if (standardize) {
-            x = gaan.experiment.Blocks.standardize(x);
+            x = FeatureBlocks.standardize(x);
         }
         int n = x.length;
         List<String> trackIds = ids != null ? Files.readAllLines(ids) : rowNumbers(n);
@@ -106,23 +113,23 @@ public final class ClusterCommand implements Callable<Integer> {
             }
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
-                minSamples, minClusterSize, covariance);
+                minSamples, minClusterSize, covariance, nNeighbors);
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k.get(0), truth, minCoverage,
-                threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
+        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec), null, null,
+                truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
-        runs.forEach(r -> columns.put(r.column(), r.labels()));
+        clusterings.forEach(r -> columns.put(r.column(), r.labels()));
         RunWriter writer = new RunWriter(out);
-        writer.writeResults(runs.stream().map(ClusteringStage.Run::row).toList());
+        writer.writeResults(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
         List<String> none = java.util.Collections.nCopies(n, null);
         writer.writeAssignments(new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns));
-        runs.stream().filter(r -> r.row().selected()).findFirst()
+        clusterings.stream().filter(r -> r.row().selected()).findFirst()
                 .ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
-        for (ClusteringStage.Run r : runs) {
+        for (ClusteringStage.ScoredPartition r : clusterings) {
             ResultRow row = r.row();
             System.out.printf(java.util.Locale.ROOT, "%s%-40s clusters %-3d coverage %.2f silhouette %.4f ari %.4f%n",
-                    row.selected() ? "* " : "  ", row.algorithm() + " " + row.params(), row.nClusters(),
-                    row.coverage(), row.silhouette(), row.ari());
+                    row.selected() ? "* " : "  ", row.algorithm() + " " + row.params(), row.scores().nClusters(),
+                    row.scores().coverage(), row.scores().silhouette(), row.scores().ari());
         }
         System.out.println("results: " + out.toAbsolutePath() + " (* = selected)");
         return 0;

@@ -1,18 +1,17 @@
 package gaan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import gaan.config.ConfigLoader;
+import gaan.config.ExperimentConfig;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
-import gaan.experiment.ConfigLoader;
-import gaan.experiment.ExperimentConfig;
 import gaan.experiment.ExperimentRunner;
-import gaan.experiment.Overrides;
-import gaan.experiment.Preset;
-import gaan.experiment.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,8 +87,10 @@ public final class RunCommand implements Callable<Integer> {
         List<ExperimentConfig> resolved = configs.stream()
                 .map(c -> overrides.applyTo(c).resolved().validate()).toList();
         if (printConfig) {
+            // print() does not flush an auto-flushing writer, and Main exits right after: flush here.
             spec.commandLine().getOut().print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
                     : java.util.Map.of("tasks", resolved)));
+            spec.commandLine().getOut().flush();
             return 0;
         }
         Path dir = collection;

@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Arrays;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * A k-d tree over points with tight bounding boxes (split on the widest side at the median,
  * leaves of at most {@value #LEAF} points unless all equal). Queries are exact in any dimension: a box is skipped only
@@ -142,17 +145,7 @@ final class KdTree {
 
     /** Squared distance from a query to a node's box, or any value above {@code limit} once it exceeds it. */
     private double minSqToBox(double[] q, int qo, int node, double limit) {
-        int box = node * dim;
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            double x = q[qo + j];
-            double d = Math.max(0, Math.max(lo[box + j] - x, x - hi[box + j]));
-            s += d * d;
-            if ((j & 7) == 7 && s > limit) {
-                return s;
-            }
-        }
-        return s;
+        return Points.minSqToBox(q, qo, lo, hi, node * dim, dim, limit);
     }
 
     /** A growable list of ints. */
@@ -326,6 +319,64 @@ final class KdTree {
             }
         }
         return kth;
+    }
+
+    /**
+     * The {@code k} nearest points of every point, itself included (scikit-learn's
+     * {@code kneighbors_graph(include_self=True)}): point i's neighbours are
+     * {@code [i * k, (i + 1) * k)} of the result, nearest first, ties to the lower index.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k ≤ n
+     */
+    int[] nearestAll(int k, Parallel parallel) {
+        int n = order.length;
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k-nearest neighbours need 1 ≤ k ≤ n; got k=" + k + " for " + n + " points");
+        }
+        int[] out = new int[n * k];
+        // Queries in leaf order, so consecutive queries walk the same branches.
+        parallel.forChunks(n, 64, (from, to) -> {
+            double[] best = new double[k];
+            int[] ids = new int[k];
+            for (int p = from; p < to; p++) {
+                Arrays.fill(best, Double.POSITIVE_INFINITY);
+                Arrays.fill(ids, Integer.MAX_VALUE);
+                nearest(0, p * dim, k, best, ids);
+                System.arraycopy(ids, 0, out, order[p] * k, k);
+            }
+        });
+        return out;
+    }
+
+    /** Offers the points under {@code node} to the query at {@code sorted[qo]}; best/ids hold its k best so far. */
+    private void nearest(int node, int qo, int k, double[] best, int[] ids) {
+        if (left[node] < 0) {
+            for (int q = start[node]; q < end[node]; q++) {
+                double d = Points.sqDist(sorted, qo, sorted, q * dim, dim);
+                int id = order[q];
+                if (d < best[k - 1] || d == best[k - 1] && id < ids[k - 1]) {
+                    int at = k - 1;
+                    while (at > 0 && (best[at - 1] > d || best[at - 1] == d && ids[at - 1] > id)) {
+                        best[at] = best[at - 1];
+                        ids[at] = ids[at - 1];
+                        at--;
+                    }
+                    best[at] = d;
+                    ids[at] = id;
+                }
+            }
+            return;
+        }
+        double dl = minSqToBox(sorted, qo, left[node], best[k - 1]);
+        double dr = minSqToBox(sorted, qo, right[node], best[k - 1]);
+        int near = dl <= dr ? left[node] : right[node];
+        int far = dl <= dr ? right[node] : left[node];
+        if (Math.min(dl, dr) <= best[k - 1]) {
+            nearest(near, qo, k, best, ids);
+        }
+        if (minSqToBox(sorted, qo, far, best[k - 1]) <= best[k - 1]) {
+            nearest(far, qo, k, best, ids);
+        }
     }
 
     /** Compares every pair of distinct leaves within reach once and merges what each leaf gained. */

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import gaan.cluster.Parallel;
 import gaan.cluster.Partition;
-import gaan.cluster.Points;
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
 
 /**
  * Clustering quality as scikit-learn 1.2 computes it: silhouette, Davies-Bouldin and
@@ -24,6 +24,11 @@ import gaan.cluster.Points;
  */
 public final class Metrics {
     private static final double EPS = Math.ulp(1.0);
+    /**
+     * Silhouette sample size of the experiment: above this many clustered points the O(n²)
+     * silhouette is computed on a fixed-seed sample of this size, and the note says so.
+     */
+    public static final int SILHOUETTE_SAMPLE = 10_000;
 
     private final int threads;
     private final int silhouetteSample;
@@ -156,6 +161,7 @@ public final class Metrics {
             order[i] = order[j];
             order[j] = tmp;
         }
+        reasons.add("silhouette on a fixed-seed sample of " + silhouetteSample + " of " + m + " points");
         int[] sample = Arrays.copyOf(order, silhouetteSample);
         Arrays.sort(sample);
         int[] sub = Contingency.dense(select(labels, sample));

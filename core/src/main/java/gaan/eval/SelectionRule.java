@@ -20,9 +20,9 @@ public record SelectionRule(Criterion criterion, double minCoverage) {
 
         private final String label;
         private final boolean higherIsBetter;
-        private final ToDoubleFunction<SweepRun> value;
+        private final ToDoubleFunction<SweepResult> value;
 
-        Criterion(String label, boolean higherIsBetter, ToDoubleFunction<SweepRun> value) {
+        Criterion(String label, boolean higherIsBetter, ToDoubleFunction<SweepResult> value) {
             this.label = label;
             this.higherIsBetter = higherIsBetter;
             this.value = value;
@@ -35,15 +35,11 @@ public record SelectionRule(Criterion criterion, double minCoverage) {
         }
     }
 
-    /** The default rule: best silhouette among runs covering at least 90 % of points. */
-    public static SelectionRule bestSilhouette() {
-        return new SelectionRule(Criterion.SILHOUETTE, 0.9);
-    }
 
-    public Optional<SweepRun> select(List<SweepRun> runs) {
-        SweepRun best = null;
+    public Optional<SweepResult> select(List<SweepResult> runs) {
+        SweepResult best = null;
         double bestValue = Double.NaN;
-        for (SweepRun run : runs) {
+        for (SweepResult run : runs) {
             if (run.failed() || run.scores().coverage() < minCoverage) {
                 continue;
             }

@@ -18,17 +18,17 @@ final class RepresentationMaps {
     private RepresentationMaps() {
     }
 
-    static List<Plot> draw(TaskData data, List<Representation> reps, List<ClusteringStage.Run> runs, String skip,
-                           Path dir) {
+    static List<Plot> draw(TaskData data, List<Representation> reps,
+                           List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir) {
         long first = data.config().seeds().get(0);
         List<Plot> plots = new ArrayList<>();
         for (Representation rep : reps) {
             if (rep.seed() != first || rep.name().equals(skip)) {
                 continue;
             }
-            Projection.Map2d map = Projection.map(rep.x(), first);
+            Projection.Map2d map = Projection.map(rep.x());
             String title = rep.name() + " (" + map.method() + ")";
-            runs.stream().filter(r -> r.row().selected() && r.row().seed() == first
+            clusterings.stream().filter(r -> r.row().selected() && r.row().seed() == first
                             && r.row().representation().equals(rep.name())).findFirst()
                     .ifPresent(r -> plots.add(new Plot("Map coloured by cluster: " + title + ", " + r.row().label(),
                             Plots.scatterByCluster(title + ": " + r.row().label(), map.points(), r.labels(),

@@ -3,6 +3,9 @@ package gaan.experiment;
 import java.util.ArrayList;
 import java.util.List;
 
+import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
+import gaan.config.Modality;
 import gaan.data.LabelCoding;
 import gaan.data.Track;
 
@@ -13,10 +16,9 @@ import gaan.data.Track;
  * mean of the present rows only when the task's {@code missingLyrics} is {@code impute}.
  *
  * @param truth evaluation label codes ({@code -1} unlabeled), or null when no track has a label
- * @param k     the task's default cluster count
  */
 public record TaskData(ExperimentConfig config, CollectionFeatures features, LyricsEmbedding lyrics, int[] rows,
-                       int[] truth, List<String> labelNames, int k) {
+                       int[] truth, List<String> labelNames) {
 
     public static TaskData select(ExperimentConfig config, CollectionFeatures features, LyricsEmbedding lyrics) {
         boolean lyricsRequired = config.features().excludeMissingLyrics() && config.usesLyrics();
@@ -38,8 +40,17 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         }
         LabelCoding coding = LabelCoding.of(labels);
         int[] truth = coding.names().isEmpty() ? null : coding.codes();
-        int k = config.k() != null ? config.k() : coding.names().size() >= 2 ? coding.names().size() : 8;
-        return new TaskData(config, features, lyrics, rows, truth, coding.names(), Math.min(k, rows.length - 1));
+        return new TaskData(config, features, lyrics, rows, truth, coding.names());
+    }
+
+    /** The cluster count the config forces ({@code k}, {@code --k}), at most n − 1; null when absent. */
+    public Integer forcedK() {
+        return config.k() == null ? null : Math.min(config.k(), rows.length - 1);
+    }
+
+    /** The number of evaluation labels (at most n − 1) when there are at least two; null otherwise. */
+    public Integer labelsK() {
+        return labelNames.size() < 2 ? null : Math.min(labelNames.size(), rows.length - 1);
     }
 
     public int size() {
@@ -89,13 +100,18 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };
-        return Blocks.select(all, rows);
+        return FeatureBlocks.select(all, rows);
     }
 
     /** A modality as a double block for raw, PCA and hybrid representations; absent lyrics imputed. */
     public double[][] block(Modality m) {
-        double[][] x = Blocks.toDouble(floats(m));
-        return m == Modality.LYRICS ? Blocks.imputeMean(x, present(m)) : x;
+        double[][] x = FeatureBlocks.toDouble(floats(m));
+        return m == Modality.LYRICS ? FeatureBlocks.imputeMean(x, present(m)) : x;
+    }
+
+    /** A modality as one block of a weighted concatenation ({@link FeatureBlocks#weigh}). */
+    public FeatureBlocks.Block weighted(Modality m, double weight) {
+        return new FeatureBlocks.Block(block(m), FeatureBlocks.scalingOf(m), null, weight);
     }
 
     /** Rows missing modality {@code m}, for the notes of rows built with it. */
@@ -109,7 +125,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
 
     /** N×P×128×128 patches of the rows. */
     public float[][][][] patches() {
-        return Blocks.select(features.logmel(), rows);
+        return FeatureBlocks.select(features.logmel(), rows);
     }
 
     private float[][] meanPatchRows() {

@@ -1,0 +1,86 @@
+package gaan.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One task: what to extract, which representations to build, which clusterings to run on each,
+ * and the seeds to repeat it over. Null fields take defaults ({@link #resolved()}); a YAML
+ * experiment file holds one of these (or a list under {@code tasks:}).
+ *
+ * @param task            name of the task and of its run folder {@code results/<task>/}
+ * @param seeds           every random choice (VAE init, batches, K-Means init) is repeated per seed
+ * @param threads         worker threads for extraction, training and clustering (default: all cores)
+ * @param k               default cluster count; absent: the number of evaluation labels, else 8
+ * @param minCoverage     selection rule: the best silhouette among runs whose non-noise share is at least this
+ * @param features        feature extraction settings
+ * @param training        VAE training settings
+ * @param representations what gets clustered, in order (hybrids may name earlier ones)
+ * @param clustering      the algorithms and their parameter grids
+ */
+public record ExperimentConfig(String task, List<Long> seeds, Integer threads, Integer k, Double minCoverage,
+                               FeatureSettings features, TrainingSettings training,
+                               List<RepresentationSpec> representations, List<ClusteringSpec> clustering) {
+
+    /** The share of tracks a run must cluster (not leave as noise) to be selected, unless the task says. */
+    public static final double DEFAULT_MIN_COVERAGE = 0.9;
+
+    /** Worker threads when a task or a command names none: every core. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** This with every default filled in and list-valued representations expanded. */
+    public ExperimentConfig resolved() {
+        List<RepresentationSpec> reps = new ArrayList<>();
+        if (representations != null) {
+            representations.forEach(r -> reps.addAll(r.expand()));
+        }
+        return new ExperimentConfig(task,
+                seeds == null ? List.of(1L) : seeds,
+                threads == null ? defaultThreads() : threads,
+                k,
+                minCoverage == null ? DEFAULT_MIN_COVERAGE : minCoverage,
+                (features == null ? FeatureSettings.DEFAULTS : features).over(FeatureSettings.DEFAULTS),
+                (training == null ? TrainingSettings.DEFAULTS : training).over(TrainingSettings.DEFAULTS),
+                reps,
+                clustering == null ? List.of(ClusteringSpec.of(ClusteringSpec.Algorithm.KMEANS)) : clustering);
+    }
+
+    /** Checks every field, naming the first bad one; call on a {@link #resolved()} config. */
+    public ExperimentConfig validate() {
+        String p = task == null ? "task" : "task '" + task + "'";
+        FieldCheck.require("task", task);
+        if (!task.matches("[A-Za-z0-9_.-]+")) {
+            throw new ConfigException("task name '" + task + "' may only hold letters, digits, '_', '.', '-'");
+        }
+        FieldCheck.notEmpty(p + ": seeds", seeds);
+        FieldCheck.atLeast(p + ": threads", threads, 1);
+        FieldCheck.atLeast(p + ": k", k, 2);
+        FieldCheck.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
+        features.validate(p + ": features");
+        training.validate(p + ": training");
+        if (representations.isEmpty()) {
+            throw new ConfigException(p + ": representations must list at least one representation");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < representations.size(); i++) {
+            RepresentationSpec r = representations.get(i);
+            r.validate(p + ": representations[" + i + "]", names);
+            if (names.contains(r.name())) {
+                throw new ConfigException(p + ": representations[" + i + "].name '" + r.name() + "' is used twice");
+            }
+            names.add(r.name());
+        }
+        FieldCheck.notEmpty(p + ": clustering", clustering);
+        for (int i = 0; i < clustering.size(); i++) {
+            clustering.get(i).validate(p + ": clustering[" + i + "]");
+        }
+        return this;
+    }
+
+    public boolean usesLyrics() {
+        return representations.stream().anyMatch(r -> r.inputsOrEmpty().contains(Modality.LYRICS)
+                || (r.parts() != null && r.parts().contains(Modality.LYRICS.key())));
+    }
+}

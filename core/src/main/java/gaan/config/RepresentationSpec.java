@@ -1,0 +1,189 @@
+package gaan.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * One representation of the tracks that gets clustered. Lists in {@code latent} and {@code beta}
+ * expand into one representation per combination ({@link #expand()}), which is how a task sweeps
+ * latent sizes or β values.
+ *
+ * @param name      identifier used in result rows and file names
+ * @param kind      {@code raw}: the inputs weighted and concatenated; {@code pca}: PCA of
+ *                  that to {@code dim}; {@code vae}: latent means of a VAE; {@code hybrid}: named
+ *                  {@code parts} (other representations or inputs) weighted and concatenated
+ * @param inputs    modalities the representation reads (raw, pca, vae)
+ * @param model     VAE architecture: {@code mlp} (vectors), {@code conv} (log-mel patches),
+ *                  {@code multimodal} (one encoder per input, product of experts)
+ * @param condition {@code genre} makes a Conditional VAE (genre multi-hot concatenated to the
+ *                  encoder input and to z); {@code none} by default
+ * @param latent    latent dimension(s) of a VAE
+ * @param beta      KL weight(s); β &gt; 1 is a Beta-VAE
+ * @param dim       PCA components (capped by the data's rank)
+ * @param parts     hybrid: names of earlier representations or input modalities
+ * @param weights   total weight of each input (raw, pca, mlp vae) or part (hybrid), default 1 each:
+ *                  every block is scaled to the same total variance, then by its weight
+ *                  ({@code gaan.experiment.FeatureBlocks#weigh}), so width does not decide a block's influence
+ * @param epochs    overrides the task's training epochs for this VAE
+ */
+public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, Model model, String condition,
+                                 List<Integer> latent, List<Double> beta, Integer dim, List<String> parts,
+                                 List<Double> weights, Integer epochs) {
+
+    /** How the representation is computed. */
+    public enum Kind {
+        RAW, PCA, VAE, HYBRID;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Kind parse(String text) {
+            return parseEnum(Kind.class, text, "kind");
+        }
+    }
+
+    /** VAE architecture. */
+    public enum Model {
+        MLP, CONV, MULTIMODAL;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Model parse(String text) {
+            return parseEnum(Model.class, text, "model");
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String field) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new ConfigException("unknown " + field + " '" + text + "': expected one of " + names);
+    }
+
+    public boolean conditionedOnGenre() {
+        return "genre".equals(condition);
+    }
+
+    public List<Modality> inputsOrEmpty() {
+        return inputs == null ? List.of() : inputs;
+    }
+
+    /** Single-valued copies, one per latent × β combination, named {@code name_z<latent>_b<beta>} when there are several. */
+    public List<RepresentationSpec> expand() {
+        List<Integer> latents = latent == null ? java.util.Collections.singletonList(null) : latent;
+        List<Double> betas = beta == null ? java.util.Collections.singletonList(null) : beta;
+        boolean several = latents.size() * betas.size() > 1;
+        List<RepresentationSpec> out = new ArrayList<>();
+        for (Integer z : latents) {
+            for (Double b : betas) {
+                String n = name;
+                if (several) {
+                    n = name + (latents.size() > 1 ? "_z" + z : "") + (betas.size() > 1 ? "_b" + formatBeta(b) : "");
+                }
+                out.add(new RepresentationSpec(n, kind, inputs, model, condition,
+                        z == null ? null : List.of(z), b == null ? null : List.of(b), dim, parts, weights, epochs));
+            }
+        }
+        return out;
+    }
+
+    private static String formatBeta(Double b) {
+        return b == Math.rint(b) ? String.valueOf(b.intValue()) : String.valueOf(b).replace('.', 'p');
+    }
+
+    /** Weight of input or part {@code i}: from {@code weights}, else 1. */
+    public double weight(int i) {
+        return weights == null ? 1.0 : weights.get(i);
+    }
+
+    public int latentDim() {
+        return latent == null ? 32 : latent.get(0);
+    }
+
+    public double betaValue() {
+        return beta == null ? 1.0 : beta.get(0);
+    }
+
+    void validate(String path, List<String> earlierNames) {
+        FieldCheck.require(path + ".name", name);
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw new ConfigException(path + ".name '" + name + "' may only hold letters, digits, '_', '.', '-'");
+        }
+        FieldCheck.require(path + ".kind", kind);
+        FieldCheck.eachAtLeast(path + ".latent", latent, 1);
+        FieldCheck.eachPositive(path + ".beta", beta);
+        FieldCheck.atLeast(path + ".dim", dim, 1);
+        FieldCheck.atLeast(path + ".epochs", epochs, 1);
+        if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
+            throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");
+        }
+        if (weights != null) {
+            int blocks = kind == Kind.HYBRID ? (parts == null ? 0 : parts.size()) : inputsOrEmpty().size();
+            if (weights.size() != blocks) {
+                throw new ConfigException(path + ".weights has " + weights.size() + " values for " + blocks
+                        + (kind == Kind.HYBRID ? " parts" : " inputs"));
+            }
+            if (kind == Kind.VAE && model != null && model != Model.MLP) {
+                throw new ConfigException(path + ".weights apply to raw, pca, hybrid and mlp vae inputs, not to a "
+                        + model.key() + " vae");
+            }
+            for (int i = 0; i < weights.size(); i++) {
+                FieldCheck.range(path + ".weights[" + i + "]", weights.get(i), 0.0, Double.MAX_VALUE);
+            }
+        }
+        switch (kind) {
+            case RAW, PCA -> requireInputs(path);
+            case VAE -> {
+                requireInputs(path);
+                FieldCheck.require(path + ".model", model);
+                if (model == Model.CONV && !inputs.equals(List.of(Modality.LOGMEL))) {
+                    throw new ConfigException(path + ": a conv VAE reads exactly [logmel], got " + inputs);
+                }
+                if (model != Model.CONV && inputs.contains(Modality.LOGMEL)) {
+                    throw new ConfigException(path + ": logmel patches need model: conv");
+                }
+            }
+            case HYBRID -> {
+                FieldCheck.require(path + ".parts", parts);
+                FieldCheck.notEmpty(path + ".parts", parts);
+                for (String p : parts) {
+                    boolean known = earlierNames.contains(p);
+                    if (!known) {
+                        try {
+                            known = Modality.parse(p) != Modality.LOGMEL;
+                        } catch (ConfigException e) {
+                            known = false;
+                        }
+                    }
+                    if (!known) {
+                        throw new ConfigException(path + ".parts: '" + p + "' is neither an earlier representation "
+                                + earlierNames + " nor an input (mfcc, lyrics, genre)");
+                    }
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void requireInputs(String path) {
+        FieldCheck.require(path + ".inputs", inputs);
+        FieldCheck.notEmpty(path + ".inputs", inputs);
+    }
+}

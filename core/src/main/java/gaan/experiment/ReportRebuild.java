@@ -1,0 +1,113 @@
+package gaan.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gaan.config.ConfigException;
+import gaan.data.Collection;
+import gaan.data.CollectionReader;
+import gaan.data.Track;
+import gaan.eval.AnswerRule;
+import gaan.features.FeatureStore;
+import gaan.features.TrackRow;
+import gaan.report.EdaPlots;
+import gaan.report.HtmlReport;
+import gaan.report.Metric;
+import gaan.report.Plot;
+import gaan.report.ResultRow;
+import gaan.report.RunReader;
+import gaan.report.RunWriter;
+import gaan.report.SkippedTrack;
+import gaan.report.TaskReport;
+import gaan.report.TrackInfo;
+import gaan.text.LyricsReader;
+import gaan.text.LyricsText;
+
+/** {@code gaan report}: the report page written again from the files of earlier runs. */
+public final class ReportRebuild {
+    private ReportRebuild() {
+    }
+
+    /**
+     * Writes {@code <out>/report.html} again from the files of earlier runs in {@code out}: every
+     * task folder with a {@code run.json}, the EDA folder, and the collection each run names. Plot
+     * captions are the file names.
+     */
+    public static Path write(Path out) {
+        List<TaskReport> tasks = new ArrayList<>();
+        List<SkippedTrack> skipped = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Path folder : list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList()) {
+            JsonNode run;
+            try {
+                run = json.readTree(folder.resolve(RunWriter.RUN_FILE).toFile());
+            } catch (IOException e) {
+                throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
+            }
+            Collection collection = CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
+            List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
+            var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
+            Map<String, Track> byId = collection.byId();
+            List<TrackInfo> tracks = new ArrayList<>();
+            for (int i = 0; i < assignments.size(); i++) {
+                Track t = byId.get(assignments.trackIds().get(i));
+                if (t != null) {
+                    LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
+                    tracks.add(TaskReports.track(t, assignments.languages().get(i),
+                            lyrics != null && lyrics.present() ? lyrics.text() : null));
+                }
+            }
+            List<Plot> plots = pngs(new RunFolder(folder).plots());
+            Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
+            String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
+            tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows, best,
+                    RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
+                    plots));
+            if (skipped.isEmpty()) {
+                skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
+                    + "; run 'gaan run --out " + out + "' first");
+        }
+        Path eda = out.resolve(RunFolder.EDA_DIR);
+        Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
+        return HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
+                pngs(eda), Files.exists(summary) ? summary : null, AnswerRule.DEFAULT.toString()),
+                out.resolve(RunFolder.REPORT_FILE));
+    }
+
+    private static List<SkippedTrack> skippedTracks(FeatureStore store) {
+        if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {
+            return List.of();
+        }
+        return store.tracks().stream().filter(r -> !r.ok())
+                .map((TrackRow r) -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
+    }
+
+    private static List<Plot> pngs(Path dir) {
+        return list(dir).stream().filter(p -> p.getFileName().toString().endsWith(".png"))
+                .map(p -> new Plot(p.getFileName().toString().replaceFirst("\\.png$", "").replace('_', ' '), p))
+                .toList();
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

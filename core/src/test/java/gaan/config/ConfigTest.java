@@ -1,0 +1,89 @@
+package gaan.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPresetValidatesAndRoundTripsThroughYaml() throws Exception {
+        for (Preset p : Preset.values()) {
+            ExperimentConfig c = p.config().resolved().validate();
+            Path f = dir.resolve(p.key() + ".yaml");
+            Files.writeString(f, ConfigLoader.toYaml(p.config()));
+            ExperimentConfig back = ConfigLoader.read(f).get(0);
+            assertEquals(p.config(), back, "YAML round trip of " + p);
+            assertEquals(c, back.resolved().validate());
+        }
+    }
+
+    @Test
+    void latentListsExpandIntoNamedRepresentations() {
+        List<String> names = Preset.HARD.config().resolved().representations().stream()
+                .map(RepresentationSpec::name).toList();
+        assertTrue(names.containsAll(List.of("beta_vae_b0p5", "beta_vae_b2", "beta_vae_b4")), names.toString());
+    }
+
+    @Test
+    void everyPresetStaysValidUnderEveryOverride() {
+        for (Preset p : Preset.values()) {
+            new Overrides(8, 2.0, 4, 1, 8, List.of(3L), 1).applyTo(p.config()).resolved().validate();
+        }
+    }
+
+    @Test
+    void badValuesNameTheirField() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, """
+                task: mine
+                representations:
+                  - {name: v, kind: vae, model: mlp, inputs: [mfcc], latent: [0]}
+                """);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("representations[0].latent[0]"), e.getMessage());
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: v, kind: vae, model: mlp, inputs: [mfcc], latnt: 3}]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f));
+        assertTrue(e.getMessage().contains("unknown field 'latnt'") && e.getMessage().contains("bad.yaml"),
+                e.getMessage());
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: v, kind: vae, model: mlp, inputs: [audio]}]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f));
+        assertTrue(e.getMessage().contains("unknown input 'audio'"), e.getMessage());
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: h, kind: hybrid, parts: [nothing]}]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("'nothing'"), e.getMessage());
+    }
+
+    @Test
+    void overridesReachEveryVaeAndClusterer() {
+        ExperimentConfig c = new Overrides(8, 4.0, 5, 3, 16, List.of(7L, 8L), 1)
+                .applyTo(Preset.HARD.config()).resolved().validate();
+        assertEquals(List.of(7L, 8L), c.seeds());
+        assertEquals(3, c.training().epochs());
+        assertTrue(c.representations().stream().filter(r -> r.kind() == RepresentationSpec.Kind.VAE)
+                .allMatch(r -> r.latentDim() == 8 && r.betaValue() == 4.0));
+        assertTrue(c.clustering().stream().allMatch(s -> s.k().equals(List.of(5))));
+    }
+
+    @Test
+    void theExampleExperimentFileLoadsAndValidates() {
+        List<ExperimentConfig> tasks = ConfigLoader.read(Path.of("..", "examples", "experiment.yaml"));
+        ExperimentConfig c = tasks.get(0).resolved().validate();
+        assertEquals("lyrics_vs_audio", c.task());
+        assertTrue(c.representations().stream().anyMatch(r -> r.name().equals("audio_vae_z16")));
+        assertTrue(c.features().excludeMissingLyrics());
+    }
+}
