@@ -35,7 +35,7 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
      * Version of the algorithms behind the numbers; bump it when a change alters any output value,
      * so that stores built before the change are re-extracted.
      */
-    public static final int ALGORITHM_VERSION = 2;
+    public static final int ALGORITHM_VERSION = 3;
 
     public static final AudioFeatureParams DEFAULTS =
             new AudioFeatureParams(22050, 2048, 512, 128, 0.0, 11025.0, 1e-10, 80.0, 20, 128, 1, 0.0, 0.0);
@@ -70,6 +70,11 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
     /** Length of the MFCC summary vector: means then standard deviations. */
     public int summaryLength() {
         return 2 * nMfcc;
+    }
+
+    /** Length of the MIR descriptor vector ({@link DescriptorSummary#names}). */
+    public int descriptorLength() {
+        return DescriptorSummary.names(this).size();
     }
 
     /** Every parameter and the algorithm version, in a fixed order and format. */

@@ -25,6 +25,7 @@ import gaan.audio.AudioDecodeException;
 import gaan.audio.AudioDecoder;
 import gaan.audio.AudioFeatureParams;
 import gaan.audio.AudioFeatures;
+import gaan.audio.DescriptorSummary;
 import gaan.data.Collection;
 import gaan.data.Npy;
 import gaan.data.Track;
@@ -193,6 +194,17 @@ public final class FeatureExtractor {
                 }
             }
         });
+        int descriptors = params.descriptorLength();
+        Npy.writeAtomically(store.file(FeatureStore.DESCRIPTORS), Npy.header("<f4", n, descriptors), out -> {
+            for (Done d : done) {
+                if (d.cacheKey() == null) {
+                    out.write(new byte[4 * descriptors]);
+                } else {
+                    cache.copyDescriptors(d.cacheKey(), descriptors, out);
+                }
+            }
+        });
+        store.writeDescriptorNames(DescriptorSummary.names(params));
         Npy.writeAtomically(store.file(FeatureStore.LOGMEL_PATCH), patchHeader, out -> {
             for (Done d : done) {
                 if (d.cacheKey() == null) {
