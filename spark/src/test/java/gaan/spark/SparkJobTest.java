@@ -80,12 +80,22 @@ class SparkJobTest {
         return rows;
     }
 
+    private static float[] floats(Row r, String column) {
+        List<Float> values = r.getList(r.fieldIndex(column));
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
     @Test
     void parquetFeaturesAreTheStoresFloats() {
         Path store = dir.resolve("store");
         new FeatureExtractor(PARAMS, 2).extract(CollectionReader.read(demo), store, ExtractionListener.NONE);
         FeatureStore fs = FeatureStore.at(store);
         float[][] mfcc = fs.matrix(FeatureStore.MFCC_SUMMARY);
+        float[][] descriptors = fs.matrix(FeatureStore.DESCRIPTORS);
         float[][][] patches = fs.cube(FeatureStore.LOGMEL_PATCH);
         Map<String, Row> rows = currentFeatures();
         int compared = 0;
@@ -95,12 +105,8 @@ class SparkJobTest {
             }
             Row r = rows.get(t.id());
             assertEquals(Tables.OK, r.getString(r.fieldIndex(Tables.STATUS)), t.id());
-            List<Float> summary = r.getList(r.fieldIndex(Tables.MFCC_SUMMARY));
-            float[] got = new float[summary.size()];
-            for (int i = 0; i < got.length; i++) {
-                got[i] = summary.get(i);
-            }
-            assertArrayEquals(mfcc[t.row()], got, 0f, t.id());
+            assertArrayEquals(mfcc[t.row()], floats(r, Tables.MFCC_SUMMARY), 0f, t.id());
+            assertArrayEquals(descriptors[t.row()], floats(r, Tables.DESCRIPTORS), 0f, t.id());
             assertEquals(List.of(1, PARAMS.nMels(), PARAMS.patchFrames()), r.getList(r.fieldIndex(Tables.LOGMEL_SHAPE)));
             ByteBuffer bytes = ByteBuffer.wrap((byte[]) r.get(r.fieldIndex(Tables.LOGMEL_PATCH))).order(ByteOrder.LITTLE_ENDIAN);
             for (float[] band : patches[t.row()]) {
