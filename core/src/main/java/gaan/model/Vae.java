@@ -60,16 +60,18 @@ public final class Vae implements AutoCloseable {
         int latent = spec.latentDim();
         double[][] sum = new double[in.tracks()][latent];
         int[] count = new int[in.tracks()];
-        for (int from = 0; from < in.samples(); from += ENCODE_BATCH) {
-            int to = Math.min(in.samples(), from + ENCODE_BATCH);
-            try (NDManager step = network.manager().newSubManager()) {
-                Dataset.Batch b = Dataset.upload(step, spec, normalisation, in, Dataset.range(from, to)).all();
-                float[] mu = network.encode(b.x(), b.mask(), b.condition(), false).mu().toFloatArray();
-                for (int s = from; s < to; s++) {
-                    int t = in.trackOf(s);
-                    count[t]++;
-                    for (int d = 0; d < latent; d++) {
-                        sum[t][d] += mu[(s - from) * latent + d];
+        try (Autograd quiet = Autograd.off()) {
+            for (int from = 0; from < in.samples(); from += ENCODE_BATCH) {
+                int to = Math.min(in.samples(), from + ENCODE_BATCH);
+                try (NDManager step = network.manager().newSubManager()) {
+                    Dataset.Batch b = Dataset.upload(step, spec, normalisation, in, Dataset.range(from, to)).all();
+                    float[] mu = network.encode(b.x(), b.mask(), b.condition(), false).mu().toFloatArray();
+                    for (int s = from; s < to; s++) {
+                        int t = in.trackOf(s);
+                        count[t]++;
+                        for (int d = 0; d < latent; d++) {
+                            sum[t][d] += mu[(s - from) * latent + d];
+                        }
                     }
                 }
             }
