@@ -1,7 +1,8 @@
 package gaan.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import static gaan.report.Numbers.exact;
+import static gaan.report.Numbers.fourDigits;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +28,16 @@ import java.util.stream.Collectors;
  * zipped with the collection beside it. All text from data is HTML-escaped.
  */
 public final class HtmlReport {
-    /** A clustering with less coverage than this is flagged as mostly noise. */
-    public static final double MIN_COVERAGE = 0.5;
+    /** A clustering with less coverage than this is flagged as mostly noise among the warnings. */
+    public static final double NOISY_BELOW = 0.5;
     /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
     public static final int MAX_TRACKS_PER_CLUSTER = 100;
     /** Skipped tracks named in the warnings; the rest are counted. */
     public static final int MAX_LISTED_SKIPPED = 20;
     private static final int TOP_WORDS = 10;
     private static final int TOP_GENRES = 5;
+    /** The metrics the summary shows each task's best row by: silhouette (the answer), ARI for reference. */
+    public static final List<Metric> SUMMARY_METRICS = List.of(Metric.SILHOUETTE, Metric.ARI);
     private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
             Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
             Metric.ACCURACY);
@@ -51,9 +54,10 @@ public final class HtmlReport {
      * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
+     * @param answerRule how {@link TaskReport#best()} was chosen, as a phrase ("among the selected run of ...")
      */
     public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                         Path edaSummary) {
+                         Path edaSummary, String answerRule) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
@@ -68,21 +72,6 @@ public final class HtmlReport {
     public static Path write(Report report, Path file) {
         Path base = file.toAbsolutePath().normalize().getParent();
         return RunWriter.writeString(file, new Page(base).render(report));
-    }
-
-    /**
-     * The best label-free row of a task by a metric: among the selected runs of the sweeps (which
-     * already passed the run's selection rule, coverage included) whose representation did not use
-     * the labels, with at least two clusters and coverage ≥ {@link #MIN_COVERAGE}, the highest (or
-     * lowest, for Davies-Bouldin) finite value.
-     */
-    public static Optional<ResultRow> best(List<ResultRow> rows, Metric metric) {
-        Comparator<ResultRow> byMetric = Comparator.comparingDouble(metric::of);
-        return rows.stream()
-                .filter(r -> r.selected() && !r.labelsUsedAsInput() && r.nClusters() >= 2
-                        && r.coverage() >= MIN_COVERAGE)
-                .filter(r -> Double.isFinite(metric.of(r)))
-                .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
     }
 
     /** Mostly-noise clusterings named per task in the warnings; the table shows the rest. */
@@ -116,8 +105,9 @@ public final class HtmlReport {
                             + HistoryRow.COLLAPSE_BELOW + "); its latent space carries almost no information.");
                 }
             });
-            List<String> noisy = t.results().stream().filter(r -> r.coverage() < MIN_COVERAGE)
-                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fmt(r.coverage()) + ")").toList();
+            List<String> noisy = t.results().stream().filter(r -> r.scores().coverage() < NOISY_BELOW)
+                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fourDigits(r.scores().coverage()) + ")")
+                    .toList();
             if (!noisy.isEmpty()) {
                 int more = noisy.size() - MAX_LISTED_NOISY;
                 noise.add(t.task() + ": " + noisy.size() + " clustering(s) leave more than half of the tracks as "
@@ -137,22 +127,6 @@ public final class HtmlReport {
                     + (more > 0 ? "; and " + more + " more (see the feature store's tracks.csv)" : "") + ".");
         }
         return out;
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
-    }
-
-    /** Four significant digits (plain notation from 1e-4 to 1e7); empty for NaN. */
-    static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
-        return v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7) ? d.toPlainString() : d.toString();
     }
 
     static String esc(String s) {
@@ -233,17 +207,18 @@ public final class HtmlReport {
         }
 
         private void summary(Report r) {
-            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>Among the selected "
-                    + "run of every sweep whose representation did not use the evaluation labels, with at least two "
-                    + "clusters and coverage of at least ").append(percent(MIN_COVERAGE)).append(": the highest silhouette (a label-free "
-                    + "choice) and, for reference, the highest ARI (which uses the labels to choose).</p>\n")
+            String rule = r.answerRule();
+            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>")
+                    .append(esc(rule.isEmpty() ? rule : Character.toUpperCase(rule.charAt(0)) + rule.substring(1)))
+                    .append(": the highest silhouette (a label-free choice) and, for reference, the highest ARI "
+                            + "(which uses the labels to choose).</p>\n")
                     .append("<table class=\"summary\">\n<thead><tr><th>task</th><th>chosen by</th>"
                             + "<th>representation</th><th>inputs</th><th>algorithm</th><th>params</th><th>seed</th>"
                             + "<th>n_clusters</th><th>coverage</th><th>silhouette</th><th>ari</th><th>nmi</th>"
                             + "</tr></thead>\n<tbody>\n");
             for (TaskReport t : r.tasks()) {
-                for (Metric m : List.of(Metric.SILHOUETTE, Metric.ARI)) {
-                    Optional<ResultRow> best = best(t.results(), m);
+                for (Metric m : SUMMARY_METRICS) {
+                    Optional<ResultRow> best = Optional.ofNullable(t.best().get(m));
                     h.append("<tr><td><a href=\"#").append(anchor(t.task())).append("\">").append(esc(t.task()))
                             .append("</a></td><td>").append(m.column()).append("</td>");
                     if (best.isEmpty()) {
@@ -253,11 +228,12 @@ public final class HtmlReport {
                     }
                     ResultRow b = best.get();
                     for (String v : List.of(b.representation(), b.inputs(), b.algorithm(), b.params(),
-                            Long.toString(b.seed()), Integer.toString(b.nClusters()))) {
+                            Long.toString(b.seed()), Integer.toString(b.scores().nClusters()))) {
                         h.append("<td>").append(esc(v)).append("</td>");
                     }
-                    for (double v : new double[] {b.coverage(), b.silhouette(), b.ari(), b.nmi()}) {
-                        h.append("<td class=\"num\">").append(fmt(v)).append("</td>");
+                    for (double v : new double[] {b.scores().coverage(), b.scores().silhouette(), b.scores().ari(),
+                        b.scores().nmi()}) {
+                        h.append("<td class=\"num\">").append(fourDigits(v)).append("</td>");
                     }
                     h.append("</tr>\n");
                 }
@@ -312,11 +288,12 @@ public final class HtmlReport {
                 for (String v : List.of(r.representation(), r.inputs(), r.algorithm(), r.params())) {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
+                ResultRow.Scores s = r.scores();
                 num(r.seed());
-                num(r.nClusters());
-                num(r.nNoise());
-                for (double v : new double[] {r.coverage(), r.silhouette(), r.daviesBouldin(), r.calinskiHarabasz(),
-                    r.ari(), r.nmi(), r.ami(), r.purity(), r.accuracy()}) {
+                num(s.nClusters());
+                num(s.nNoise());
+                for (double v : new double[] {s.coverage(), s.silhouette(), s.daviesBouldin(), s.calinskiHarabasz(),
+                    s.ari(), s.nmi(), s.ami(), s.purity(), s.accuracy()}) {
                     num(v);
                 }
                 h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"note\">").append(esc(r.note()))
@@ -342,10 +319,10 @@ public final class HtmlReport {
                 num(g.seeds());
                 for (Metric m : SEED_METRICS) {
                     AcrossSeeds.Stat st = g.stat(m);
-                    h.append("<td class=\"num\" data-v=\"").append(RunWriter.number(st.mean())).append("\">")
-                            .append(fmt(st.mean()));
+                    h.append("<td class=\"num\" data-v=\"").append(exact(st.mean())).append("\">")
+                            .append(fourDigits(st.mean()));
                     if (!Double.isNaN(st.std())) {
-                        h.append(" ± ").append(fmt(st.std()));
+                        h.append(" ± ").append(fourDigits(st.std()));
                     }
                     h.append("</td>");
                 }
@@ -356,8 +333,8 @@ public final class HtmlReport {
 
         /** A numeric cell: the full value in {@code data-v} for sorting, four digits shown. */
         private void num(double v) {
-            h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : RunWriter.number(v)).append("\">")
-                    .append(fmt(v)).append("</td>");
+            h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : exact(v)).append("\">")
+                    .append(fourDigits(v)).append("</td>");
         }
 
         private void plots(List<Plot> plots) {
@@ -387,8 +364,7 @@ public final class HtmlReport {
                 for (int i = 0; i < clusters.length; i++) {
                     TrackInfo info = byId.get(a.trackIds().get(i));
                     if (info == null) {
-                        info = new TrackInfo(a.trackIds().get(i), List.of(), a.languages().get(i), a.labels().get(i),
-                                null, null);
+                        info = TrackInfo.bare(a.trackIds().get(i), a.languages().get(i), a.labels().get(i));
                     }
                     (clusters[i] == c ? inside : outside).add(info);
                 }

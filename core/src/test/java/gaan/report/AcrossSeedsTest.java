@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class AcrossSeedsTest {
 
     static ResultRow run(String repr, long seed, double silhouette, double ari) {
-        return new ResultRow("hard", repr, "mfcc", false, "kmeans", "k=4", seed, 4, 0, 1, silhouette, 1, 10, ari,
-                0.5, 0.5, 0.5, 0.5, false, "");
+        return new ResultRow("hard", repr, "mfcc", false, "kmeans", "k=4", seed,
+                new ResultRow.Scores(4, 0, 1, silhouette, 1, 10, ari, 0.5, 0.5, 0.5, 0.5), false, "");
     }
 
     @Test

@@ -81,20 +81,6 @@ class HtmlReportTest {
         String freePart = html.substring(freeTable, flaggedTable);
         assertFalse(freePart.contains("cvae_latent8"), "the CVAE row is not among label-free rows");
         assertTrue(html.substring(flaggedTable).contains("cvae_latent8"));
-        ResultRow best = HtmlReport.best(report.tasks().get(1).results(), Metric.ARI).orElseThrow();
-        assertEquals("mlp_vae_latent8", best.representation(), "CVAE has ARI 1.0 but used the labels");
-    }
-
-    @Test
-    void bestSkipsMostlyNoiseAndPrefersLowDaviesBouldin() {
-        List<ResultRow> rows = report.tasks().get(0).results();
-        assertEquals("mlp_vae_latent8", HtmlReport.best(rows, Metric.SILHOUETTE).orElseThrow().representation());
-        assertEquals(0.5, HtmlReport.best(rows, Metric.DAVIES_BOULDIN).orElseThrow().daviesBouldin());
-        assertEquals(0.2, HtmlReport.best(rows.subList(1, 3), Metric.ARI).orElseThrow().ari(),
-                "dbscan row with coverage 1/3 is not eligible");
-        List<ResultRow> unselected = rows.stream().map(r -> r.withSelected(false)).toList();
-        assertTrue(HtmlReport.best(unselected, Metric.SILHOUETTE).isEmpty(),
-                "only runs a sweep selected are candidates");
     }
 
     @Test
@@ -112,11 +98,11 @@ class HtmlReportTest {
 
     @Test
     void numbersShowFourSignificantDigitsAndSortOnFullValues() {
-        assertEquals("0.3333", HtmlReport.fmt(1 / 3.0));
-        assertEquals("12350", HtmlReport.fmt(12345.678));
-        assertEquals("1.235E-7", HtmlReport.fmt(1.2345e-7));
-        assertEquals("", HtmlReport.fmt(Double.NaN));
-        assertEquals("2", HtmlReport.fmt(2.0));
+        assertEquals("0.3333", Numbers.fourDigits(1 / 3.0));
+        assertEquals("12350", Numbers.fourDigits(12345.678));
+        assertEquals("1.235E-7", Numbers.fourDigits(1.2345e-7));
+        assertEquals("", Numbers.fourDigits(Double.NaN));
+        assertEquals("2", Numbers.fourDigits(2.0));
     }
 
     @Test
@@ -141,16 +127,5 @@ class HtmlReportTest {
         assertTrue(w.startsWith("25 track(s) were skipped: s0 (too short); "), w);
         assertTrue(w.contains("s19 (too short); and 5 more"), w);
         assertFalse(w.contains("s20"), w);
-    }
-
-    @Test
-    void trackInfoTakesTheEvaluationLabelOfACollectionTrack() {
-        gaan.data.Track t = new gaan.data.Track("x", Path.of("/c/audio/x.mp3"), null, List.of("folk", "baul"), "bn",
-                null);
-        TrackInfo info = TrackInfo.of(t, "নদী");
-        assertEquals("folk", info.label(), "primary genre when there is no label column");
-        assertEquals(List.of("folk", "baul"), info.genres());
-        assertEquals("নদী", info.lyrics());
-        assertEquals(Path.of("/c/audio/x.mp3"), info.audio());
     }
 }

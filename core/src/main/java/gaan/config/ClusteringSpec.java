@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +47,12 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
     }
 
     void validate(String path) {
-        Check.require(path + ".algorithm", algorithm);
-        Check.eachAtLeast(path + ".k", k, 2);
-        Check.eachPositive(path + ".eps", eps);
-        Check.eachPositive(path + ".epsFactors", epsFactors);
-        Check.eachAtLeast(path + ".minSamples", minSamples, 1);
-        Check.eachAtLeast(path + ".minClusterSize", minClusterSize, 2);
+        FieldCheck.require(path + ".algorithm", algorithm);
+        FieldCheck.eachAtLeast(path + ".k", k, 2);
+        FieldCheck.eachPositive(path + ".eps", eps);
+        FieldCheck.eachPositive(path + ".epsFactors", epsFactors);
+        FieldCheck.eachAtLeast(path + ".minSamples", minSamples, 1);
+        FieldCheck.eachAtLeast(path + ".minClusterSize", minClusterSize, 2);
         allowed(path + ".linkage", linkage, List.of("ward", "average", "complete", "single"));
         allowed(path + ".covariance", covariance, List.of("diag", "full"));
     }
@@ -61,7 +61,7 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
         if (values == null) {
             return;
         }
-        Check.notEmpty(field, values);
+        FieldCheck.notEmpty(field, values);
         for (String v : values) {
             if (!allowed.contains(v)) {
                 throw new ConfigException(field + ": unknown value '" + v + "', expected one of " + allowed);
