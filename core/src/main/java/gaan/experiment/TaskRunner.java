@@ -56,6 +56,7 @@ final class TaskRunner {
         ClusteringStage clustering = ClusteringStage.of(data);
         List<Representation> reps = new ArrayList<>();
         List<ClusteringStage.ScoredPartition> clusterings = new ArrayList<>();
+        timings.time("training", () -> builder.trainAhead(config.representations(), config.seeds()));
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {

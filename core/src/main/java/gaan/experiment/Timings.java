@@ -17,6 +17,13 @@ final class Timings {
         }
     }
 
+    void time(String stage, Runnable work) {
+        time(stage, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     Map<String, Double> seconds() {
         return seconds;
     }
