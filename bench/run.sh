@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # bench/run.sh AREA [args...]: builds what it needs and prints one JSON object on stdout.
-# Areas: features, text, vae, cluster, report. Each is a class gaan.bench.<Area>Bench under core/src/test/java.
+# Areas: features, text, vae, cluster, report, scale. Each is a class gaan.bench.<Area>Bench under core/src/test/java.
 # Progress goes to stderr so stdout stays machine-readable.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-area="${1:?usage: bench/run.sh AREA (features|text|vae|cluster|report) [args...]}"
+area="${1:?usage: bench/run.sh AREA (features|text|vae|cluster|report|scale) [args...]}"
 shift
 class="gaan.bench.$(tr '[:lower:]' '[:upper:]' <<<"${area:0:1}")${area:1}Bench"
 cd "$here/core"

@@ -61,8 +61,11 @@ public final class ClusteringStage {
         return new ClusteringStage(c.task(), c.clustering(), data.k(), data.truth(), c.minCoverage(), c.threads());
     }
 
-    /** One clustering of a representation: its result row and the cluster of each track (-1 noise). */
-    public record ScoredPartition(ResultRow row, int[] labels) {
+    /**
+     * One clustering of a representation: its result row, the cluster of each track (-1 noise),
+     * and the seconds its fit and its scoring took.
+     */
+    public record ScoredPartition(ResultRow row, int[] labels, double fitSeconds, double scoreSeconds) {
         public String column() {
             return ClusteringStage.column(row);
         }
@@ -93,7 +96,7 @@ public final class ClusteringStage {
             int[] noise = new int[rep.x().length];
             Arrays.fill(noise, Partition.NOISE);
             return new ScoredPartition(row(rep, s, ResultRow.Scores.FAILED, false, join(note, "failed: " + s.error())),
-                    noise);
+                    noise, s.fitSeconds(), 0);
         }
         Scores sc = s.scores();
         note = join(note, sc.undefinedReason());
@@ -102,7 +105,7 @@ public final class ClusteringStage {
         }
         return new ScoredPartition(row(rep, s, new ResultRow.Scores(sc.nClusters(), sc.nNoise(), sc.coverage(),
                 sc.silhouette(), sc.daviesBouldin(), sc.calinskiHarabasz(), sc.ari(), sc.nmi(), sc.ami(), sc.purity(),
-                sc.accuracy()), selected, note), s.partition().labels());
+                sc.accuracy()), selected, note), s.partition().labels(), s.fitSeconds(), s.scoreSeconds());
     }
 
     private ResultRow row(Representation rep, SweepResult s, ResultRow.Scores scores, boolean selected, String note) {

@@ -18,15 +18,16 @@ final class RepresentationMaps {
     private RepresentationMaps() {
     }
 
+    /** The maps' own seconds go into {@code timings} as stage {@code projection}. */
     static List<Plot> draw(TaskData data, List<Representation> reps,
-                           List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir) {
+                           List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir, Timings timings) {
         long first = data.config().seeds().get(0);
         List<Plot> plots = new ArrayList<>();
         for (Representation rep : reps) {
             if (rep.seed() != first || rep.name().equals(skip)) {
                 continue;
             }
-            Projection.Map2d map = Projection.map(rep.x(), first);
+            Projection.Map2d map = timings.time("projection", () -> Projection.map(rep.x(), first));
             String title = rep.name() + " (" + map.method() + ")";
             clusterings.stream().filter(r -> r.row().selected() && r.row().seed() == first
                             && r.row().representation().equals(rep.name())).findFirst()

@@ -72,7 +72,12 @@ final class TaskRunner {
                 built.put(spec.name(), rep);
                 reps.add(rep);
                 Npy.write(run.representation(spec.name(), seed), rep.x());
-                clusterings.addAll(timings.time("clustering", () -> clustering.run(rep)));
+                List<ClusteringStage.ScoredPartition> scored = timings.time("clustering", () -> clustering.run(rep));
+                for (ClusteringStage.ScoredPartition s : scored) {
+                    timings.add("clustering " + s.row().algorithm(), s.fitSeconds());
+                    timings.add("metrics", s.scoreSeconds());
+                }
+                clusterings.addAll(scored);
             }
         }
         List<ResultRow> rows = clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList();
@@ -99,7 +104,7 @@ final class TaskRunner {
             List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history,
                     assignments, selected, selectedX, config.seeds().get(0)));
             p.addAll(RepresentationMaps.draw(data, reps, clusterings,
-                    best.map(b -> b.row().representation()).orElse(null), run.plots()));
+                    best.map(b -> b.row().representation()).orElse(null), run.plots(), timings));
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
