@@ -157,22 +157,16 @@ public final class BarnesHutTsne {
             if (j == self) {
                 continue;
             }
-            double v = dist[j];
             if (size < k) {
-                int c = size++;
-                while (c > 0) { // sift up
-                    int parent = (c - 1) / 2;
-                    if (!after(v, j, kd[parent], ki[parent])) {
-                        break;
+                kd[size] = dist[j];
+                ki[size++] = j;
+                if (size == k) {
+                    for (int c = k / 2 - 1; c >= 0; c--) { // heapify the first k
+                        siftDown(kd, ki, c, k, kd[c], ki[c]);
                     }
-                    kd[c] = kd[parent];
-                    ki[c] = ki[parent];
-                    c = parent;
                 }
-                kd[c] = v;
-                ki[c] = j;
-            } else if (after(kd[0], ki[0], v, j)) {
-                siftDown(kd, ki, 0, k, v, j);
+            } else if (after(kd[0], ki[0], dist[j], j)) {
+                siftDown(kd, ki, 0, k, dist[j], j);
             }
         }
         for (int end = k - 1; end > 0; end--) { // heap sort into ascending order
