@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
-import gaan.eval.SelectionRule;
 import gaan.experiment.ClusteringStage;
 import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
@@ -69,13 +69,13 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--min-coverage", paramLabel = "C",
             description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
-    double minCoverage = SelectionRule.DEFAULT_MIN_COVERAGE;
+    double minCoverage = ExperimentConfig.DEFAULT_MIN_COVERAGE;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results", "cluster");

@@ -37,7 +37,7 @@ public final class ExperimentRunner {
                 sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
         Collection collection = features.collection();
 
-        EdaPlots.Result eda = CollectionEda.write(features, request.out().resolve("eda"));
+        EdaPlots.Result eda = CollectionEda.write(features, request.out().resolve(RunFolder.EDA_DIR));
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);
@@ -62,7 +62,7 @@ public final class ExperimentRunner {
         }
         Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
                 skipped, eda.plots(), eda.summary(), AnswerRule.DEFAULT.toString()),
-                request.out().resolve("report.html"));
+                request.out().resolve(RunFolder.REPORT_FILE));
         return new Outcome(reports, report, failures);
     }
 

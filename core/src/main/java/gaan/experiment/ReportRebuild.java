@@ -65,7 +65,7 @@ public final class ReportRebuild {
                             lyrics != null && lyrics.present() ? lyrics.text() : null));
                 }
             }
-            List<Plot> plots = pngs(folder.resolve("plots"));
+            List<Plot> plots = pngs(new RunFolder(folder).plots());
             Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
             String selected = best.containsKey(Metric.SILHOUETTE) ? ClusteringStage.column(best.get(Metric.SILHOUETTE))
                     : null;
@@ -80,11 +80,11 @@ public final class ReportRebuild {
             throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
                     + "; run 'gaan run --out " + out + "' first");
         }
-        Path eda = out.resolve("eda");
+        Path eda = out.resolve(RunFolder.EDA_DIR);
         Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
         return HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
                 pngs(eda), Files.exists(summary) ? summary : null, AnswerRule.DEFAULT.toString()),
-                out.resolve("report.html"));
+                out.resolve(RunFolder.REPORT_FILE));
     }
 
     private static List<SkippedTrack> skippedTracks(FeatureStore store) {

@@ -101,8 +101,8 @@ final class TaskRunner {
         double[][] selectedX = best.flatMap(b -> reps.stream().filter(r -> r.seed() == b.row().seed()
                 && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
         List<Plot> plots = timings.time("plots", () -> {
-            List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history,
-                    assignments, selected, selectedX, config.seeds().get(0)));
+            List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history, assignments, selected,
+                    selectedX));
             p.addAll(RepresentationMaps.draw(data, reps, clusterings,
                     best.map(b -> b.row().representation()).orElse(null), run.plots(), timings));
             return p;

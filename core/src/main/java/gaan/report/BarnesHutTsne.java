@@ -2,7 +2,7 @@ package gaan.report;
 
 import java.util.Arrays;
 
-import gaan.cluster.Parallel;
+import gaan.linalg.Parallel;
 
 /**
  * Barnes-Hut t-SNE to 2-D (van der Maaten 2014, "Accelerating t-SNE using tree-based
@@ -23,22 +23,19 @@ public final class BarnesHutTsne {
     private final double perplexity;
     private final int iterations;
     private final double theta;
-    private final long seed;
     private final int threads;
 
     /**
      * @param theta  the accuracy-speed trade-off (scikit-learn's {@code angle}); 0 is exact, 0.5
      *               the usual; must stay below 1/√2 so no cell that holds the point is summarised
-     * @param seed   the PCA initialisation's start vectors
      */
-    public BarnesHutTsne(double perplexity, int iterations, double theta, long seed, int threads) {
+    public BarnesHutTsne(double perplexity, int iterations, double theta, int threads) {
         if (!(theta >= 0 && theta < Math.sqrt(0.5))) {
             throw new IllegalArgumentException("theta must lie in [0, 0.707), got " + theta);
         }
         this.perplexity = perplexity;
         this.iterations = iterations;
         this.theta = theta;
-        this.seed = seed;
         this.threads = threads;
     }
 
@@ -51,7 +48,7 @@ public final class BarnesHutTsne {
         double perp = Math.max(1.0, Math.min(perplexity, k / 3.0));
         try (Parallel parallel = new Parallel(threads)) {
             Sparse p = jointProbabilities(x, k, perp, parallel);
-            double[] y = TsneDescent.initialLayout(x, seed);
+            double[] y = TsneDescent.initialLayout(x);
             descend(p, y, parallel);
             return TsneDescent.rows(y);
         }

@@ -3,6 +3,9 @@ package gaan.report;
 import static gaan.report.Numbers.exact;
 import static gaan.report.Numbers.fourDigits;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +44,10 @@ public final class HtmlReport {
     private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
             Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
             Metric.ACCURACY);
+
+    /** The page's styles and its table-sorting script (numbers from data-v, text by locale, empty cells last). */
+    private static final String CSS = resource("report.css");
+    private static final String SORT_JS = resource("report.js");
 
     private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
             "seed", "n_clusters", "n_noise", "coverage", "silhouette", "davies_bouldin", "calinski_harabasz", "ari",
@@ -446,67 +453,15 @@ public final class HtmlReport {
         return "task-" + task.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Bengali",sans-serif;margin:1.5em auto;\
-            max-width:1400px;padding:0 1em;color:#222}
-            nav{margin-bottom:1em}
-            table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-            th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
-            th{background:#f4f4f4}
-            table.sortable th{cursor:pointer;user-select:none}
-            table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
-            table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
-            td.num{text-align:right;font-variant-numeric:tabular-nums}
-            tr.selected{background:#eef6ea}
-            .warnings li{color:#8a3b00;margin:.3em 0}
-            h3.flagged{color:#8a3b00}
-            table.flagged{border:2px solid #e0a070}
-            .plots{display:flex;flex-wrap:wrap;gap:1em}
-            .scroll{overflow-x:auto}
-            td.note{min-width:14em;max-width:30em}
-            figure{margin:0;flex:0 1 660px;max-width:100%}
-            figure img{width:100%;height:auto;border:1px solid #eee}
-            figcaption{font-size:.85em;color:#555}
-            details.cluster{margin:.6em 0;padding:.3em .6em;border:1px solid #ddd;border-radius:4px}
-            dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}
-            dt{font-weight:600}
-            dd{margin:0}
-            audio{height:2em}
-            .hint{font-size:.85em;color:#666}
-            """;
-
-    /** Sorts a table by the clicked column: numbers (from data-v) numerically, text by locale; empty cells last. */
-    private static final String SORT_JS = """
-            (function () {
-              function key(cell) {
-                var v = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent.trim();
-                if (v === '') { return null; }
-                var n = Number(v);
-                return isNaN(n) && v !== 'NaN' ? v : n;
-              }
-              function compare(x, y) {
-                if (typeof x === 'number' && typeof y === 'number') { return x - y; }
-                return String(x).localeCompare(String(y));
-              }
-              function sortBy(table, col, th) {
-                var ascending = th.getAttribute('aria-sort') !== 'ascending';
-                table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('aria-sort'); });
-                th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-                var body = table.tBodies[0];
-                var rows = Array.prototype.slice.call(body.rows);
-                rows.sort(function (a, b) {
-                  var x = key(a.cells[col]), y = key(b.cells[col]);
-                  if (x === null || y === null) { return x === y ? 0 : (x === null ? 1 : -1); }
-                  var c = compare(x, y);
-                  return ascending ? c : -c;
-                });
-                rows.forEach(function (r) { body.appendChild(r); });
-              }
-              document.querySelectorAll('table.sortable').forEach(function (table) {
-                table.querySelectorAll('thead th').forEach(function (th, col) {
-                  th.addEventListener('click', function () { sortBy(table, col, th); });
-                });
-              });
-            })();
-            """;
+    /** A text file beside this class in the jar, read once. */
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource gaan/report/" + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource gaan/report/" + name + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -46,8 +46,8 @@ final class TsneDescent {
     }
 
     /** The first two principal components scaled so the first has standard deviation 1e-4, interleaved. */
-    static double[] initialLayout(double[][] x, long seed) {
-        double[][] init = Projection.pca(x, 2, seed);
+    static double[] initialLayout(double[][] x) {
+        double[][] init = Projection.pca(x, 2);
         int n = init.length;
         double mean = 0;
         for (double[] r : init) {

@@ -39,17 +39,17 @@ public final class ReportBench {
             String[] method = new String[1];
             double[] cpu = new double[1];
             double mapSeconds = Bench.medianSeconds(1,
-                    () -> cpu[0] = Bench.cpuSeconds(() -> method[0] = Projection.map(x, 0).method()));
+                    () -> cpu[0] = Bench.cpuSeconds(() -> method[0] = Projection.map(x).method()));
             Map<String, Object> timing = new LinkedHashMap<>();
             timing.put("method", method[0]);
             timing.put("seconds", mapSeconds);
             timing.put("cpu_seconds", cpu[0]);
             maps.put("n" + n, timing);
             if (n <= EXACT_MAX_N) {
-                tsne.put("n" + n, Bench.medianSeconds(1, () -> Projection.tsne(x, 30, 1000, 0)));
+                tsne.put("n" + n, Bench.medianSeconds(1, () -> Projection.tsne(x, 30, 1000)));
             }
-            pca.put("n" + n, Bench.medianSeconds(3, () -> Projection.pca(x, 2, 0)));
-            double[][] map = Projection.pca(x, 2, 0);
+            pca.put("n" + n, Bench.medianSeconds(3, () -> Projection.pca(x, 2)));
+            double[][] map = Projection.pca(x, 2);
             int[] clusters = new int[n];
             for (int i = 0; i < n; i++) {
                 clusters[i] = i % 8;
