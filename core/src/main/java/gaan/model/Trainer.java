@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  *
  * <p>Fits may run at the same time on different threads and give what they give alone: each draws
  * its noise from its own generator (seeded by the config's seed), initial weights are drawn under
- * {@link Network}'s lock, and autograd's mode is per thread ({@link Autograd}). libtorch's intra-op thread count is process-wide, so concurrent fits
- * must all want the same count ({@link #intraOpThreads}); in practice one thread each.
+ * {@link Network}'s lock, and autograd's mode is per thread ({@link Autograd}). libtorch's intra-op
+ * thread count is process-wide, so concurrent fits must all want the same count
+ * ({@link #intraOpThreads}); in practice one thread each.
  */
 public final class Trainer {
     private static final int EVAL_BATCH = 256;
