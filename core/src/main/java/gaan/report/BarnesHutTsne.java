@@ -3,6 +3,7 @@ package gaan.report;
 import java.util.Arrays;
 
 import gaan.linalg.Parallel;
+import gaan.linalg.Points;
 
 /**
  * Barnes-Hut t-SNE to 2-D (van der Maaten 2014, "Accelerating t-SNE using tree-based
@@ -62,8 +63,9 @@ public final class BarnesHutTsne {
         int n = x.length;
         int[] neighbours = new int[n * k];
         double[] cond = new double[n * k];
-        double[] flat = flatten(x);
-        int d = x[0].length;
+        Points points = Points.of(x);
+        double[] flat = points.values();
+        int d = points.dim();
         parallel.forChunks(n, GRAIN, (from, to) -> {
             double[] dist = new double[n];
             double[] kd = new double[k];
@@ -121,25 +123,9 @@ public final class BarnesHutTsne {
         return new Sparse(offsets, Arrays.copyOf(cols, out), Arrays.copyOf(vals, out));
     }
 
-    private static double[] flatten(double[][] x) {
-        int d = x[0].length;
-        double[] flat = new double[x.length * d];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, flat, i * d, d);
-        }
-        return flat;
-    }
-
     private static void squaredDistancesFrom(double[] flat, int d, int i, double[] dist) {
-        int oi = i * d;
         for (int j = 0; j < dist.length; j++) {
-            int oj = j * d;
-            double s = 0;
-            for (int f = 0; f < d; f++) {
-                double diff = flat[oi + f] - flat[oj + f];
-                s += diff * diff;
-            }
-            dist[j] = s;
+            dist[j] = Points.sqDist(flat, i * d, flat, j * d, d);
         }
     }
 
