@@ -13,10 +13,10 @@ import gaan.report.Plots;
 import gaan.report.Projection;
 
 /**
- * {@code bench/run.sh report [n...]}: seconds of the report's 2-D map ({@link Projection#map}: exact
- * t-SNE up to {@link Projection#EXACT_TSNE_MAX_N} points, Barnes-Hut above; 1000 iterations, 32-D blobs) for each n (default 500
- * 1000 2000 20000), of exact t-SNE up to {@value #EXACT_MAX_N} points, of a PCA map, and of one
- * scatter PNG, plus peak memory.
+ * {@code bench/run.sh report [n...]}: wall and CPU seconds of the report's 2-D map ({@link
+ * Projection#map}: exact t-SNE up to {@link Projection#EXACT_TSNE_MAX_N} points, Barnes-Hut above;
+ * 1000 iterations, 32-D blobs) for each n (default 500 1000 2000 20000), seconds of exact t-SNE up
+ * to {@value #EXACT_MAX_N} points, of a PCA map, and of one scatter PNG, plus peak memory.
  */
 public final class ReportBench {
     private static final int EXACT_MAX_N = 2000;
