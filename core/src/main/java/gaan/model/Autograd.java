@@ -7,7 +7,9 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * libtorch's autograd mode for the current thread, set for a scope and restored after it. It is
  * per thread and starts on in every new thread (DJL turns it off only on the thread that loads the
- * engine), so each public entry that runs the network states what it needs. DJL's own {@code
+ * engine), so each entry that builds, loads or runs the network states what it needs: parameter
+ * views made or written on a recording thread would carry autograd history, and the next forward
+ * pass fails (a model loaded or encoding on a pool or Spark executor thread). DJL's own {@code
  * GradientCollector} is not used: it allows one per process, and fits may run on several threads.
  */
 final class Autograd implements AutoCloseable {

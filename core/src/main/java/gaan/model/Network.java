@@ -275,12 +275,14 @@ final class Network implements AutoCloseable {
     }
 
     void load(DataInputStream in) throws IOException, MalformedModelException {
-        for (Expert e : experts) {
-            for (Block b : e.blocks()) {
-                b.loadParameters(manager, in);
+        try (Autograd quiet = Autograd.off()) {
+            for (Expert e : experts) {
+                for (Block b : e.blocks()) {
+                    b.loadParameters(manager, in);
+                }
             }
+            store.repack();
         }
-        store.repack();
     }
 
     NDManager manager() {

@@ -96,7 +96,7 @@ public final class Vae implements AutoCloseable {
             throw new IllegalArgumentException("decode needs a condition exactly when the VaeSpec is conditional (conditionSize "
                     + spec.conditionSize() + ")");
         }
-        try (NDManager step = network.manager().newSubManager()) {
+        try (Autograd quiet = Autograd.off(); NDManager step = network.manager().newSubManager()) {
             NDArray zs = step.create(z);
             if (zs.getShape().get(1) != spec.latentDim()) {
                 throw new IllegalArgumentException("z has " + zs.getShape().get(1) + " columns, the latent has " + spec.latentDim());
