@@ -58,6 +58,7 @@ final class TaskRunner {
         ClusteringStage clustering = ClusteringStage.of(data);
         List<Representation> reps = new ArrayList<>();
         List<ClusteringStage.ScoredPartition> clusterings = new ArrayList<>();
+        timings.time("training", () -> builder.trainAhead(config.representations(), config.seeds()));
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {
@@ -76,7 +77,12 @@ final class TaskRunner {
                 built.put(spec.name(), rep);
                 reps.add(rep);
                 Npy.write(run.representation(spec.name(), seed), rep.x());
-                clusterings.addAll(timings.time("clustering", () -> clustering.run(rep)));
+                List<ClusteringStage.ScoredPartition> scored = timings.time("clustering", () -> clustering.run(rep));
+                for (ClusteringStage.ScoredPartition s : scored) {
+                    timings.add("clustering " + s.row().algorithm(), s.fitSeconds());
+                    timings.add("metrics", s.scoreSeconds());
+                }
+                clusterings.addAll(scored);
             }
         }
         Optional<Recommendations.TaskAnswer> answer = timings.time("recommendation", () -> Recommendations.choose(
@@ -114,7 +120,7 @@ final class TaskRunner {
             List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history, assignments, selected,
                     selectedX));
             p.addAll(RepresentationMaps.draw(data, reps, clusterings,
-                    best.map(b -> b.row().representation()).orElse(null), run.plots()));
+                    best.map(b -> b.row().representation()).orElse(null), run.plots(), timings));
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
