@@ -27,7 +27,7 @@ public final class RunCommand implements Callable<Integer> {
     List<Path> allowOutside = List.of();
 
     @Option(names = "--task", paramLabel = "TASK", split = ",",
-            description = "easy, medium, hard or all (comma-separated list allowed; default: all)")
+            description = "easy, medium, hard, music or all (comma-separated list allowed; default: all)")
     List<String> tasks = List.of("all");
 
     @Option(names = "--config", paramLabel = "FILE",

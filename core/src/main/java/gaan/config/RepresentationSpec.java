@@ -174,7 +174,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                     }
                     if (!known) {
                         throw new ConfigException(path + ".parts: '" + p + "' is neither an earlier representation "
-                                + earlierNames + " nor an input (mfcc, lyrics, genre)");
+                                + earlierNames + " nor an input (mfcc, descriptors, lyrics, genre)");
                     }
                 }
             }

@@ -71,7 +71,7 @@ public final class ClusteringStage {
         this.threads = threads;
         Metrics metrics = new Metrics(threads, silhouetteSample, 0);
         this.sweep = new Sweep(metrics);
-        this.kSelection = new KSelection(metrics);
+        this.kSelection = new KSelection(threads);
         this.rule = new SelectionRule(SelectionRule.Criterion.SILHOUETTE, minCoverage);
     }
 

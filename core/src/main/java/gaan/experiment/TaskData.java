@@ -12,6 +12,7 @@ import gaan.config.Modality;
 import gaan.config.RepresentationSpec;
 import gaan.data.LabelCoding;
 import gaan.data.Track;
+import gaan.features.FeatureStore;
 
 /**
  * The tracks one task works on and their inputs, row {@code i} being track {@code rows[i]} of the
@@ -107,7 +108,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     private static String absent(Modality m, ExperimentConfig config, CollectionFeatures features,
                                  LyricsEmbedding lyrics, int usable) {
         boolean[] present = switch (m) {
-            case MFCC, LOGMEL -> null;
+            case MFCC, DESCRIPTORS, LOGMEL -> null;
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };
@@ -176,6 +177,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     public float[][] floats(Modality m) {
         float[][] source = switch (m) {
             case MFCC -> features.mfcc();
+            case DESCRIPTORS -> features.store().matrix(FeatureStore.DESCRIPTORS);
             case LYRICS -> lyrics.rows();
             case GENRE -> features.genre();
             case LOGMEL -> meanPatchRows();
@@ -190,7 +192,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     /** Whether each row has modality {@code m}. */
     public boolean[] present(Modality m) {
         boolean[] all = switch (m) {
-            case MFCC, LOGMEL -> features.audioOk();
+            case MFCC, DESCRIPTORS, LOGMEL -> features.audioOk();
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };
@@ -205,7 +207,15 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
 
     /** A modality as one block of a weighted concatenation ({@link FeatureBlocks#weigh}). */
     public FeatureBlocks.Block weighted(Modality m, double weight) {
-        return new FeatureBlocks.Block(block(m), FeatureBlocks.scalingOf(m), null, weight);
+        return new FeatureBlocks.Block(block(m), FeatureBlocks.scalingOf(m), m == Modality.DESCRIPTORS
+                ? features.store().descriptorNames().stream().map(TaskData::group).toArray(String[]::new) : null,
+                weight);
+    }
+
+    /** A descriptor column's group: its name's prefix ({@code spectral} of {@code spectral.mean.centroid}). */
+    private static String group(String column) {
+        int dot = column.indexOf('.');
+        return dot < 0 ? column : column.substring(0, dot);
     }
 
     /** Rows missing modality {@code m}, for the notes of rows built with it. */

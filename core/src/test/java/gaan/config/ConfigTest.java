@@ -28,6 +28,17 @@ class ConfigTest {
     }
 
     @Test
+    void musicPresetReadsAudioOnlyAndLeavesKToTheData() {
+        ExperimentConfig music = Preset.parse("music").config().resolved().validate();
+        assertEquals(null, music.k(), "no k: chosen from the data");
+        assertTrue(music.clustering().stream().allMatch(c -> c.k() == null), music.clustering().toString());
+        assertTrue(music.representations().stream().allMatch(r -> r.inputs().equals(List.of(Modality.DESCRIPTORS))
+                && !r.conditionedOnGenre()), "audio descriptors only, so an audio-only collection runs it whole");
+        assertTrue(music.clustering().stream().anyMatch(c -> c.algorithm() == ClusteringSpec.Algorithm.SPECTRAL));
+        assertTrue(music.seeds().size() >= 3);
+    }
+
+    @Test
     void latentListsExpandIntoNamedRepresentations() {
         List<String> names = Preset.HARD.config().resolved().representations().stream()
                 .map(RepresentationSpec::name).toList();
