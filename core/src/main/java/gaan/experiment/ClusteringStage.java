@@ -89,6 +89,11 @@ public final class ClusteringStage {
         public String column() {
             return ClusteringStage.column(row);
         }
+
+        /** Whether the clusterer rejected the data (its row's scores are empty, the reason in its note). */
+        public boolean failed() {
+            return clusterer == null;
+        }
     }
 
     /** The column of a result row's clusters in {@code cluster_assignments.csv}: {@code rep:algorithm:params:s<seed>}. */
@@ -150,8 +155,10 @@ public final class ClusteringStage {
             case DBSCAN, HDBSCAN -> false;
         };
         if (!takesK || spec.k() != null || forcedK != null) {
-            List<Clusterer> cs = clusterers(spec, spec.k() != null ? spec.k() : List.of(forcedK != null ? forcedK : 2),
-                    rep.seed());
+            // A spec's own k values above what n points allow (k ≥ n) are left out: a preset's sweep on a small collection.
+            List<Integer> ks = spec.k() != null ? spec.k().stream().filter(k -> k < rep.x().length).toList()
+                    : List.of(forcedK != null ? forcedK : 2);
+            List<Clusterer> cs = clusterers(spec, ks, rep.seed());
             return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "");
         }
         KSelection.Choice choice;
