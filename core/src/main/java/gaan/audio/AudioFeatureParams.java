@@ -12,6 +12,8 @@ import java.util.Locale;
  * {@code power_to_db(ref=1.0, amin=1e-10, top_db=80)}, 20 MFCCs; plus one 128-frame log-mel
  * patch from the middle of each track and the whole file (offset 0, duration 0 = to the end).
  *
+ * <p>Serializable so that a distributed job (gaan-spark) ships the parameters to its workers.
+ *
  * @param sampleRate      rate the audio is resampled to, Hz
  * @param nFft            STFT frame length (samples), also the FFT size
  * @param hopLength       STFT hop (samples)
@@ -28,7 +30,7 @@ import java.util.Locale;
  */
 public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nMels, double fmin, double fmax,
                                  double amin, double topDb, int nMfcc, int patchFrames, int patchesPerTrack,
-                                 double offsetSeconds, double durationSeconds) {
+                                 double offsetSeconds, double durationSeconds) implements java.io.Serializable {
     /**
      * Version of the algorithms behind the numbers; bump it when a change alters any output value,
      * so that stores built before the change are re-extracted.

@@ -33,11 +33,12 @@ public final class ClusterCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--algorithm", paramLabel = "A",
-            description = "kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE})")
+            description = "kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE})")
     String algorithm = "kmeans";
 
-    @Option(names = "--k", paramLabel = "K", split = ",", description = "cluster counts (kmeans, agglomerative, gmm)")
-    List<Integer> k = List.of(8);
+    @Option(names = "--k", paramLabel = "K", split = ",",
+            description = "cluster counts (kmeans, agglomerative, gmm, spectral); default: chosen from the data")
+    List<Integer> k;
 
     @Option(names = "--linkage", paramLabel = "L", split = ",", description = "ward, average, complete, single")
     List<String> linkage;
@@ -56,6 +57,10 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--covariance", paramLabel = "C", split = ",", description = "GMM: diag, full")
     List<String> covariance;
+
+    @Option(names = "--n-neighbors", paramLabel = "M", split = ",",
+            description = "spectral: neighbours per row in the kNN graph, the row included (default 10)")
+    List<Integer> nNeighbors;
 
     @Option(names = "--labels", paramLabel = "FILE",
             description = "evaluation labels, one per row: a text file (one label a line) or an int .npy")
@@ -108,9 +113,9 @@ public final class ClusterCommand implements Callable<Integer> {
             }
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
-                minSamples, minClusterSize, covariance);
+                minSamples, minClusterSize, covariance, nNeighbors);
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec), k.get(0),
+        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec), null, null,
                 truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
         clusterings.forEach(r -> columns.put(r.column(), r.labels()));

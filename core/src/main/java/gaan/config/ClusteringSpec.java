@@ -10,22 +10,24 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * One clustering algorithm of a task and the parameter grid it sweeps; every combination is run
  * on every representation and becomes a result row.
  *
- * @param algorithm      {@code kmeans}, {@code agglomerative}, {@code dbscan}, {@code hdbscan}, {@code gmm}
- * @param k              cluster counts (kmeans, agglomerative, gmm); default the task's k
+ * @param algorithm      {@code kmeans}, {@code agglomerative}, {@code dbscan}, {@code hdbscan}, {@code gmm},
+ *                       {@code spectral}
+ * @param k              cluster counts (kmeans, agglomerative, gmm, spectral); default the task's k
  * @param linkage        agglomerative linkages: {@code ward}, {@code average}, {@code complete}, {@code single}
  * @param eps            DBSCAN radii; when absent, the k-distance knee times each of {@code epsFactors}
  * @param epsFactors     multipliers of the knee radius (default [1.0])
  * @param minSamples     DBSCAN / HDBSCAN neighbourhood sizes, counting the point itself (default [5])
  * @param minClusterSize HDBSCAN smallest cluster (default [5])
  * @param covariance     GMM covariance types: {@code diag}, {@code full} (default [diag])
+ * @param nNeighbors     spectral clustering's neighbours per track in the kNN graph, the track included (default [10])
  */
 public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> linkage, List<Double> eps,
                              List<Double> epsFactors, List<Integer> minSamples, List<Integer> minClusterSize,
-                             List<String> covariance) {
+                             List<String> covariance, List<Integer> nNeighbors) {
 
     /** The clustering families gaan implements. */
     public enum Algorithm {
-        KMEANS, AGGLOMERATIVE, DBSCAN, HDBSCAN, GMM;
+        KMEANS, AGGLOMERATIVE, DBSCAN, HDBSCAN, GMM, SPECTRAL;
 
         @JsonValue
         public String key() {
@@ -38,12 +40,20 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
         }
     }
 
+    /** A spec with spectral clustering's default neighbourhood. */
+    public ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> linkage, List<Double> eps,
+                          List<Double> epsFactors, List<Integer> minSamples, List<Integer> minClusterSize,
+                          List<String> covariance) {
+        this(algorithm, k, linkage, eps, epsFactors, minSamples, minClusterSize, covariance, null);
+    }
+
     public static ClusteringSpec of(Algorithm algorithm) {
         return new ClusteringSpec(algorithm, null, null, null, null, null, null, null);
     }
 
     public ClusteringSpec withK(List<Integer> ks) {
-        return new ClusteringSpec(algorithm, ks, linkage, eps, epsFactors, minSamples, minClusterSize, covariance);
+        return new ClusteringSpec(algorithm, ks, linkage, eps, epsFactors, minSamples, minClusterSize, covariance,
+                nNeighbors);
     }
 
     void validate(String path) {
@@ -53,6 +63,7 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
         FieldCheck.eachPositive(path + ".epsFactors", epsFactors);
         FieldCheck.eachAtLeast(path + ".minSamples", minSamples, 1);
         FieldCheck.eachAtLeast(path + ".minClusterSize", minClusterSize, 2);
+        FieldCheck.eachAtLeast(path + ".nNeighbors", nNeighbors, 2);
         allowed(path + ".linkage", linkage, List.of("ward", "average", "complete", "single"));
         allowed(path + ".covariance", covariance, List.of("diag", "full"));
     }

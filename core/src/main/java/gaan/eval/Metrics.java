@@ -24,6 +24,11 @@ import gaan.linalg.Points;
  */
 public final class Metrics {
     private static final double EPS = Math.ulp(1.0);
+    /**
+     * Silhouette sample size of the experiment: above this many clustered points the O(n²)
+     * silhouette is computed on a fixed-seed sample of this size, and the note says so.
+     */
+    public static final int SILHOUETTE_SAMPLE = 10_000;
 
     private final int threads;
     private final int silhouetteSample;
@@ -156,6 +161,7 @@ public final class Metrics {
             order[i] = order[j];
             order[j] = tmp;
         }
+        reasons.add("silhouette on a fixed-seed sample of " + silhouetteSample + " of " + m + " points");
         int[] sample = Arrays.copyOf(order, silhouetteSample);
         Arrays.sort(sample);
         int[] sub = Contingency.dense(select(labels, sample));
@@ -367,7 +373,11 @@ public final class Metrics {
 
     /** Adjusted Rand index from the pair confusion matrix, exact in integers (scikit-learn 1.2). */
     public static double adjustedRand(int[] truth, int[] pred) {
-        Contingency c = new Contingency(truth, pred);
+        return adjustedRand(new Contingency(truth, pred));
+    }
+
+    /** {@link #adjustedRand(int[], int[])} of a table counted elsewhere. */
+    public static double adjustedRand(Contingency c) {
         long squares = 0;
         for (long[] row : c.counts) {
             for (long x : row) {
@@ -436,7 +446,11 @@ public final class Metrics {
 
     /** NMI with arithmetic-mean normalisation; 1 when both labellings have a single value. */
     public static double normalizedMutualInfo(int[] truth, int[] pred) {
-        Contingency c = new Contingency(truth, pred);
+        return normalizedMutualInfo(new Contingency(truth, pred));
+    }
+
+    /** {@link #normalizedMutualInfo(int[], int[])} of a table counted elsewhere. */
+    public static double normalizedMutualInfo(Contingency c) {
         if (c.rows() == c.cols() && c.rows() <= 1) {
             return 1.0;
         }
@@ -500,7 +514,11 @@ public final class Metrics {
 
     /** Σ over predicted clusters of the count of their most frequent class, over n. */
     public static double purity(int[] truth, int[] pred) {
-        Contingency c = new Contingency(truth, pred);
+        return purity(new Contingency(truth, pred));
+    }
+
+    /** {@link #purity(int[], int[])} of a table counted elsewhere. */
+    public static double purity(Contingency c) {
         long total = 0;
         for (int j = 0; j < c.cols(); j++) {
             long best = 0;

@@ -67,8 +67,7 @@ public final class ReportRebuild {
             }
             List<Plot> plots = pngs(new RunFolder(folder).plots());
             Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
-            String selected = best.containsKey(Metric.SILHOUETTE) ? ClusteringStage.column(best.get(Metric.SILHOUETTE))
-                    : null;
+            String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
             tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows, best,
                     RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
                     plots));
