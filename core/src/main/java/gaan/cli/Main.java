@@ -1,6 +1,7 @@
 package gaan.cli;
 
 import gaan.config.ConfigException;
+import gaan.experiment.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -13,6 +14,9 @@ import picocli.CommandLine;
         subcommands = {RunCommand.class, DemoCommand.class, FeaturesCommand.class, TrainCommand.class,
                 ClusterCommand.class, ReportCommand.class, EdaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    @picocli.CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on an unexpected error, print the full stack trace")
+    boolean debug;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -23,10 +27,26 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("gaan: " + e.getMessage());
+            cmd.getErr().println("gaan: " + Failure.describe(e));
+            if (debug(parsed)) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return e instanceof ConfigException ? 2 : 1;
         });
+        // Every subcommand answers --version as gaan itself does.
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         return cl;
+    }
+
+    /** Whether --debug was given, at any level of the command line. */
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

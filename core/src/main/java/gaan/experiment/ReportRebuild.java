@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
 import gaan.data.Track;
 import gaan.eval.AnswerRule;
+import gaan.data.OwnedFolder;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
 import gaan.report.EdaPlots;
@@ -70,7 +72,7 @@ public final class ReportRebuild {
             String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
             tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows, best,
                     RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
-                    plots));
+                    plots, RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE))));
             if (skipped.isEmpty()) {
                 skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
             }
@@ -81,9 +83,17 @@ public final class ReportRebuild {
         }
         Path eda = out.resolve(RunFolder.EDA_DIR);
         Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
-        return HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
-                pngs(eda), Files.exists(summary) ? summary : null, AnswerRule.DEFAULT.toString()),
-                out.resolve(RunFolder.REPORT_FILE));
+        try (OwnedFolder owned = OwnedFolder.lock(out, "results folder")) {
+            if (!owned.free(RunFolder.REPORT_FILE)) {
+                throw new ConfigException(out.resolve(RunFolder.REPORT_FILE) + " was not written by gaan;"
+                        + " move it away first");
+            }
+            Path page = HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks,
+                    skipped, pngs(eda), Files.exists(summary) ? summary : null, AnswerRule.DEFAULT.toString()),
+                    out.resolve(RunFolder.REPORT_FILE));
+            owned.record(page);
+            return page;
+        }
     }
 
     private static List<SkippedTrack> skippedTracks(FeatureStore store) {

@@ -81,7 +81,7 @@ final class ReportFixture {
             // The answer rule picks the first row by silhouette and by ARI (the CVAE row used the labels).
             Map<Metric, ResultRow> best = Map.of(Metric.SILHOUETTE, rows.get(0), Metric.ARI, rows.get(0));
             tasks.add(new TaskReport(task, folder, rows, best, history, assignments, tracks, "mlp_vae kmeans k=2",
-                    plotList));
+                    plotList, List.of()));
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
