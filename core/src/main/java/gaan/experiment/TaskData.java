@@ -108,7 +108,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     private static String absent(Modality m, ExperimentConfig config, CollectionFeatures features,
                                  LyricsEmbedding lyrics, int usable) {
         boolean[] present = switch (m) {
-            case MFCC, LOGMEL -> null;
+            case MFCC, DESCRIPTORS, LOGMEL -> null;
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };
