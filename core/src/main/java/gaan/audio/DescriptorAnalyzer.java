@@ -56,8 +56,9 @@ public final class DescriptorAnalyzer {
         flatness = new SpectralFlatness(bins);
         contrast = new SpectralContrast(freq, params.sampleRate());
         chroma = new ChromaStft(params.sampleRate(), params.nFft());
-        zcr = new ZeroCrossingRate(params.nFft(), params.hopLength());
-        rms = new Rms(params.nFft(), params.hopLength());
+        HopSegments segments = new HopSegments(params.nFft(), params.hopLength());
+        zcr = new ZeroCrossingRate(segments);
+        rms = new Rms(segments);
         onset = new OnsetStrength(params.nFft(), params.hopLength());
         tempogram = new Tempogram(params.sampleRate(), params.hopLength());
         nMfcc = params.nMfcc();

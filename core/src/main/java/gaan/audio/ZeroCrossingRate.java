@@ -7,23 +7,16 @@ package gaan.audio;
  * sample is negative when it is below {@code -1e-10} (smaller magnitudes count as zero, which is
  * positive); the rate is the number of sign changes between consecutive samples inside the frame
  * divided by {@code frame_length}. Edge padding repeats the end samples, so only changes between
- * samples of the signal count. Counted once per hop-sized segment, each frame then adds its
- * segments: linear in the signal length whatever the overlap. Immutable and thread-safe.
+ * samples of the signal count. Counted once per {@link HopSegments} segment, each frame then adds
+ * its segments. Immutable and thread-safe.
  */
 final class ZeroCrossingRate {
     private static final float THRESHOLD = 1e-10f;
 
-    private final int frameLength;
-    private final int hop;
+    private final HopSegments segments;
 
-    /** {@code frameLength} must be an even multiple of {@code hop}, as 2048 and 512 are. */
-    ZeroCrossingRate(int frameLength, int hop) {
-        if (frameLength % (2 * hop) != 0) {
-            throw new IllegalArgumentException("zero-crossing rate: frame length " + frameLength
-                    + " must be an even multiple of the hop " + hop);
-        }
-        this.frameLength = frameLength;
-        this.hop = hop;
+    ZeroCrossingRate(HopSegments segments) {
+        this.segments = segments;
     }
 
     /**
@@ -37,9 +30,10 @@ final class ZeroCrossingRate {
 
     /** Rates of {@code frames} frames into {@code out[0, frames)}. */
     void compute(float[] y, int frames, float[] out) {
-        int segments = frames + frameLength / hop;
+        int hop = segments.hop();
+        int frameLength = segments.frameLength();
         // crossings[s]: changes between samples m - 1 and m for m in segment s = [s hop, (s + 1) hop).
-        int[] crossings = new int[segments];
+        int[] crossings = new int[segments.count(frames)];
         for (int s = 0; s * hop < y.length; s++) {
             float count = 0;
             for (int m = Math.max(1, s * hop), end = Math.min(y.length, (s + 1) * hop); m < end; m++) {
@@ -47,13 +41,12 @@ final class ZeroCrossingRate {
             }
             crossings[s] = (int) count;
         }
-        int perFrame = frameLength / hop;
-        int lead = perFrame / 2;
+        int lead = segments.lead();
         for (int t = 0; t < frames; t++) {
             // Frame t covers segments t - lead .. t + lead - 1; the change into its first sample is outside it.
             int count = 0;
             for (int s = t - lead; s < t + lead; s++) {
-                if (s >= 0 && s < segments) {
+                if (s >= 0 && s < crossings.length) {
                     count += crossings[s];
                 }
             }
