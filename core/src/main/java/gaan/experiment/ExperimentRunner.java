@@ -6,7 +6,6 @@ import java.util.List;
 
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
-import gaan.report.HtmlReport;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 
@@ -57,9 +56,25 @@ public final class ExperimentRunner {
                 skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
             }
         }
-        Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
-                skipped, eda.plots(), eda.summary()), request.out().resolve("report.html"));
+        Path report = ReportPage.write(request.out(), "gaan: " + collection.root().getFileName(),
+                withEarlierTasks(request.out(), reports, request.tasks()), skipped, eda.plots(), eda.summary());
         return new Outcome(reports, report, failures);
+    }
+
+    /**
+     * The tasks of this run followed by the tasks an earlier run left in {@code out} (read from
+     * their folders), so running one task into a results folder keeps the others on the page. A
+     * task of this run that failed is left out, not shown with its earlier results.
+     */
+    static List<TaskReport> withEarlierTasks(Path out, List<TaskReport> ran, List<ExperimentConfig> requested) {
+        List<TaskReport> all = new ArrayList<>(ran);
+        for (Path folder : Stages.taskFolders(out)) {
+            String name = folder.getFileName().toString();
+            if (requested.stream().noneMatch(t -> t.task().equals(name))) {
+                all.add(Stages.readTask(folder, Stages.collectionOf(folder)));
+            }
+        }
+        return all;
     }
 
     /**

@@ -75,31 +75,9 @@ public final class Stages {
     public static Path report(Path out) {
         List<TaskReport> tasks = new ArrayList<>();
         List<SkippedTrack> skipped = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (Path folder : list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList()) {
-            JsonNode run;
-            try {
-                run = json.readTree(folder.resolve(RunWriter.RUN_FILE).toFile());
-            } catch (IOException e) {
-                throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
-            }
-            Collection collection = CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
-            List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
-            var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
-            Map<String, Track> byId = collection.byId();
-            List<TrackInfo> tracks = new ArrayList<>();
-            for (int i = 0; i < assignments.size(); i++) {
-                Track t = byId.get(assignments.trackIds().get(i));
-                if (t != null) {
-                    LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
-                    tracks.add(new TrackInfo(t.id(), t.genres(), assignments.languages().get(i), t.evaluationLabel(),
-                            t.audio(), lyrics != null && lyrics.present() ? lyrics.text() : null));
-                }
-            }
-            List<Plot> plots = pngs(folder.resolve("plots"));
-            String selected = HtmlReport.best(rows, Metric.SILHOUETTE).map(ClusteringStage::column).orElse(null);
-            tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows,
-                    RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected, plots));
+        for (Path folder : taskFolders(out)) {
+            Collection collection = collectionOf(folder);
+            tasks.add(readTask(folder, collection));
             if (skipped.isEmpty()) {
                 skipped.addAll(skippedTracks(FeaturePipeline.defaultStore(collection.root())));
             }
@@ -110,8 +88,44 @@ public final class Stages {
         }
         Path eda = out.resolve("eda");
         Path summary = eda.resolve(Eda.SUMMARY_FILE);
-        return HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
-                pngs(eda), Files.exists(summary) ? summary : null), out.resolve("report.html"));
+        return ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, pngs(eda),
+                Files.exists(summary) ? summary : null);
+    }
+
+    /** The task folders of a results folder: those with a {@code run.json}, by name. */
+    static List<Path> taskFolders(Path out) {
+        return list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList();
+    }
+
+    /** The collection a task folder's {@code run.json} names. */
+    static Collection collectionOf(Path folder) {
+        JsonNode run;
+        try {
+            run = new ObjectMapper().readTree(folder.resolve(RunWriter.RUN_FILE).toFile());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
+        }
+        return CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
+    }
+
+    /** A task's report from the files of its folder and the tracks of its collection. */
+    static TaskReport readTask(Path folder, Collection collection) {
+        List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
+        var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
+        Map<String, Track> byId = collection.byId();
+        List<TrackInfo> tracks = new ArrayList<>();
+        for (int i = 0; i < assignments.size(); i++) {
+            Track t = byId.get(assignments.trackIds().get(i));
+            if (t != null) {
+                LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
+                tracks.add(new TrackInfo(t.id(), t.genres(), assignments.languages().get(i), t.evaluationLabel(),
+                        t.audio(), lyrics != null && lyrics.present() ? lyrics.text() : null));
+            }
+        }
+        String selected = HtmlReport.best(rows, Metric.SILHOUETTE).map(ClusteringStage::column).orElse(null);
+        return new TaskReport(folder.getFileName().toString(), folder, rows,
+                RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
+                pngs(folder.resolve("plots")));
     }
 
     private static List<SkippedTrack> skippedTracks(Path store) {

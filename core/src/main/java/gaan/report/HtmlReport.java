@@ -3,6 +3,7 @@ package gaan.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The self-contained HTML page of a run ({@code results/report.html}): warnings first, the best
@@ -51,9 +56,11 @@ public final class HtmlReport {
      * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
+     * @param recommendation the run's recommended clustering, or {@code null} when none was recorded
+     * @param map        the interactive map of the first screen, or {@code null} for none
      */
     public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                         Path edaSummary) {
+                         Path edaSummary, Recommendation recommendation, TrackMap map) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
@@ -85,25 +92,143 @@ public final class HtmlReport {
                 .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
     }
 
-    /** Mostly-noise clusterings named per task in the warnings; the table shows the rest. */
+    /**
+     * The first screen's answer: the recommended run with how it was chosen and its label-free
+     * scores, and when labels exist its ARI/NMI beside the task's best row and best baseline. Without
+     * a recorded recommendation (older results) it says so and names the highest-silhouette
+     * selected run instead.
+     */
+    static String recommendationSentence(Recommendation rec, List<TaskReport> tasks) {
+        if (rec == null) {
+            for (TaskReport t : tasks) {
+                Optional<ResultRow> b = best(t.results(), Metric.SILHOUETTE);
+                if (b.isPresent()) {
+                    ResultRow r = b.get();
+                    return "No recommendation recorded for these results. Shown instead: the selected label-free run "
+                            + "with the highest silhouette, " + r.label() + " (seed " + r.seed() + ") in task "
+                            + t.task() + ": " + r.nClusters() + " clusters, silhouette " + fmt(r.silhouette())
+                            + ", coverage " + percent(r.coverage()) + reference(t, r.ari(), r.nmi()) + ".";
+                }
+            }
+            return "No recommendation recorded for these results, and no selected label-free run has two or more "
+                    + "clusters covering at least " + percent(MIN_COVERAGE) + " of the tracks.";
+        }
+        Recommendation.Evidence e = rec.evidence();
+        List<String> evidence = new ArrayList<>();
+        named(evidence, "stability", e.stability());
+        named(evidence, "seed agreement", e.seedAgreement());
+        named(evidence, "silhouette", e.silhouette());
+        named(evidence, "Davies-Bouldin", e.daviesBouldin());
+        named(evidence, "Calinski-Harabasz", e.calinskiHarabasz());
+        if (Double.isFinite(e.coverage())) {
+            evidence.add("coverage " + percent(e.coverage()));
+        }
+        if (Double.isFinite(e.largestClusterShare())) {
+            evidence.add("largest cluster " + percent(e.largestClusterShare()) + " of the tracks");
+        }
+        String rule = rec.rule().isBlank() ? "" : " " + rec.rule().strip() + (rec.rule().strip().endsWith(".") ? "" : ".");
+        TaskReport task = tasks.stream().filter(t -> t.task().equals(rec.task())).findFirst().orElse(null);
+        String reference = rec.reference() == null ? "" : reference(task, rec.reference().ari(), rec.reference().nmi());
+        String against = rec.reference() == null ? " The collection has no labels to compare with."
+                : reference.isEmpty() ? "" : reference.replaceFirst("^; a", " A") + ".";
+        return "Recommended: " + rec.algorithm() + (rec.params().isEmpty() ? "" : " (" + rec.params() + ")") + " on "
+                + rec.representation() + (rec.inputs().isEmpty() ? "" : " (" + rec.inputs() + ")") + " in task "
+                + rec.task() + ", seed " + rec.seed() + ": " + rec.k() + " clusters." + rule
+                + (evidence.isEmpty() ? "" : " Label-free evidence: " + String.join(", ", evidence) + ".") + against;
+    }
+
+    /**
+     * "; against the labels (not used to choose): ARI a, NMI b; the task's best row ...; its best
+     * baseline ...", or empty when the scores are undefined.
+     */
+    private static String reference(TaskReport task, double ari, double nmi) {
+        if (!Double.isFinite(ari)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; against the labels (not used to choose): ARI ").append(fmt(ari));
+        if (Double.isFinite(nmi)) {
+            b.append(", NMI ").append(fmt(nmi));
+        }
+        if (task != null) {
+            best(task.results(), Metric.ARI).ifPresent(r -> b.append("; the task's best row by ARI, ")
+                    .append(r.label()).append(", reaches ").append(fmt(r.ari())));
+            Set<String> vaes = vaes(task);
+            best(task.results().stream().filter(r -> !vaes.contains(r.representation())).toList(), Metric.ARI)
+                    .ifPresent(r -> b.append("; the best baseline without a VAE, ").append(r.label())
+                            .append(", ").append(fmt(r.ari())));
+        }
+        return b.toString();
+    }
+
+    private static void named(List<String> out, String name, double v) {
+        if (Double.isFinite(v)) {
+            out.add(name + " " + fmt(v));
+        }
+    }
+
+    /**
+     * The headline stated honestly for one task: whether the best VAE or the best baseline (a
+     * representation no VAE made: PCA, raw features) agrees more with the labels, among the
+     * selected label-free runs. Empty without labels or without both kinds.
+     */
+    static Optional<String> baselineSentence(TaskReport t) {
+        Set<String> vaes = vaes(t);
+        Optional<ResultRow> vae = best(t.results().stream().filter(r -> vaes.contains(r.representation())).toList(),
+                Metric.ARI);
+        Optional<ResultRow> base = best(t.results().stream().filter(r -> !vaes.contains(r.representation())).toList(),
+                Metric.ARI);
+        if (vae.isEmpty() || base.isEmpty()) {
+            return Optional.empty();
+        }
+        ResultRow v = vae.get();
+        ResultRow b = base.get();
+        return Optional.of(b.ari() > v.ari()
+                ? t.task() + ": a baseline beats every VAE against the labels: " + b.label() + " reaches ARI "
+                        + fmt(b.ari()) + ", the best VAE (" + v.label() + ") " + fmt(v.ari()) + "."
+                : t.task() + ": the best VAE (" + v.label() + ") reaches ARI " + fmt(v.ari())
+                        + " against the labels, the best baseline (" + b.label() + ") " + fmt(b.ari()) + ".");
+    }
+
+    /** Representations a VAE made: those with a training history. */
+    private static Set<String> vaes(TaskReport t) {
+        return t.history().stream().map(HistoryRow::model).collect(Collectors.toSet());
+    }
+
+    /** A map coordinate to four significant digits: plenty for a canvas, and a third of the bytes. */
+    private static double round(double v) {
+        return Double.isFinite(v) ? new BigDecimal(v).round(new MathContext(4)).doubleValue() : 0;
+    }
+
+    /** Mostly-noise clusterings named per task in a warning's details; the table shows the rest. */
     static final int MAX_LISTED_NOISY = 5;
 
     /**
-     * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
-     * line per task, the first {@link #MAX_LISTED_NOISY} named), skipped tracks (the first
-     * {@link #MAX_LISTED_SKIPPED} named).
+     * One kind of warning: a headline that counts the cases (one line on the page) and the cases
+     * behind it (shown on request).
      */
-    public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
+    public record Warning(String headline, List<String> details) {
+        public Warning {
+            details = List.copyOf(details);
+        }
+    }
+
+    /**
+     * Warnings of a run, most serious kind first, one per kind that occurred: leakage, collapse,
+     * mostly-noise clusterings (the first {@link #MAX_LISTED_NOISY} of each task named), skipped
+     * tracks (the first {@link #MAX_LISTED_SKIPPED} named).
+     */
+    public static List<Warning> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
         List<String> leakage = new ArrayList<>();
         List<String> collapse = new ArrayList<>();
         List<String> noise = new ArrayList<>();
+        int leakingCount = 0;
+        int noisyCount = 0;
         for (TaskReport t : tasks) {
             List<String> leaking = t.results().stream().filter(ResultRow::labelsUsedAsInput)
                     .map(r -> r.representation() + " (" + r.inputs() + ")").distinct().toList();
             if (!leaking.isEmpty()) {
-                leakage.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as "
-                        + "input: " + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, "
-                        + "accuracy) are not evidence of unsupervised structure; they are listed apart.");
+                leakingCount += leaking.size();
+                leakage.add(t.task() + ": " + String.join(", ", leaking));
             }
             Map<String, HistoryRow> last = new TreeMap<>();
             for (HistoryRow h : t.history()) {
@@ -111,30 +236,41 @@ public final class HtmlReport {
             }
             last.forEach((name, h) -> {
                 if (h.collapsed()) {
-                    collapse.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
-                            + " active latent unit(s) at epoch " + h.epoch() + " (fewer than "
-                            + HistoryRow.COLLAPSE_BELOW + "); its latent space carries almost no information.");
+                    collapse.add(t.task() + ": VAE " + name + ": " + h.activeUnits()
+                            + " active latent unit(s) at epoch " + h.epoch());
                 }
             });
             List<String> noisy = t.results().stream().filter(r -> r.coverage() < MIN_COVERAGE)
                     .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fmt(r.coverage()) + ")").toList();
             if (!noisy.isEmpty()) {
+                noisyCount += noisy.size();
                 int more = noisy.size() - MAX_LISTED_NOISY;
-                noise.add(t.task() + ": " + noisy.size() + " clustering(s) leave more than half of the tracks as "
-                        + "noise, so their internal scores describe the few clustered tracks only: "
-                        + String.join(", ", noisy.subList(0, Math.min(noisy.size(), MAX_LISTED_NOISY)))
-                        + (more > 0 ? "; and " + more + " more (coverage column of the table)" : "") + ".");
+                noise.add(t.task() + ": " + String.join(", ", noisy.subList(0, Math.min(noisy.size(), MAX_LISTED_NOISY)))
+                        + (more > 0 ? "; and " + more + " more (coverage column of the table)" : ""));
             }
         }
-        List<String> out = new ArrayList<>(leakage);
-        out.addAll(collapse);
-        out.addAll(noise);
+        List<Warning> out = new ArrayList<>();
+        if (leakingCount > 0) {
+            out.add(new Warning(leakingCount + " representation(s) used the evaluation labels as input: their "
+                    + "external scores (ARI, NMI, AMI, purity, accuracy) are not evidence of unsupervised structure, "
+                    + "so they are listed apart", leakage));
+        }
+        if (!collapse.isEmpty()) {
+            out.add(new Warning(collapse.size() + " VAE(s) collapsed to fewer than " + HistoryRow.COLLAPSE_BELOW
+                    + " active latent units: their latent space carries almost no information", collapse));
+        }
+        if (noisyCount > 0) {
+            out.add(new Warning(noisyCount + " clustering(s) left more than half of the tracks as noise, so their "
+                    + "internal scores describe the few clustered tracks only", noise));
+        }
         if (!skipped.isEmpty()) {
-            String listed = skipped.stream().limit(MAX_LISTED_SKIPPED).map(s -> s.id() + " (" + s.reason() + ")")
-                    .collect(Collectors.joining("; "));
+            List<String> listed = new ArrayList<>(skipped.stream().limit(MAX_LISTED_SKIPPED)
+                    .map(s -> s.id() + " (" + s.reason() + ")").toList());
             int more = skipped.size() - MAX_LISTED_SKIPPED;
-            out.add(skipped.size() + " track(s) were skipped: " + listed
-                    + (more > 0 ? "; and " + more + " more (see the feature store's tracks.csv)" : "") + ".");
+            if (more > 0) {
+                listed.add("and " + more + " more (see the feature store's tracks.csv)");
+            }
+            out.add(new Warning(skipped.size() + " track(s) were skipped", listed));
         }
         return out;
     }
@@ -143,7 +279,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
-    /** Four significant digits (plain notation from 1e-4 to 1e7); empty for NaN. */
+    /** Three significant digits (plain notation from 1e-4 to 1e7); empty for NaN. */
     static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "";
@@ -151,8 +287,16 @@ public final class HtmlReport {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+        BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
         return v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7) ? d.toPlainString() : d.toString();
+    }
+
+    /**
+     * A standard deviation: below half a thousandth (rounding noise of equal values, such as
+     * 1.36E-16) it prints as 0.000, otherwise as {@link #fmt}.
+     */
+    static String fmtStd(double std) {
+        return Math.abs(std) < 5e-4 ? "0.000" : fmt(std);
     }
 
     static String esc(String s) {
@@ -189,6 +333,7 @@ public final class HtmlReport {
                     .append("<title>").append(esc(r.title())).append("</title>\n<style>").append(CSS)
                     .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
             nav(r);
+            overview(r);
             warningsSection(r);
             summary(r);
             if (!r.edaPlots().isEmpty()) {
@@ -203,12 +348,12 @@ public final class HtmlReport {
             for (TaskReport t : r.tasks()) {
                 task(t);
             }
-            h.append("<script>").append(SORT_JS).append("</script>\n</body>\n</html>\n");
+            h.append("<script>").append(SORT_JS).append(MAP_JS).append("</script>\n</body>\n</html>\n");
             return h.toString();
         }
 
         private void nav(Report r) {
-            h.append("<nav><a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
+            h.append("<nav><a href=\"#overview\">Recommendation</a> · <a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
             if (!r.edaPlots().isEmpty()) {
                 h.append(" · <a href=\"#eda\">Exploratory analysis</a>");
             }
@@ -219,17 +364,90 @@ public final class HtmlReport {
         }
 
         private void warningsSection(Report r) {
-            List<String> warnings = warnings(r.tasks(), r.skipped());
+            List<Warning> warnings = warnings(r.tasks(), r.skipped());
             h.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n");
             if (warnings.isEmpty()) {
                 h.append("<p>None: no representation used the labels, no VAE collapsed, every clustering covers at "
                         + "least half of the tracks, and no track was skipped.</p>\n");
-            } else {
-                h.append("<ul class=\"warnings\">\n");
-                warnings.forEach(w -> h.append("<li>").append(esc(w)).append("</li>\n"));
-                h.append("</ul>\n");
+            }
+            for (Warning w : warnings) {
+                h.append("<details class=\"warning\"><summary>").append(esc(w.headline()))
+                        .append(" <span class=\"hint\">(details)</span></summary>\n<ul>\n");
+                w.details().forEach(d -> h.append("<li>").append(esc(d)).append("</li>\n"));
+                h.append("</ul>\n</details>\n");
             }
             h.append("</section>\n");
+        }
+
+        /**
+         * The first screen: the recommended clustering in a sentence, how the VAEs compare with the
+         * baselines, and the map of the tracks.
+         */
+        private void overview(Report r) {
+            h.append("<section id=\"overview\">\n<div class=\"answer\">\n<p class=\"recommendation\">")
+                    .append(esc(recommendationSentence(r.recommendation(), r.tasks()))).append("</p>\n");
+            List<String> honest = r.tasks().stream().map(HtmlReport::baselineSentence).flatMap(Optional::stream)
+                    .toList();
+            if (!honest.isEmpty()) {
+                h.append("<p class=\"baseline\">").append(esc(String.join(" ", honest))).append("</p>\n");
+            }
+            h.append("</div>\n");
+            if (r.map() != null) {
+                map(r.map());
+            }
+            h.append("</section>\n");
+        }
+
+        /** The map: a canvas drawn by {@link #MAP_JS} from the tracks' data embedded as JSON. */
+        private void map(TrackMap m) {
+            Map<String, List<Object>> data = new LinkedHashMap<>();
+            for (String key : List.of("id", "x", "y", "cluster", "label", "genre", "genres", "language", "audio")) {
+                data.put(key, new ArrayList<>());
+            }
+            boolean labelDiffers = false;
+            for (int i = 0; i < m.tracks().size(); i++) {
+                TrackInfo t = m.tracks().get(i);
+                String genre = t.genres().isEmpty() ? null : t.genres().get(0);
+                labelDiffers |= !Objects.equals(t.label(), genre);
+                data.get("id").add(t.id());
+                data.get("x").add(round(m.points()[i][0]));
+                data.get("y").add(round(m.points()[i][1]));
+                data.get("cluster").add(m.clusters()[i]);
+                data.get("label").add(t.label());
+                data.get("genre").add(genre);
+                data.get("genres").add(String.join(", ", t.genres()));
+                data.get("language").add(t.language());
+                data.get("audio").add(audioLink(t));
+            }
+            h.append("<figure class=\"map\" id=\"map\">\n<div class=\"map-controls\"><label>Colour by <select "
+                    + "id=\"map-colour\"><option value=\"cluster\">cluster</option>");
+            if (labelDiffers && data.get("label").stream().anyMatch(Objects::nonNull)) {
+                h.append("<option value=\"label\">label</option>");
+            }
+            for (String key : List.of("genre", "language")) {
+                if (data.get(key).stream().anyMatch(Objects::nonNull)) {
+                    h.append("<option value=\"").append(key).append("\">").append(key).append("</option>");
+                }
+            }
+            h.append("</select></label> <span class=\"hint\">Hover a dot for the track, click it to listen. "
+                    + "Click a legend entry to hide it, double-click to show it alone.</span></div>\n"
+                    + "<div class=\"map-body\"><canvas id=\"map-canvas\" role=\"img\" aria-label=\"map of ")
+                    .append(m.tracks().size()).append(" tracks\"></canvas><div id=\"map-tip\" hidden></div>"
+                            + "<ul id=\"map-legend\"></ul></div>\n<figcaption>").append(esc(m.caption()))
+                    .append(". <audio id=\"map-audio\" controls preload=\"none\"></audio> <span id=\"map-playing\">"
+                            + "</span></figcaption>\n<script type=\"application/json\" id=\"map-data\">");
+            try {
+                // "<" only occurs inside JSON strings, where \\u003c means the same and cannot close the script
+                h.append(new ObjectMapper().writeValueAsString(data).replace("<", "\\u003c"));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("map data: " + e.getMessage(), e);
+            }
+            h.append("</script>\n</figure>\n");
+        }
+
+        /** A link to the track's audio from the page when the file is there, else {@code null}. */
+        private String audioLink(TrackInfo t) {
+            return t.audio() != null && Files.isRegularFile(t.audio()) ? link(t.audio()) : null;
         }
 
         private void summary(Report r) {
@@ -298,20 +516,29 @@ public final class HtmlReport {
             h.append("</section>\n");
         }
 
+        /**
+         * A results table: the selected run of each sweep first; the other rows hidden behind a
+         * "show all N rows" button when there are selected rows to show without them.
+         */
         private void resultsTable(List<ResultRow> rows, String kind) {
             if (rows.isEmpty()) {
                 h.append("<p>No results.</p>\n");
                 return;
             }
-            h.append("<div class=\"scroll\"><table class=\"results sortable ").append(kind).append("\">\n<thead><tr>");
+            List<ResultRow> ordered = new ArrayList<>(rows);
+            ordered.sort(Comparator.comparing(r -> !r.selected()));
+            boolean collapse = ordered.get(0).selected() && !ordered.get(ordered.size() - 1).selected();
+            h.append("<div class=\"scroll\"><table class=\"results sortable ").append(kind)
+                    .append(collapse ? " collapsed" : "").append("\">\n<thead><tr>");
             TABLE_COLUMNS.forEach(c -> h.append("<th title=\"sort by ").append(c).append("\">").append(c)
                     .append("</th>"));
             h.append("</tr></thead>\n<tbody>\n");
-            for (ResultRow r : rows) {
-                h.append(r.selected() ? "<tr class=\"selected\">" : "<tr>");
-                for (String v : List.of(r.representation(), r.inputs(), r.algorithm(), r.params())) {
+            for (ResultRow r : ordered) {
+                h.append(r.selected() ? "<tr class=\"selected\">" : "<tr class=\"extra\">");
+                for (String v : List.of(r.representation(), r.inputs(), r.algorithm())) {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
+                h.append("<td class=\"wrap\">").append(esc(r.params())).append("</td>");
                 num(r.seed());
                 num(r.nClusters());
                 num(r.nNoise());
@@ -319,10 +546,14 @@ public final class HtmlReport {
                     r.ari(), r.nmi(), r.ami(), r.purity(), r.accuracy()}) {
                     num(v);
                 }
-                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"note\">").append(esc(r.note()))
-                        .append("</td></tr>\n");
+                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"wrap\">")
+                        .append(esc(r.note())).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table></div>\n");
+            if (collapse) {
+                h.append("<button type=\"button\" class=\"show-all\" data-rows=\"").append(rows.size())
+                        .append("\">show all ").append(rows.size()).append(" rows</button>\n");
+            }
         }
 
         private void seedsTable(List<AcrossSeeds.Group> groups) {
@@ -345,7 +576,7 @@ public final class HtmlReport {
                     h.append("<td class=\"num\" data-v=\"").append(RunWriter.number(st.mean())).append("\">")
                             .append(fmt(st.mean()));
                     if (!Double.isNaN(st.std())) {
-                        h.append(" ± ").append(fmt(st.std()));
+                        h.append(" ± ").append(fmtStd(st.std()));
                     }
                     h.append("</td>");
                 }
@@ -354,7 +585,7 @@ public final class HtmlReport {
             h.append("</tbody>\n</table></div>\n");
         }
 
-        /** A numeric cell: the full value in {@code data-v} for sorting, four digits shown. */
+        /** A numeric cell: the full value in {@code data-v} for sorting, three digits shown. */
         private void num(double v) {
             h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : RunWriter.number(v)).append("\">")
                     .append(fmt(v)).append("</td>");
@@ -416,8 +647,9 @@ public final class HtmlReport {
             for (TrackInfo x : inside.subList(0, Math.min(inside.size(), MAX_TRACKS_PER_CLUSTER))) {
                 h.append("<tr><td>").append(esc(x.id())).append("</td><td>").append(esc(String.join(", ", x.genres())))
                         .append("</td><td>").append(esc(x.language())).append("</td><td>");
-                if (x.audio() != null) {
-                    h.append("<audio controls preload=\"none\" src=\"").append(href(x.audio())).append("\"></audio>");
+                String audio = audioLink(x);
+                if (audio != null) {
+                    h.append("<audio controls preload=\"none\" src=\"").append(esc(audio)).append("\"></audio>");
                 }
                 h.append("</td></tr>\n");
             }
@@ -443,12 +675,17 @@ public final class HtmlReport {
                     .collect(Collectors.joining(", "));
         }
 
-        /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
+        /** A link from the page's folder to {@code target}, HTML-escaped for an attribute. */
         private String href(Path target) {
+            return esc(link(target));
+        }
+
+        /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
+        private String link(Path target) {
             Path rel = base.relativize(target.toAbsolutePath().normalize());
             List<String> parts = new ArrayList<>();
             rel.forEach(seg -> parts.add(encodeSegment(seg.toString())));
-            return esc(String.join("/", parts));
+            return String.join("/", parts);
         }
     }
 
@@ -482,12 +719,29 @@ public final class HtmlReport {
             table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             tr.selected{background:#eef6ea}
-            .warnings li{color:#8a3b00;margin:.3em 0}
+            details.warning{color:#8a3b00;margin:.3em 0}
+            details.warning ul{color:#222;font-size:.9em}
+            #overview{display:grid;grid-template-columns:minmax(16em,1fr) minmax(0,2fr);gap:1.5em;align-items:start}
+            @media (max-width:900px){#overview{grid-template-columns:1fr}}
+            .recommendation{font-size:1.05em;line-height:1.45}
+            .baseline{color:#444;line-height:1.4}
+            figure.map{margin:0;max-width:none;flex:none}
+            .map-controls{font-size:.85em;margin-bottom:.4em}
+            .map-body{position:relative;display:flex;gap:.8em}
+            #map-canvas{flex:1 1 auto;min-width:0;height:440px;border:1px solid #ddd;border-radius:4px}
+            #map-legend{list-style:none;margin:0;padding:0;font-size:.8em;max-height:440px;overflow-y:auto;min-width:9em}
+            #map-legend li{cursor:pointer;user-select:none;padding:.1em .2em;white-space:nowrap}
+            #map-legend li.off{opacity:.35;text-decoration:line-through}
+            .swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:middle}
+            #map-tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #bbb;border-radius:4px;\
+            padding:.3em .5em;font-size:.8em;white-space:pre-line;box-shadow:0 1px 4px rgba(0,0,0,.15);z-index:2}
+            table.collapsed tr.extra{display:none}
+            td.wrap{min-width:8em;max-width:18em;overflow-wrap:anywhere}
+            button.show-all{font-size:.85em;margin:0 0 1em}
             h3.flagged{color:#8a3b00}
             table.flagged{border:2px solid #e0a070}
             .plots{display:flex;flex-wrap:wrap;gap:1em}
             .scroll{overflow-x:auto}
-            td.note{min-width:14em;max-width:30em}
             figure{margin:0;flex:0 1 660px;max-width:100%}
             figure img{width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:.85em;color:#555}
@@ -499,7 +753,144 @@ public final class HtmlReport {
             .hint{font-size:.85em;color:#666}
             """;
 
-    /** Sorts a table by the clicked column: numbers (from data-v) numerically, text by locale; empty cells last. */
+    /**
+     * Draws the map from the JSON in {@code #map-data} on a canvas (one pass over the points, so
+     * 20,000 tracks cost no DOM nodes), with a legend that hides or isolates categories, a tooltip
+     * for the nearest dot, and a player for a clicked dot. {@code window.gaanMap} lets the browser
+     * test find a dot's screen position.
+     */
+    private static final String MAP_JS = """
+            (function () {
+              var source = document.getElementById('map-data');
+              if (!source) { return; }
+              var d = JSON.parse(source.textContent);
+              var canvas = document.getElementById('map-canvas');
+              var legend = document.getElementById('map-legend');
+              var tip = document.getElementById('map-tip');
+              var select = document.getElementById('map-colour');
+              var audio = document.getElementById('map-audio');
+              var playing = document.getElementById('map-playing');
+              var palette = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1',
+                '#FF9DA7', '#9C755F', '#2F4B7C', '#A05195', '#D45087', '#665191', '#FFA600', '#003F5C'];
+              var n = d.id.length, radius = n > 5000 ? 2 : n > 1000 ? 3 : 4, pad = 10;
+              var minX = Math.min.apply(null, d.x), maxX = Math.max.apply(null, d.x);
+              var minY = Math.min.apply(null, d.y), maxY = Math.max.apply(null, d.y);
+              var hidden = {}, colours = {}, width = 0, height = 0;
+              function category(i) {
+                var v = d[select.value][i];
+                if (select.value === 'cluster') { return v < 0 ? 'noise' : 'cluster ' + v; }
+                return v === null || v === '' ? 'unknown' : String(v);
+              }
+              function position(i) {
+                return [pad + (maxX > minX ? (d.x[i] - minX) / (maxX - minX) : 0.5) * (width - 2 * pad),
+                  pad + (maxY > minY ? (maxY - d.y[i]) / (maxY - minY) : 0.5) * (height - 2 * pad)];
+              }
+              function buildLegend() {
+                var counts = {};
+                for (var i = 0; i < n; i++) { var c = category(i); counts[c] = (counts[c] || 0) + 1; }
+                var names = Object.keys(counts).sort(function (a, b) {
+                  var grey = function (x) { return x === 'noise' || x === 'unknown' ? 1 : 0; };
+                  return grey(a) - grey(b) || counts[b] - counts[a] || a.localeCompare(b);
+                });
+                hidden = {};
+                colours = {};
+                legend.textContent = '';
+                names.forEach(function (name, k) {
+                  colours[name] = name === 'noise' || name === 'unknown' ? '#9E9E9E' : palette[k % palette.length];
+                  var li = document.createElement('li');
+                  var swatch = document.createElement('span');
+                  swatch.className = 'swatch';
+                  swatch.style.background = colours[name];
+                  li.appendChild(swatch);
+                  li.appendChild(document.createTextNode(name + ' (' + counts[name] + ')'));
+                  li.title = 'click: hide or show; double-click: show only this';
+                  li.addEventListener('click', function () { hidden[name] = !hidden[name]; draw(); });
+                  li.addEventListener('dblclick', function () {
+                    names.forEach(function (other) { hidden[other] = other !== name; });
+                    draw();
+                  });
+                  li.setAttribute('data-category', name);
+                  legend.appendChild(li);
+                });
+              }
+              function draw() {
+                var ratio = window.devicePixelRatio || 1;
+                width = canvas.clientWidth;
+                height = canvas.clientHeight;
+                canvas.width = Math.round(width * ratio);
+                canvas.height = Math.round(height * ratio);
+                var g = canvas.getContext('2d');
+                g.setTransform(ratio, 0, 0, ratio, 0, 0);
+                g.clearRect(0, 0, width, height);
+                g.globalAlpha = n > 5000 ? 0.6 : 0.85;
+                var drawn = 0;
+                for (var i = 0; i < n; i++) {
+                  var c = category(i);
+                  if (hidden[c]) { continue; }
+                  var p = position(i);
+                  g.fillStyle = colours[c];
+                  g.beginPath();
+                  g.arc(p[0], p[1], radius, 0, 2 * Math.PI);
+                  g.fill();
+                  drawn++;
+                }
+                canvas.setAttribute('data-marks', drawn);
+                legend.querySelectorAll('li').forEach(function (li) {
+                  li.classList.toggle('off', !!hidden[li.getAttribute('data-category')]);
+                });
+              }
+              function nearest(event) {
+                var box = canvas.getBoundingClientRect();
+                var x = event.clientX - box.left, y = event.clientY - box.top;
+                var best = -1, bestD = (radius + 4) * (radius + 4);
+                for (var i = 0; i < n; i++) {
+                  if (hidden[category(i)]) { continue; }
+                  var p = position(i), dx = p[0] - x, dy = p[1] - y, dd = dx * dx + dy * dy;
+                  if (dd <= bestD) { best = i; bestD = dd; }
+                }
+                return best;
+              }
+              canvas.addEventListener('mousemove', function (event) {
+                var i = nearest(event);
+                if (i < 0) { tip.hidden = true; canvas.style.cursor = ''; return; }
+                var cluster = d.cluster[i] < 0 ? 'noise' : d.cluster[i];
+                tip.textContent = d.id[i] + '\\ngenres: ' + (d.genres[i] || 'unknown') + '\\nlanguage: '
+                    + (d.language[i] || 'unknown') + '\\ncluster: ' + cluster
+                    + (d.audio[i] ? '\\nclick to listen' : '');
+                var host = canvas.parentNode.getBoundingClientRect();
+                tip.style.left = (event.clientX - host.left + 12) + 'px';
+                tip.style.top = (event.clientY - host.top + 12) + 'px';
+                tip.hidden = false;
+                canvas.style.cursor = d.audio[i] ? 'pointer' : '';
+              });
+              canvas.addEventListener('mouseleave', function () { tip.hidden = true; });
+              canvas.addEventListener('click', function (event) {
+                var i = nearest(event);
+                if (i < 0) { return; }
+                if (!d.audio[i]) { playing.textContent = d.id[i] + ': no audio file beside the report'; return; }
+                audio.src = d.audio[i];
+                playing.textContent = d.id[i];
+                var started = audio.play();
+                if (started && started.catch) { started.catch(function () {}); }
+              });
+              select.addEventListener('change', function () { buildLegend(); draw(); });
+              window.addEventListener('resize', draw);
+              buildLegend();
+              draw();
+              window.gaanMap = {
+                count: n,
+                point: function (id) {
+                  var i = d.id.indexOf(id), box = canvas.getBoundingClientRect(), p = position(i);
+                  return {x: box.left + p[0], y: box.top + p[1]};
+                }
+              };
+            })();
+            """;
+
+    /**
+     * Sorts a table by the clicked column: numbers (from data-v) numerically, text by locale; empty
+     * cells last. A "show all rows" button shows or hides the rows after the selected ones.
+     */
     private static final String SORT_JS = """
             (function () {
               function key(cell) {
@@ -526,6 +917,14 @@ public final class HtmlReport {
                 });
                 rows.forEach(function (r) { body.appendChild(r); });
               }
+              document.querySelectorAll('button.show-all').forEach(function (button) {
+                var table = button.previousElementSibling.querySelector('table');
+                button.addEventListener('click', function () {
+                  var collapsed = table.classList.toggle('collapsed');
+                  button.textContent = collapsed ? 'show all ' + button.getAttribute('data-rows') + ' rows'
+                      : 'show the selected rows only';
+                });
+              });
               document.querySelectorAll('table.sortable').forEach(function (table) {
                 table.querySelectorAll('thead th').forEach(function (th, col) {
                   th.addEventListener('click', function () { sortBy(table, col, th); });

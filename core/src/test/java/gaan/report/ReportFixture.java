@@ -16,6 +16,14 @@ final class ReportFixture {
     private ReportFixture() {
     }
 
+    /** The map of the first task's selected method, at the points of its scatter plot. */
+    static TrackMap map(TaskReport task) {
+        return new TrackMap("mlp_vae_latent8 kmeans k=2, seed 1, 8 dimensions mapped by t-SNE", POINTS,
+                task.assignments().clusters(task.selectedMethod()), task.tracks());
+    }
+
+    static final double[][] POINTS = {{0, 0}, {0.2, 0.1}, {3, 3}, {3.1, 2.9}, {3.3, 3.2}, {0.1, 0.3}};
+
     /** Builds {@code root/collection} (audio) and {@code root/results} (run folders, plots) and returns the report spec. */
     static HtmlReport.Report build(Path root) throws IOException {
         Path audioDir = root.resolve("collection/audio files");
@@ -59,7 +67,7 @@ final class ReportFixture {
             }
             List<HistoryRow> history = new ArrayList<>();
             for (int e = 1; e <= 5; e++) {
-                history.add(new HistoryRow("mlp_vae", 1, e, 10.0 / e, 9.0 / e, 1, 1, task.equals("hard") ? 1 : 4,
+                history.add(new HistoryRow("mlp_vae_latent8", 1, e, 10.0 / e, 9.0 / e, 1, 1, task.equals("hard") ? 1 : 4,
                         Double.NaN, 0.1));
             }
             RunWriter writer = new RunWriter(folder);
@@ -67,11 +75,10 @@ final class ReportFixture {
             writer.writeAssignments(assignments);
             writer.writeHistory(history);
             Path plots = folder.resolve("plots");
-            double[][] points = {{0, 0}, {0.2, 0.1}, {3, 3}, {3.1, 2.9}, {3.3, 3.2}, {0.1, 0.3}};
             int[] selected = methods.get("mlp_vae kmeans k=2");
             List<Plot> plotList = List.of(
-                    new Plot("training curves", Plots.trainingCurves("mlp_vae", history, plots.resolve("training.png"))),
-                    new Plot("map by cluster", Plots.scatterByCluster("clusters", points, selected,
+                    new Plot("training curves", Plots.trainingCurves("mlp_vae_latent8", history, plots.resolve("training.png"))),
+                    new Plot("map by cluster", Plots.scatterByCluster("clusters", POINTS, selected,
                             plots.resolve("map cluster.png"))),
                     new Plot("metrics", Plots.metricBars("metrics", rows, List.of(Metric.SILHOUETTE, Metric.ARI),
                             plots.resolve("metrics.png"))));
@@ -80,6 +87,6 @@ final class ReportFixture {
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
-                List.of(), null);
+                List.of(), null, null, map(tasks.get(0)));
     }
 }
