@@ -781,9 +781,12 @@ public final class HtmlReport {
                 if (select.value === 'cluster') { return v < 0 ? 'noise' : 'cluster ' + v; }
                 return v === null || v === '' ? 'unknown' : String(v);
               }
+              // One scale for both axes, so distances on the map mean the same in every direction.
               function position(i) {
-                return [pad + (maxX > minX ? (d.x[i] - minX) / (maxX - minX) : 0.5) * (width - 2 * pad),
-                  pad + (maxY > minY ? (maxY - d.y[i]) / (maxY - minY) : 0.5) * (height - 2 * pad)];
+                var scale = Math.min((width - 2 * pad) / Math.max(maxX - minX, 1e-12),
+                  (height - 2 * pad) / Math.max(maxY - minY, 1e-12));
+                return [width / 2 + (d.x[i] - (minX + maxX) / 2) * scale,
+                  height / 2 - (d.y[i] - (minY + maxY) / 2) * scale];
               }
               function buildLegend() {
                 var counts = {};
