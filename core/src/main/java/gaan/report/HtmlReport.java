@@ -567,7 +567,7 @@ public final class HtmlReport {
                 ResultRow r = g.first();
                 h.append("<tr>");
                 for (String v : List.of(r.representation(), r.inputs(), r.labelsUsedAsInput() ? "yes" : "",
-                        r.algorithm(), r.params())) {
+                        r.algorithm(), g.params())) {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
                 num(g.seeds());

@@ -57,12 +57,27 @@ public final class RunWriter {
         return folder;
     }
 
+    /**
+     * Writes {@code clustering_results.csv}: {@link #RESULT_COLUMNS}, then one column per parameter
+     * name found in the rows' {@code params} ({@code k}, {@code linkage}, {@code eps}, ...: in order
+     * of first appearance, empty where a row's algorithm has no such parameter), so pandas can filter
+     * on a parameter without parsing {@code params}.
+     */
     public Path writeResults(List<ResultRow> rows) {
-        return writeCsv(RESULTS_FILE, RESULT_COLUMNS, rows.stream().map(r -> List.<Object>of(
-                r.task(), r.representation(), r.inputs(), r.labelsUsedAsInput(), r.algorithm(), r.params(),
-                r.seed(), r.nClusters(), r.nNoise(), number(r.coverage()), number(r.silhouette()),
-                number(r.daviesBouldin()), number(r.calinskiHarabasz()), number(r.ari()), number(r.nmi()),
-                number(r.ami()), number(r.purity()), number(r.accuracy()), r.selected(), r.note())).toList());
+        List<String> parameters = rows.stream().flatMap(r -> r.parameters().keySet().stream()).distinct()
+                .filter(name -> !RESULT_COLUMNS.contains(name)).toList();
+        List<String> header = new ArrayList<>(RESULT_COLUMNS);
+        header.addAll(parameters);
+        return writeCsv(RESULTS_FILE, header, rows.stream().map(r -> {
+            List<Object> rec = new ArrayList<>(List.of(r.task(), r.representation(), r.inputs(),
+                    r.labelsUsedAsInput(), r.algorithm(), r.params(), r.seed(), r.nClusters(), r.nNoise(),
+                    number(r.coverage()), number(r.silhouette()), number(r.daviesBouldin()),
+                    number(r.calinskiHarabasz()), number(r.ari()), number(r.nmi()), number(r.ami()),
+                    number(r.purity()), number(r.accuracy()), r.selected(), r.note()));
+            Map<String, String> own = r.parameters();
+            parameters.forEach(name -> rec.add(own.getOrDefault(name, "")));
+            return rec;
+        }).toList());
     }
 
     public Path writeHistory(List<HistoryRow> rows) {
@@ -98,7 +113,7 @@ public final class RunWriter {
         return writeCsv(SUMMARY_FILE, SUMMARY_COLUMNS, AcrossSeeds.of(rows).stream().map(g -> {
             ResultRow f = g.first();
             List<Object> rec = new ArrayList<>(List.of(f.task(), f.representation(), f.inputs(),
-                    f.labelsUsedAsInput(), f.algorithm(), f.params(), g.seeds()));
+                    f.labelsUsedAsInput(), f.algorithm(), g.params(), g.seeds()));
             for (Metric m : Metric.values()) {
                 rec.add(number(g.stat(m).mean()));
                 rec.add(number(g.stat(m).std()));
