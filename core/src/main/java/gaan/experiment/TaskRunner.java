@@ -45,6 +45,12 @@ final class TaskRunner {
         LyricsEmbedding lyrics = timings.time("lyrics", () ->
                 LyricsEmbedding.forTask(features, config.features(), config.seeds().get(0)));
         TaskData data = TaskData.select(config, features, lyrics);
+        int withLyrics = 0;
+        for (boolean present : lyrics.present()) {
+            withLyrics += present ? 1 : 0;
+        }
+        progress.info("[" + config.task() + "] lyrics embedded by " + lyrics.embedder() + " (" + withLyrics + " of "
+                + lyrics.present().length + " tracks have lyrics)");
         RunFolder.writeLines(run.trackIds(), data.ids());
 
         RepresentationBuilder builder = new RepresentationBuilder(data, run.models(), progress);
