@@ -34,8 +34,11 @@ public final class ClusterCommand implements Callable<Integer> {
             description = "kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE})")
     String algorithm = "kmeans";
 
-    @Option(names = "--k", paramLabel = "K", split = ",", description = "cluster counts (kmeans, agglomerative, gmm)")
-    List<Integer> k = List.of(8);
+    @Option(names = "--k", paramLabel = "K", split = ",",
+            description = "Cluster counts for kmeans, agglomerative and gmm (default: " + DEFAULT_K + ").")
+    List<Integer> k;
+
+    private static final int DEFAULT_K = 8;
 
     @Option(names = "--linkage", paramLabel = "L", split = ",", description = "ward, average, complete, single")
     List<String> linkage;
@@ -107,17 +110,21 @@ public final class ClusterCommand implements Callable<Integer> {
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
                 minSamples, minClusterSize, covariance);
+        spec.validate("cluster");
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k.get(0), truth, minCoverage,
-                threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
+        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k != null ? k.get(0) : DEFAULT_K,
+                truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
         runs.forEach(r -> columns.put(r.column(), r.labels()));
         RunWriter writer = new RunWriter(out);
         writer.writeResults(runs.stream().map(ClusteringStage.Run::row).toList());
         List<String> none = java.util.Collections.nCopies(n, null);
         writer.writeAssignments(new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns));
-        runs.stream().filter(r -> r.row().selected()).findFirst()
-                .ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
+        // The labels of the selected run; a single run is written even when the rule rejects it, since
+        // there is no other to choose, and the reason is printed below.
+        java.util.Optional<ClusteringStage.Run> chosen = runs.stream().filter(r -> r.row().selected()).findFirst()
+                .or(() -> runs.size() == 1 ? java.util.Optional.of(runs.get(0)) : java.util.Optional.empty());
+        chosen.ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
         for (ClusteringStage.Run r : runs) {
             ResultRow row = r.row();
             System.out.printf(java.util.Locale.ROOT, "%s%-40s clusters %-3d coverage %.2f silhouette %.4f ari %.4f%n",
@@ -125,6 +132,14 @@ public final class ClusterCommand implements Callable<Integer> {
                     row.coverage(), row.silhouette(), row.ari());
         }
         System.out.println("results: " + out.toAbsolutePath() + " (* = selected)");
+        if (runs.stream().noneMatch(r -> r.row().selected())) {
+            String why = String.format(java.util.Locale.ROOT, "no run covers at least %.0f%% of the rows with a defined "
+                    + "silhouette (which needs two or more clusters)", 100 * minCoverage);
+            System.out.println(chosen.isPresent()
+                    ? "clusters.npy holds the only run although it was not selected: " + why
+                            + (chosen.get().row().note().isEmpty() ? "" : " (" + chosen.get().row().note() + ")")
+                    : "clusters.npy was not written: " + why + "; every run is in cluster_assignments.csv");
+        }
         return 0;
     }
 
