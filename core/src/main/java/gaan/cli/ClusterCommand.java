@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import gaan.config.ClusteringSpec;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
-import gaan.experiment.ClusteringSpec;
+import gaan.eval.SelectionRule;
 import gaan.experiment.ClusteringStage;
+import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
 import gaan.report.Assignments;
 import gaan.report.ResultRow;
@@ -70,7 +72,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--min-coverage", paramLabel = "C",
             description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
-    double minCoverage = 0.9;
+    double minCoverage = SelectionRule.DEFAULT_MIN_COVERAGE;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
@@ -85,7 +87,7 @@ public final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double[][] x = Npy.read(input).toMatrix();
         if (standardize) {
-            x = gaan.experiment.Blocks.standardize(x);
+            x = FeatureBlocks.standardize(x);
         }
         int n = x.length;
         List<String> trackIds = ids != null ? Files.readAllLines(ids) : rowNumbers(n);
@@ -112,27 +114,29 @@ public final class ClusterCommand implements Callable<Integer> {
                 minSamples, minClusterSize, covariance);
         spec.validate("cluster");
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.Run> runs = new ClusteringStage("cluster", List.of(spec), k != null ? k.get(0) : DEFAULT_K,
+        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec),
+                k != null ? k.get(0) : DEFAULT_K,
                 truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
-        runs.forEach(r -> columns.put(r.column(), r.labels()));
+        clusterings.forEach(r -> columns.put(r.column(), r.labels()));
         RunWriter writer = new RunWriter(out);
-        writer.writeResults(runs.stream().map(ClusteringStage.Run::row).toList());
+        writer.writeResults(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
         List<String> none = java.util.Collections.nCopies(n, null);
         writer.writeAssignments(new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns));
         // The labels of the selected run; a single run is written even when the rule rejects it, since
         // there is no other to choose, and the reason is printed below.
-        java.util.Optional<ClusteringStage.Run> chosen = runs.stream().filter(r -> r.row().selected()).findFirst()
-                .or(() -> runs.size() == 1 ? java.util.Optional.of(runs.get(0)) : java.util.Optional.empty());
+        java.util.Optional<ClusteringStage.ScoredPartition> chosen = clusterings.stream()
+                .filter(r -> r.row().selected()).findFirst()
+                .or(() -> clusterings.size() == 1 ? java.util.Optional.of(clusterings.get(0)) : java.util.Optional.empty());
         chosen.ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
-        for (ClusteringStage.Run r : runs) {
+        for (ClusteringStage.ScoredPartition r : clusterings) {
             ResultRow row = r.row();
             System.out.printf(java.util.Locale.ROOT, "%s%-40s clusters %-3d coverage %.2f silhouette %.4f ari %.4f%n",
-                    row.selected() ? "* " : "  ", row.algorithm() + " " + row.params(), row.nClusters(),
-                    row.coverage(), row.silhouette(), row.ari());
+                    row.selected() ? "* " : "  ", row.algorithm() + " " + row.params(), row.scores().nClusters(),
+                    row.scores().coverage(), row.scores().silhouette(), row.scores().ari());
         }
         System.out.println("results: " + out.toAbsolutePath() + " (* = selected)");
-        if (runs.stream().noneMatch(r -> r.row().selected())) {
+        if (clusterings.stream().noneMatch(r -> r.row().selected())) {
             String why = String.format(java.util.Locale.ROOT, "no run covers at least %.0f%% of the rows with a defined "
                     + "silhouette (which needs two or more clusters)", 100 * minCoverage);
             System.out.println(chosen.isPresent()

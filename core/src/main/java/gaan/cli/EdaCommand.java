@@ -3,13 +3,11 @@ package gaan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import gaan.data.Collection;
-import gaan.data.CollectionReader;
+import gaan.config.FeatureSettings;
+import gaan.experiment.CollectionEda;
 import gaan.experiment.CollectionFeatures;
-import gaan.experiment.Exploration;
 import gaan.experiment.FeaturePipeline;
-import gaan.experiment.FeatureSettings;
-import gaan.report.Eda;
+import gaan.report.EdaPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,11 +32,9 @@ public final class EdaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collection c = CollectionReader.read(collection);
-        ConsoleProgress progress = new ConsoleProgress();
-        CollectionFeatures f = FeaturePipeline.prepare(c, store != null ? store : FeaturePipeline.defaultStore(c.root()),
-                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, threads, progress);
-        Eda.Result result = Exploration.write(f, out);
+        CollectionFeatures f = FeaturePipeline.prepare(collection, store, FeatureSettings.DEFAULTS, 1, threads,
+                new ConsoleProgress());
+        EdaPlots.Result result = CollectionEda.write(f, out);
         System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
         return 0;
     }

@@ -3,18 +3,15 @@ package gaan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import gaan.audio.AudioFeatureParams;
-import gaan.data.Collection;
-import gaan.data.CollectionReader;
+import gaan.config.FeatureSettings;
 import gaan.experiment.CollectionFeatures;
 import gaan.experiment.FeaturePipeline;
-import gaan.experiment.FeatureSettings;
 import gaan.features.FeatureExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gaan features COLLECTION}: every per-track input into a feature store — audio features,
@@ -49,19 +46,17 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AudioFeatureParams params;
+        FeatureSettings settings = new FeatureSettings(patches, offset, duration, null, null, null)
+                .over(FeatureSettings.DEFAULTS);
         try {
-            params = AudioFeatureParams.DEFAULTS.withPatchesPerTrack(patches).withWindow(offset, duration);
+            FeaturePipeline.audioParams(settings);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        Collection c = CollectionReader.read(collection);
-        Path store = out != null ? out : FeaturePipeline.defaultStore(c.root());
-        CollectionFeatures f = FeaturePipeline.prepare(c, store, params, FeatureSettings.DEFAULTS, 1, threads,
-                new ConsoleProgress());
+        CollectionFeatures f = FeaturePipeline.prepare(collection, out, settings, 1, threads, new ConsoleProgress());
         spec.commandLine().getOut().println(f.summary().describe());
         return 0;
     }

@@ -1,8 +1,8 @@
 package gaan.cli;
 
-import gaan.experiment.ConfigException;
-import picocli.CommandLine;
+import gaan.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code gaan} command. Exit status: 0 on success, 2 on bad usage (an unknown option, a bad

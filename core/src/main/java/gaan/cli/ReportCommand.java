@@ -3,7 +3,7 @@ package gaan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import gaan.experiment.Stages;
+import gaan.experiment.ReportRebuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +16,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("report: " + Stages.report(results).toAbsolutePath());
+        System.out.println("report: " + ReportRebuild.write(results).toAbsolutePath());
         return 0;
     }
 }

@@ -1,18 +1,17 @@
 package gaan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import gaan.config.ConfigLoader;
+import gaan.config.ExperimentConfig;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
-import gaan.experiment.ConfigLoader;
-import gaan.experiment.ExperimentConfig;
 import gaan.experiment.ExperimentRunner;
-import gaan.experiment.Overrides;
-import gaan.experiment.Preset;
-import gaan.experiment.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import gaan.experiment.ClusteringSpec;
-import gaan.experiment.ExperimentConfig;
-import gaan.experiment.FeatureSettings;
-import gaan.experiment.Modality;
-import gaan.experiment.RepresentationSpec;
-import gaan.experiment.Stages;
-import gaan.experiment.TrainingSettings;
+import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.Modality;
+import gaan.config.RepresentationSpec;
+import gaan.config.TrainingSettings;
+import gaan.experiment.VaeTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
                 List.of(new RepresentationSpec(name, RepresentationSpec.Kind.VAE, in, kind, condition, List.of(latent),
                         List.of(beta), null, null, null, null)),
                 List.of(ClusteringSpec.of(ClusteringSpec.Algorithm.KMEANS))).resolved().validate();
-        Path latentFile = Stages.train(config, collection, store, out, new ConsoleProgress());
+        Path latentFile = VaeTraining.train(config, collection, store, out, new ConsoleProgress());
         System.out.println("latent means: " + latentFile.toAbsolutePath());
         return 0;
     }

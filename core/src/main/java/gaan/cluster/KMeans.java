@@ -48,7 +48,7 @@ public final class KMeans implements Clusterer {
     }
 
     /** One restart's outcome, in centred coordinates. */
-    private record Run(int[] labels, double[] centers, double inertia) {
+    private record Restart(int[] labels, double[] centers, double inertia) {
     }
 
     @Override
@@ -83,21 +83,21 @@ public final class KMeans implements Clusterer {
         for (int r = 0; r < nInit; r++) {
             seeds[r] = root.nextLong();
         }
-        Run[] runs = new Run[nInit];
+        Restart[] restarts = new Restart[nInit];
         try (Parallel par = new Parallel(threads)) {
             // Restarts on all threads; a single restart splits its assignment steps instead.
             Parallel inner = nInit == 1 ? par : null;
             par.forChunks(nInit, 1, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     double[] centers = plusPlus(v, n, dim, new SplittableRandom(seeds[r]));
-                    runs[r] = lloyd(v, n, dim, centers, absTol, inner);
+                    restarts[r] = lloyd(v, n, dim, centers, absTol, inner);
                 }
             });
         }
-        Run best = runs[0];
-        for (Run run : runs) {
-            if (run.inertia < best.inertia) {
-                best = run;
+        Restart best = restarts[0];
+        for (Restart r : restarts) {
+            if (r.inertia < best.inertia) {
+                best = r;
             }
         }
         int[] labels = compact(best.labels);
@@ -181,7 +181,7 @@ public final class KMeans implements Clusterer {
      * to its centre, a lower bound on the second-nearest, half the gap to the nearest other
      * centre), which skip points that provably keep their centre; the labels are Lloyd's.
      */
-    private Run lloyd(double[] v, int n, int dim, double[] centers, double absTol, Parallel par) {
+    private Restart lloyd(double[] v, int n, int dim, double[] centers, double absTol, Parallel par) {
         int[] labels = new int[n];
         int[] previous = new int[n];
         double[] upper = new double[n];
@@ -256,7 +256,7 @@ public final class KMeans implements Clusterer {
         for (int i = 0; i < n; i++) {
             inertia += Points.sqDist(v, i * dim, centers, labels[i] * dim, dim);
         }
-        return new Run(labels, centers, inertia);
+        return new Restart(labels, centers, inertia);
     }
 
     /** Runs a per-point loop on {@code par}'s threads, or on this thread when {@code par} is null. */

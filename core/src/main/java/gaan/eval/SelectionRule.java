@@ -11,6 +11,9 @@ import java.util.function.ToDoubleFunction;
  * defined; ties go to the earliest run. {@link #toString()} is the text written into the results.
  */
 public record SelectionRule(Criterion criterion, double minCoverage) {
+    /** The coverage a run needs unless the task says otherwise: 90 % of the points in clusters. */
+    public static final double DEFAULT_MIN_COVERAGE = 0.9;
+
     /** What is compared, and which way is better. */
     public enum Criterion {
         SILHOUETTE("silhouette", true, r -> r.scores().silhouette()),
@@ -20,9 +23,9 @@ public record SelectionRule(Criterion criterion, double minCoverage) {
 
         private final String label;
         private final boolean higherIsBetter;
-        private final ToDoubleFunction<SweepRun> value;
+        private final ToDoubleFunction<SweepResult> value;
 
-        Criterion(String label, boolean higherIsBetter, ToDoubleFunction<SweepRun> value) {
+        Criterion(String label, boolean higherIsBetter, ToDoubleFunction<SweepResult> value) {
             this.label = label;
             this.higherIsBetter = higherIsBetter;
             this.value = value;
@@ -35,15 +38,11 @@ public record SelectionRule(Criterion criterion, double minCoverage) {
         }
     }
 
-    /** The default rule: best silhouette among runs covering at least 90 % of points. */
-    public static SelectionRule bestSilhouette() {
-        return new SelectionRule(Criterion.SILHOUETTE, 0.9);
-    }
 
-    public Optional<SweepRun> select(List<SweepRun> runs) {
-        SweepRun best = null;
+    public Optional<SweepResult> select(List<SweepResult> runs) {
+        SweepResult best = null;
         double bestValue = Double.NaN;
-        for (SweepRun run : runs) {
+        for (SweepResult run : runs) {
             if (run.failed() || run.scores().coverage() < minCoverage) {
                 continue;
             }

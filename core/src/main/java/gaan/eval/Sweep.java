@@ -21,19 +21,19 @@ public final class Sweep {
     /**
      * @param truth labels for external metrics (-1 = unlabelled), or null
      */
-    public List<SweepRun> run(double[][] x, List<? extends Clusterer> candidates, int[] truth) {
-        List<SweepRun> runs = new ArrayList<>(candidates.size());
+    public List<SweepResult> run(double[][] x, List<? extends Clusterer> candidates, int[] truth) {
+        List<SweepResult> runs = new ArrayList<>(candidates.size());
         for (Clusterer c : candidates) {
             long start = System.nanoTime();
             Partition p;
             try {
                 p = c.fit(x);
             } catch (IllegalArgumentException e) {
-                runs.add(new SweepRun(c.method(), null, null, (System.nanoTime() - start) / 1e9, e.getMessage()));
+                runs.add(new SweepResult(c.method(), null, null, (System.nanoTime() - start) / 1e9, e.getMessage()));
                 continue;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            runs.add(new SweepRun(p.method(), p, metrics.score(x, p, truth), seconds, null));
+            runs.add(new SweepResult(p.method(), p, metrics.score(x, p, truth), seconds, null));
         }
         return runs;
     }

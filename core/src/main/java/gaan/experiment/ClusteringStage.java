@@ -13,10 +13,14 @@ import gaan.cluster.Clusterer;
 import gaan.cluster.GaussianMixture;
 import gaan.cluster.Grid;
 import gaan.cluster.Partition;
+import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
 import gaan.eval.Metrics;
+import gaan.eval.Scores;
 import gaan.eval.SelectionRule;
 import gaan.eval.Sweep;
-import gaan.eval.SweepRun;
+import gaan.eval.SweepResult;
+import gaan.report.Numbers;
 import gaan.report.ResultRow;
 
 /**
@@ -57,8 +61,8 @@ public final class ClusteringStage {
         return new ClusteringStage(c.task(), c.clustering(), data.k(), data.truth(), c.minCoverage(), c.threads());
     }
 
-    /** A clustering run: its result row and the cluster of each track (-1 noise). */
-    public record Run(ResultRow row, int[] labels) {
+    /** One clustering of a representation: its result row and the cluster of each track (-1 noise). */
+    public record ScoredPartition(ResultRow row, int[] labels) {
         public String column() {
             return ClusteringStage.column(row);
         }
@@ -70,38 +74,40 @@ public final class ClusteringStage {
                 + ":s" + row.seed();
     }
 
-    public List<Run> run(Representation rep) {
-        List<Run> runs = new ArrayList<>();
+    public List<ScoredPartition> run(Representation rep) {
+        List<ScoredPartition> out = new ArrayList<>();
         for (ClusteringSpec spec : specs) {
-            List<SweepRun> sweepRuns = sweep.run(rep.x(), clusterers(spec, rep.seed()), truth);
-            Optional<SweepRun> best = rule.select(sweepRuns);
-            for (SweepRun s : sweepRuns) {
+            List<SweepResult> results = sweep.run(rep.x(), clusterers(spec, rep.seed()), truth);
+            Optional<SweepResult> best = rule.select(results);
+            for (SweepResult s : results) {
                 boolean selected = best.isPresent() && best.get() == s;
-                runs.add(toRun(rep, s, selected));
+                out.add(scored(rep, s, selected));
             }
         }
-        return runs;
+        return out;
     }
 
-    private Run toRun(Representation rep, SweepRun s, boolean selected) {
+    private ScoredPartition scored(Representation rep, SweepResult s, boolean selected) {
         String note = rep.note();
         if (s.failed()) {
-            double nan = Double.NaN;
             int[] noise = new int[rep.x().length];
             Arrays.fill(noise, Partition.NOISE);
-            return new Run(new ResultRow(task, rep.name(), rep.inputs(), rep.usesLabels(),
-                    s.method().algorithm(), params(s.method().parameters()), rep.seed(), 0, 0, nan, nan, nan, nan,
-                    nan, nan, nan, nan, nan, false, join(note, "failed: " + s.error())), noise);
+            return new ScoredPartition(row(rep, s, ResultRow.Scores.FAILED, false, join(note, "failed: " + s.error())),
+                    noise);
         }
-        var sc = s.scores();
+        Scores sc = s.scores();
         note = join(note, sc.undefinedReason());
         if (selected) {
             note = join(note, "selected: " + rule);
         }
-        return new Run(new ResultRow(task, rep.name(), rep.inputs(), rep.usesLabels(),
-                s.method().algorithm(), params(s.method().parameters()), rep.seed(), sc.nClusters(), sc.nNoise(),
-                sc.coverage(), sc.silhouette(), sc.daviesBouldin(), sc.calinskiHarabasz(), sc.ari(), sc.nmi(),
-                sc.ami(), sc.purity(), sc.accuracy(), selected, note), s.partition().labels());
+        return new ScoredPartition(row(rep, s, new ResultRow.Scores(sc.nClusters(), sc.nNoise(), sc.coverage(),
+                sc.silhouette(), sc.daviesBouldin(), sc.calinskiHarabasz(), sc.ari(), sc.nmi(), sc.ami(), sc.purity(),
+                sc.accuracy()), selected, note), s.partition().labels());
+    }
+
+    private ResultRow row(Representation rep, SweepResult s, ResultRow.Scores scores, boolean selected, String note) {
+        return new ResultRow(task, rep.name(), rep.inputs(), rep.usesLabels(), s.method().algorithm(),
+                params(s.method().parameters()), rep.seed(), scores, selected, note);
     }
 
     private List<Clusterer> clusterers(ClusteringSpec spec, long seed) {
@@ -126,16 +132,8 @@ public final class ClusteringStage {
 
     private static String params(Map<String, Object> parameters) {
         return parameters.entrySet().stream().filter(e -> !e.getKey().equals("seed") && !e.getKey().equals("threads"))
-                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? fourDigits(d) : e.getValue()))
+                .map(e -> e.getKey() + "=" + (e.getValue() instanceof Double d ? Numbers.fourDigits(d) : e.getValue()))
                 .collect(Collectors.joining(" "));
-    }
-
-    /** Four significant digits without trailing zeros or exponent ({@code 0.0001}, {@code 2.346}). */
-    private static String fourDigits(double d) {
-        if (!Double.isFinite(d)) {
-            return String.valueOf(d);
-        }
-        return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static String join(String a, String b) {

@@ -5,12 +5,14 @@ import java.util.List;
 import gaan.data.Collection;
 import gaan.data.Track;
 import gaan.features.ExtractionSummary;
+import gaan.features.FeatureStore;
 
 /**
  * Every per-track input of a collection, row {@code i} being {@code collection.tracks().get(i)}
  * (sorted by id). Missing modalities are masks, never silent zeros: a track whose audio could not
  * be decoded has {@code audioOk[i] == false} and zero rows in the audio matrices.
  *
+ * @param store         the feature store they were read from
  * @param mfcc          N×40 MFCC mean+std (librosa conventions, see {@code gaan.audio})
  * @param logmel        N×P×128×128 log-mel patches (dB)
  * @param durations     decoded seconds per track (0 when skipped)
@@ -23,7 +25,7 @@ import gaan.features.ExtractionSummary;
  * @param warnings      per-track problems met while reading (lyrics encodings, truncation)
  * @param summary       what the audio extraction did: extracted, cached, skipped
  */
-public record CollectionFeatures(Collection collection, boolean[] audioOk, float[][] mfcc, float[][][][] logmel,
+public record CollectionFeatures(Collection collection, FeatureStore store, boolean[] audioOk, float[][] mfcc, float[][][][] logmel,
                                  double[] durations, List<String> skipReasons, List<String> lyricsTexts,
                                  List<String> languages, float[][] genre, boolean[] genrePresent,
                                  List<String> genreNames, LyricsEmbedding lyrics, List<String> warnings,

@@ -3,9 +3,14 @@ package gaan.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.RunRequest;
 import gaan.data.Collection;
-import gaan.data.CollectionReader;
+import gaan.report.EdaPlots;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 
@@ -25,15 +30,12 @@ public final class ExperimentRunner {
     }
 
     public static Outcome run(RunRequest request, Progress progress) {
-        Collection collection = CollectionReader.read(request.collection());
-        progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
-        FeatureSettings audio = sharedAudioSettings(request.tasks());
         ExperimentConfig first = request.tasks().get(0);
-        CollectionFeatures features = FeaturePipeline.prepare(collection,
-                request.store() != null ? request.store() : FeaturePipeline.defaultStore(collection.root()),
-                FeaturePipeline.audioParams(audio), first.features(), first.seeds().get(0), first.threads(), progress);
+        CollectionFeatures features = FeaturePipeline.prepare(request.collection(), request.store(),
+                sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
+        Collection collection = features.collection();
 
-        gaan.report.Eda.Result eda = Exploration.write(features, request.out().resolve("eda"));
+        EdaPlots.Result eda = CollectionEda.write(features, request.out().resolve("eda"));
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);
@@ -41,7 +43,7 @@ public final class ExperimentRunner {
             long start = System.nanoTime();
             try {
                 reports.add(runner.run(task, features, request.out(), failures));
-                progress.info(String.format(java.util.Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
+                progress.info(String.format(Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
                         (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
             } catch (RuntimeException e) {
                 String message = "task '" + task.task() + "' failed: "
@@ -68,18 +70,19 @@ public final class ExperimentRunner {
      */
     static List<TaskReport> withEarlierTasks(Path out, List<TaskReport> ran, List<ExperimentConfig> requested) {
         List<TaskReport> all = new ArrayList<>(ran);
-        for (Path folder : Stages.taskFolders(out)) {
+        for (Path folder : ReportRebuild.taskFolders(out)) {
             String name = folder.getFileName().toString();
             if (requested.stream().noneMatch(t -> t.task().equals(name))) {
-                all.add(Stages.readTask(folder, Stages.collectionOf(folder)));
+                all.add(ReportRebuild.readTask(folder, ReportRebuild.collectionOf(folder)));
             }
         }
         return all;
     }
 
     /**
-     * The audio settings every task of a run shares: features are extracted once per run, so tasks
-     * may differ in lyrics settings but not in patches, offset or duration.
+     * The feature settings of a run: the first task's, once every task is checked to share its
+     * audio settings (features are extracted once per run, so tasks may differ in lyrics settings
+     * but not in patches, offset or duration).
      */
     static FeatureSettings sharedAudioSettings(List<ExperimentConfig> tasks) {
         FeatureSettings first = tasks.get(0).features();

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import gaan.audio.AudioFeatureParams;
+import gaan.config.FeatureSettings;
 import gaan.data.Collection;
+import gaan.data.CollectionReader;
 import gaan.data.GenreVocabulary;
 import gaan.data.Track;
 import gaan.features.ExtractionSummary;
@@ -21,37 +23,17 @@ import gaan.text.LyricsText;
 /**
  * Fills a {@link FeatureStore} for a collection — audio features (cached per track), genre
  * multi-hot and its mask, the lyrics embedding and its mask — and loads everything back as
- * {@link CollectionFeatures}. A task whose lyrics settings differ from the stored ones gets its
- * own embedding from {@link LyricsEmbedding#forTask}.
+ * {@link CollectionFeatures}. The one entry every command that needs features goes through. A task
+ * whose lyrics settings differ from the stored ones gets its own embedding from
+ * {@link LyricsEmbedding#forTask}.
  */
 public final class FeaturePipeline {
-    /** Store files this stage adds beside the audio features. */
-    public static final String GENRE_MULTIHOT = "genre_multihot";
-    public static final String GENRE_MASK = "genre_mask";
-    public static final String LYRICS_EMBEDDING = "lyrics_embedding";
-    public static final String LYRICS_MASK = "lyrics_mask";
-    /**
-     * Per track, in row order: {@code id, lyrics_status} (ok, missing, empty, unreadable),
-     * {@code tagged_language} (from the text) and {@code language} (declared in tracks.csv, else
-     * tagged) — the language plots and cluster compositions use.
-     */
-    public static final String LYRICS_TABLE = "lyrics.csv";
-
     private FeaturePipeline() {
     }
 
     /** Why a track's audio was skipped, naming its file: {@code <audio path>: <reason>}. */
     static String skipReason(TrackRow r) {
         return r.audio() + ": " + r.reason();
-    }
-
-    private static String csvCell(String s) {
-        return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    /** The store folder DESIGN.md names by default: {@code COLLECTION/.gaan/features}. */
-    public static Path defaultStore(Path collection) {
-        return collection.resolve(".gaan").resolve("features");
     }
 
     /** Audio parameters of the settings: librosa's defaults with the patches and analysis window. */
@@ -61,19 +43,24 @@ public final class FeaturePipeline {
     }
 
     /**
-     * @param lyricsSettings lyrics embedder and dimension of the stored embedding
-     * @param lyricsSeed     seed of the stored embedding (the char-n-gram SVD)
+     * Reads the collection and fills its store.
+     *
+     * @param collectionDir the collection folder
+     * @param storeDir      the store folder, or null for {@link FeatureStore#defaultDir} of the collection
+     * @param settings      audio and lyrics settings, every field set (a resolved task's, or the defaults)
+     * @param lyricsSeed    seed of the stored embedding (the char-n-gram SVD)
      */
-    public static CollectionFeatures prepare(Collection collection, Path storeDir, AudioFeatureParams params,
-                                             FeatureSettings lyricsSettings, long lyricsSeed, int threads,
-                                             Progress progress) {
+    public static CollectionFeatures prepare(Path collectionDir, Path storeDir, FeatureSettings settings,
+                                             long lyricsSeed, int threads, Progress progress) {
+        Collection collection = CollectionReader.read(collectionDir);
+        progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
+        FeatureStore store = FeatureStore.of(storeDir, collection.root());
         ExtractionSummary summary;
         try (Progress.Tracker bar = progress.start("features", collection.size())) {
-            summary = new FeatureExtractor(params, threads).extract(collection, storeDir,
+            summary = new FeatureExtractor(audioParams(settings), threads).extract(collection, store.dir(),
                     outcome -> bar.step(outcome.id()));
         }
         progress.info("features: " + summary.describe());
-        FeatureStore store = FeatureStore.at(storeDir);
         List<TrackRow> rows = store.tracks();
         int n = collection.size();
         boolean[] audioOk = new boolean[n];
@@ -92,13 +79,13 @@ public final class FeaturePipeline {
         GenreVocabulary vocabulary = GenreVocabulary.of(collection);
         float[][] genre = vocabulary.multiHot(collection.tracks());
         boolean[] genrePresent = GenreVocabulary.presence(collection.tracks());
-        store.putMatrix(GENRE_MULTIHOT, genre);
-        store.putMask(GENRE_MASK, genrePresent);
+        store.putMatrix(FeatureStore.GENRE_MULTIHOT, genre);
+        store.putMask(FeatureStore.GENRE_MASK, genrePresent);
 
         List<String> warnings = new ArrayList<>(collection.warnings());
         List<String> texts = new ArrayList<>();
         List<String> languages = new ArrayList<>();
-        List<String> lyricsTable = new ArrayList<>(List.of("id,lyrics_status,tagged_language,language"));
+        List<List<String>> lyricsTable = new ArrayList<>();
         List<LyricsText> lyricsRead = new ArrayList<>();
         for (Track t : collection.tracks()) {
             String text = null;
@@ -113,15 +100,14 @@ public final class FeaturePipeline {
             texts.add(text);
             String tagged = text == null ? Language.UNKNOWN.code() : LanguageTagger.tag(text).code();
             languages.add(t.language() != null ? t.language() : tagged);
-            lyricsTable.add(csvCell(t.id()) + "," + status.code() + "," + tagged + ","
-                    + csvCell(languages.get(languages.size() - 1)));
+            lyricsTable.add(List.of(t.id(), status.code(), tagged, languages.get(languages.size() - 1)));
         }
-        RunFolder.writeLines(storeDir.resolve(LYRICS_TABLE), lyricsTable);
-        LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsRead, lyricsSettings, lyricsSeed);
-        store.putMatrix(LYRICS_EMBEDDING, lyrics.rows());
-        store.putMask(LYRICS_MASK, lyrics.present());
+        store.putLyricsTable(lyricsTable);
+        LyricsEmbedding lyrics = LyricsEmbedding.of(collection.tracks(), lyricsRead, settings, lyricsSeed);
+        store.putMatrix(FeatureStore.LYRICS_EMBEDDING, lyrics.rows());
+        store.putMask(FeatureStore.LYRICS_MASK, lyrics.present());
         warnings.forEach(progress::warn);
-        return new CollectionFeatures(collection, audioOk, store.matrix(FeatureStore.MFCC_SUMMARY),
+        return new CollectionFeatures(collection, store, audioOk, store.matrix(FeatureStore.MFCC_SUMMARY),
                 store.patches(), durations, skipReasons, texts, languages, genre, genrePresent,
                 vocabulary.genres(), lyrics, warnings, summary);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import gaan.data.Track;
 
+import gaan.config.FeatureSettings;
 import gaan.text.CharNgramEmbedder;
 import gaan.text.EmbedderChoice;
 import gaan.text.LyricsFeatures;

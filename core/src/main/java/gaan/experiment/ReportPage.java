@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import gaan.data.Npy;
+import gaan.eval.AnswerRule;
 import gaan.report.Assignments;
 import gaan.report.HtmlReport;
 import gaan.report.Metric;
@@ -35,8 +36,8 @@ final class ReportPage {
     static Path write(Path out, String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
                       Path edaSummary) {
         Recommendation rec = Recommendation.read(out).orElse(null);
-        return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, edaPlots, edaSummary, rec,
-                map(out, rec, tasks).orElse(null)), out.resolve("report.html"));
+        return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, edaPlots, edaSummary,
+                AnswerRule.DEFAULT.toString(), rec, map(out, rec, tasks).orElse(null)), out.resolve("report.html"));
     }
 
     /**
@@ -45,7 +46,7 @@ final class ReportPage {
      */
     static Optional<TrackMap> map(Path out, Recommendation rec, List<TaskReport> tasks) {
         for (TaskReport t : tasks) {
-            Optional<ResultRow> best = HtmlReport.best(t.results(), Metric.SILHOUETTE);
+            Optional<ResultRow> best = Optional.ofNullable(t.best().get(Metric.SILHOUETTE));
             if (rec != null ? !t.task().equals(rec.task()) : best.isEmpty()) {
                 continue;
             }

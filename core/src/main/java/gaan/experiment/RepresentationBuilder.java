@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import gaan.cluster.Pca;
+import gaan.config.ConfigException;
+import gaan.config.Modality;
+import gaan.config.RepresentationSpec;
+import gaan.config.TrainingSettings;
 import gaan.model.BetaSchedule;
 import gaan.model.TrainConfig;
 import gaan.model.Trainer;
@@ -58,9 +62,9 @@ final class RepresentationBuilder {
 
     private double[][] rawBlocks(List<Modality> inputs) {
         if (inputs.size() == 1) {
-            return Blocks.standardize(data.block(inputs.get(0)));
+            return FeatureBlocks.standardize(data.block(inputs.get(0)));
         }
-        return Blocks.concat(inputs.stream().map(data::block).toList(),
+        return FeatureBlocks.concat(inputs.stream().map(data::block).toList(),
                 inputs.stream().map(m -> 1.0).toList());
     }
 
@@ -117,7 +121,7 @@ final class RepresentationBuilder {
              Vae vae = new Trainer(config).fit(vaeSpec, input, h -> bar.step(String.format(java.util.Locale.ROOT,
                      "loss %.3f KL %.3f active %d", h.loss(), h.kl(), h.activeUnits())))) {
             history = vae.history();
-            latent = Blocks.toDouble(vae.encode(input));
+            latent = FeatureBlocks.toDouble(vae.encode(input));
             vae.save(modelsDir.resolve(spec.name() + "_s" + seed));
         }
         TrainingHistory last = history.get(history.size() - 1);
@@ -172,7 +176,7 @@ final class RepresentationBuilder {
             }
         }
         List<Double> weights = spec.weights() != null ? spec.weights() : spec.parts().stream().map(p -> 1.0).toList();
-        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, Blocks.concat(blocks, weights),
+        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, FeatureBlocks.concat(blocks, weights),
                 List.of(), note);
     }
 

@@ -18,8 +18,8 @@ final class RepresentationMaps {
     private RepresentationMaps() {
     }
 
-    static List<Plot> draw(TaskData data, List<Representation> reps, List<ClusteringStage.Run> runs, String skip,
-                           Path dir) {
+    static List<Plot> draw(TaskData data, List<Representation> reps,
+                           List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir) {
         long first = data.config().seeds().get(0);
         List<Plot> plots = new ArrayList<>();
         for (Representation rep : reps) {
@@ -28,7 +28,7 @@ final class RepresentationMaps {
             }
             Projection.Map2d map = Projection.map(rep.x(), first);
             String title = rep.name() + " (" + map.method() + ")";
-            runs.stream().filter(r -> r.row().selected() && r.row().seed() == first
+            clusterings.stream().filter(r -> r.row().selected() && r.row().seed() == first
                             && r.row().representation().equals(rep.name())).findFirst()
                     .ifPresent(r -> plots.add(new Plot("Map coloured by cluster: " + title + ", " + r.row().label(),
                             Plots.scatterByCluster(title + ": " + r.row().label(), map.points(), r.labels(),

@@ -3,6 +3,9 @@ package gaan.experiment;
 import java.util.ArrayList;
 import java.util.List;
 
+import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
+import gaan.config.Modality;
 import gaan.data.LabelCoding;
 import gaan.data.Track;
 
@@ -89,13 +92,13 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };
-        return Blocks.select(all, rows);
+        return FeatureBlocks.select(all, rows);
     }
 
     /** A modality as a double block for raw, PCA and hybrid representations; absent lyrics imputed. */
     public double[][] block(Modality m) {
-        double[][] x = Blocks.toDouble(floats(m));
-        return m == Modality.LYRICS ? Blocks.imputeMean(x, present(m)) : x;
+        double[][] x = FeatureBlocks.toDouble(floats(m));
+        return m == Modality.LYRICS ? FeatureBlocks.imputeMean(x, present(m)) : x;
     }
 
     /** Rows missing modality {@code m}, for the notes of rows built with it. */
@@ -109,7 +112,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
 
     /** N×P×128×128 patches of the rows. */
     public float[][][][] patches() {
-        return Blocks.select(features.logmel(), rows);
+        return FeatureBlocks.select(features.logmel(), rows);
     }
 
     private float[][] meanPatchRows() {

@@ -4,20 +4,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import gaan.audio.AudioDecoder;
+import gaan.config.ExperimentConfig;
+import gaan.config.RepresentationSpec;
 import gaan.data.Npy;
 import gaan.data.Track;
+import gaan.model.Engines;
 import gaan.model.TrainingHistory;
 import gaan.report.Assignments;
 import gaan.report.HistoryRow;
-import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.Plot;
 import gaan.report.ResultRow;
 import gaan.report.RunInfo;
 import gaan.report.RunWriter;
+import gaan.report.TaskPlots;
 import gaan.report.TaskReport;
 import gaan.report.TrackInfo;
 
@@ -56,7 +61,7 @@ final class TaskRunner {
         RepresentationBuilder builder = new RepresentationBuilder(data, run.models(), progress);
         ClusteringStage clustering = ClusteringStage.of(data);
         List<Representation> reps = new ArrayList<>();
-        List<ClusteringStage.Run> runs = new ArrayList<>();
+        List<ClusteringStage.ScoredPartition> clusterings = new ArrayList<>();
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {
@@ -72,13 +77,13 @@ final class TaskRunner {
                 built.put(spec.name(), rep);
                 reps.add(rep);
                 Npy.write(run.representation(spec.name(), seed), rep.x());
-                runs.addAll(timings.time("clustering", () -> clustering.run(rep)));
+                clusterings.addAll(timings.time("clustering", () -> clustering.run(rep)));
             }
         }
-        List<ResultRow> rows = runs.stream().map(ClusteringStage.Run::row).toList();
+        List<ResultRow> rows = clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList();
 
         Map<String, int[]> columns = new LinkedHashMap<>();
-        runs.forEach(r -> columns.put(r.column(), r.labels()));
+        clusterings.forEach(r -> columns.put(r.column(), r.labels()));
         Assignments assignments = new Assignments(data.ids(), data.labels(), data.languages(), columns);
         List<HistoryRow> history = historyRows(reps);
         RunWriter writer = new RunWriter(run.path());
@@ -89,31 +94,33 @@ final class TaskRunner {
             writer.writeSeedSummary(rows);
         }
 
-        Optional<ClusteringStage.Run> best = HtmlReport.best(rows, Metric.SILHOUETTE)
-                .map(r -> runs.get(rows.indexOf(r)));
-        String selected = best.map(ClusteringStage.Run::column).orElse(null);
+        Map<Metric, ResultRow> bestRows = TaskReports.bestByMetric(rows);
+        Optional<ClusteringStage.ScoredPartition> best = Optional.ofNullable(bestRows.get(Metric.SILHOUETTE))
+                .map(r -> clusterings.get(rows.indexOf(r)));
+        String selected = best.map(ClusteringStage.ScoredPartition::column).orElse(null);
         double[][] selectedX = best.flatMap(b -> reps.stream().filter(r -> r.seed() == b.row().seed()
                 && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
         List<Plot> plots = timings.time("plots", () -> {
-            List<Plot> p = new ArrayList<>(gaan.report.TaskPlots.write(run.plots(), rows, history,
+            List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history,
                     assignments, selected, selectedX, config.seeds().get(0)));
-            p.addAll(RepresentationMaps.draw(data, reps, runs,
+            p.addAll(RepresentationMaps.draw(data, reps, clusterings,
                     best.map(b -> b.row().representation()).orElse(null), run.plots()));
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
                 data.size(), features.size() - data.size()), config.seeds(), versions(),
                 timings.seconds()));
-        best.ifPresent(b -> progress.info(String.format(java.util.Locale.ROOT,
+        best.ifPresent(b -> progress.info(String.format(Locale.ROOT,
                 "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
-                b.row().algorithm(), b.row().params(), b.row().silhouette(), b.row().ari())));
-        return new TaskReport(config.task(), run.path(), rows, history, assignments, trackInfos(data), selected, plots);
+                b.row().algorithm(), b.row().params(), b.row().scores().silhouette(), b.row().scores().ari())));
+        return new TaskReport(config.task(), run.path(), rows, bestRows, TaskReports.headToHead(rows, history), history,
+                assignments, trackInfos(data), selected, plots);
     }
 
     private static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>(RunInfo.runtimeVersions());
-        v.putAll(gaan.model.Engines.versions());
-        v.put("ffmpeg", gaan.audio.AudioDecoder.ffmpegVersion());
+        v.putAll(Engines.versions());
+        v.put("ffmpeg", AudioDecoder.ffmpegVersion());
         return v;
     }
 
@@ -137,8 +144,7 @@ final class TaskRunner {
         for (int i = 0; i < data.size(); i++) {
             int row = data.rows()[i];
             Track t = data.features().tracks().get(row);
-            out.add(new TrackInfo(t.id(), t.genres(), data.features().languages().get(row), t.evaluationLabel(),
-                    t.audio(), data.features().lyricsTexts().get(row)));
+            out.add(TaskReports.track(t, data.features().languages().get(row), data.features().lyricsTexts().get(row)));
         }
         return out;
     }

@@ -28,14 +28,31 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>{@code audio_mask.npy}: bool {@code (N,)}, false for skipped tracks, whose rows are zeros;</li>
  *   <li>{@code cache/}: per-track results keyed by content hash and parameters, for resuming.</li>
  * </ul>
- * Other stages add their own features with {@link #putMatrix} and {@link #putMask}. Every write
- * goes to a temporary file moved into place, so a reader never sees half a file.
+ * Files the feature pipeline adds beside them (every name is a constant or method here):
+ * <ul>
+ *   <li>{@code genre_multihot.npy}: float32 {@code (N, G)}, and {@code genre_mask.npy}: bool {@code (N,)};</li>
+ *   <li>{@code lyrics_embedding.npy}: float32 {@code (N, D)}, and {@code lyrics_mask.npy}: bool {@code (N,)};</li>
+ *   <li>{@code lyrics.csv}: per track, in row order, {@code id, lyrics_status} (ok, missing, empty,
+ *       unreadable), {@code tagged_language} (from the text) and {@code language} (declared in
+ *       tracks.csv, else tagged) — the language plots and cluster compositions use;</li>
+ *   <li>{@code latent_<name>.npy}: float32 {@code (N, latent)}, a VAE's latent means written by
+ *       {@code gaan train}, zero where a track was not encoded, with {@code latent_<name>_mask.npy}.</li>
+ * </ul>
+ * Other stages add their features with {@link #putMatrix} and {@link #putMask}. Every write goes
+ * to a temporary file moved into place, so a reader never sees half a file.
  */
 public final class FeatureStore {
     public static final String TRACKS_CSV = "tracks.csv";
     public static final String MFCC_SUMMARY = "mfcc_summary";
     public static final String LOGMEL_PATCH = "logmel_patch";
     public static final String AUDIO_MASK = "audio_mask";
+    public static final String GENRE_MULTIHOT = "genre_multihot";
+    public static final String GENRE_MASK = "genre_mask";
+    public static final String LYRICS_EMBEDDING = "lyrics_embedding";
+    public static final String LYRICS_MASK = "lyrics_mask";
+    public static final String LYRICS_TABLE = "lyrics.csv";
+    /** Columns of {@link #LYRICS_TABLE}. */
+    public static final String[] LYRICS_COLUMNS = {"id", "lyrics_status", "tagged_language", "language"};
 
     static final String[] COLUMNS = {"row", "id", "audio", "size", "mtime_ns", "sha1", "params_key", "status",
         "reason", "duration_s", "padded"};
@@ -44,6 +61,26 @@ public final class FeatureStore {
 
     private FeatureStore(Path dir) {
         this.dir = dir;
+    }
+
+    /** The store a collection uses when none is named: {@code COLLECTION/.gaan/features}. */
+    public static Path defaultDir(Path collection) {
+        return collection.resolve(".gaan").resolve("features");
+    }
+
+    /** The store in {@code dir}, or the collection's default store when {@code dir} is null. */
+    public static FeatureStore of(Path dir, Path collection) {
+        return at(dir != null ? dir : defaultDir(collection));
+    }
+
+    /** The feature holding the latent means of the VAE {@code name}. */
+    public static String latent(String name) {
+        return "latent_" + name;
+    }
+
+    /** The mask of {@link #latent}: which tracks were encoded. */
+    public static String latentMask(String name) {
+        return latent(name) + "_mask";
     }
 
     /** The store in {@code dir} (which need not exist yet). */
@@ -86,17 +123,27 @@ public final class FeatureStore {
 
     /** Writes {@code tracks.csv} atomically. */
     void writeTracks(List<TrackRow> rows) {
-        Path csv = dir.resolve(TRACKS_CSV);
-        Path tmp = dir.resolve(TRACKS_CSV + ".tmp");
+        writeCsv(TRACKS_CSV, COLUMNS, rows.stream().map(r -> List.<Object>of(r.row(), r.id(), r.audio(), r.size(),
+                r.mtimeNanos(), r.sha1(), r.paramsKey(), r.status(), r.reason(),
+                String.format(Locale.ROOT, "%.6f", r.durationSeconds()), r.padded())).toList());
+    }
+
+    /** Writes {@link #LYRICS_TABLE} atomically: one row of {@link #LYRICS_COLUMNS} per track, in row order. */
+    public void putLyricsTable(List<List<String>> rows) {
+        checkRows(LYRICS_TABLE, rows.size());
+        writeCsv(LYRICS_TABLE, LYRICS_COLUMNS, rows);
+    }
+
+    private void writeCsv(String name, String[] columns, List<? extends List<?>> rows) {
+        Path csv = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
         try {
             Files.createDirectories(dir);
             try (Writer out = Files.newBufferedWriter(tmp);
                  CSVPrinter printer = new CSVPrinter(out,
-                         CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator('\n').get())) {
-                for (TrackRow r : rows) {
-                    printer.printRecord(r.row(), r.id(), r.audio(), r.size(), r.mtimeNanos(), r.sha1(), r.paramsKey(),
-                            r.status(), r.reason(), String.format(Locale.ROOT, "%.6f", r.durationSeconds()),
-                            r.padded());
+                         CSVFormat.DEFAULT.builder().setHeader(columns).setRecordSeparator('\n').get())) {
+                for (List<?> r : rows) {
+                    printer.printRecord(r);
                 }
             }
             Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

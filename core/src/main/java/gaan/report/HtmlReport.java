@@ -1,7 +1,9 @@
 package gaan.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import static gaan.report.Numbers.exact;
+import static gaan.report.Numbers.fourDigits;
+import static gaan.report.Numbers.threeDigits;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +34,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * zipped with the collection beside it. All text from data is HTML-escaped.
  */
 public final class HtmlReport {
-    /** A clustering with less coverage than this is flagged as mostly noise. */
-    public static final double MIN_COVERAGE = 0.5;
+    /** A clustering with less coverage than this is flagged as mostly noise among the warnings. */
+    public static final double NOISY_BELOW = 0.5;
     /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
     public static final int MAX_TRACKS_PER_CLUSTER = 100;
     /** Skipped tracks named in the warnings; the rest are counted. */
     public static final int MAX_LISTED_SKIPPED = 20;
     private static final int TOP_WORDS = 10;
     private static final int TOP_GENRES = 5;
+    /** The metrics the summary shows each task's best row by: silhouette (the answer), ARI for reference. */
+    public static final List<Metric> SUMMARY_METRICS = List.of(Metric.SILHOUETTE, Metric.ARI);
     private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
             Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
             Metric.ACCURACY);
@@ -56,11 +60,12 @@ public final class HtmlReport {
      * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
+     * @param answerRule how {@link TaskReport#best()} was chosen, as a phrase ("among the selected run of ...")
      * @param recommendation the run's recommended clustering, or {@code null} when none was recorded
      * @param map        the interactive map of the first screen, or {@code null} for none
      */
     public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                         Path edaSummary, Recommendation recommendation, TrackMap map) {
+                         Path edaSummary, String answerRule, Recommendation recommendation, TrackMap map) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
@@ -78,40 +83,24 @@ public final class HtmlReport {
     }
 
     /**
-     * The best label-free row of a task by a metric: among the selected runs of the sweeps (which
-     * already passed the run's selection rule, coverage included) whose representation did not use
-     * the labels, with at least two clusters and coverage ≥ {@link #MIN_COVERAGE}, the highest (or
-     * lowest, for Davies-Bouldin) finite value.
-     */
-    public static Optional<ResultRow> best(List<ResultRow> rows, Metric metric) {
-        Comparator<ResultRow> byMetric = Comparator.comparingDouble(metric::of);
-        return rows.stream()
-                .filter(r -> r.selected() && !r.labelsUsedAsInput() && r.nClusters() >= 2
-                        && r.coverage() >= MIN_COVERAGE)
-                .filter(r -> Double.isFinite(metric.of(r)))
-                .max(metric.higherIsBetter() ? byMetric : byMetric.reversed());
-    }
-
-    /**
      * The first screen's answer: the recommended run with how it was chosen and its label-free
      * scores, and when labels exist its ARI/NMI beside the task's best row and best baseline. Without
-     * a recorded recommendation (older results) it says so and names the highest-silhouette
-     * selected run instead.
+     * a recorded recommendation (older results) it says so and names the task's answer by
+     * silhouette instead.
      */
     static String recommendationSentence(Recommendation rec, List<TaskReport> tasks) {
         if (rec == null) {
             for (TaskReport t : tasks) {
-                Optional<ResultRow> b = best(t.results(), Metric.SILHOUETTE);
-                if (b.isPresent()) {
-                    ResultRow r = b.get();
+                ResultRow r = t.best().get(Metric.SILHOUETTE);
+                if (r != null) {
+                    ResultRow.Scores s = r.scores();
                     return "No recommendation recorded for these results. Shown instead: the selected label-free run "
                             + "with the highest silhouette, " + r.label() + " (seed " + r.seed() + ") in task "
-                            + t.task() + ": " + r.nClusters() + " clusters, silhouette " + fmt(r.silhouette())
-                            + ", coverage " + percent(r.coverage()) + reference(t, r.ari(), r.nmi()) + ".";
+                            + t.task() + ": " + s.nClusters() + " clusters, silhouette " + threeDigits(s.silhouette())
+                            + ", coverage " + percent(s.coverage()) + reference(t, s.ari(), s.nmi()) + ".";
                 }
             }
-            return "No recommendation recorded for these results, and no selected label-free run has two or more "
-                    + "clusters covering at least " + percent(MIN_COVERAGE) + " of the tracks.";
+            return "No recommendation recorded for these results, and no task has a label-free answer.";
         }
         Recommendation.Evidence e = rec.evidence();
         List<String> evidence = new ArrayList<>();
@@ -138,65 +127,60 @@ public final class HtmlReport {
     }
 
     /**
-     * "; against the labels (not used to choose): ARI a, NMI b; the task's best row ...; its best
+     * "; against the labels (not used to choose): ARI a, NMI b; the task's best row ...; the best
      * baseline ...", or empty when the scores are undefined.
      */
     private static String reference(TaskReport task, double ari, double nmi) {
         if (!Double.isFinite(ari)) {
             return "";
         }
-        StringBuilder b = new StringBuilder("; against the labels (not used to choose): ARI ").append(fmt(ari));
+        StringBuilder b = new StringBuilder("; against the labels (not used to choose): ARI ").append(threeDigits(ari));
         if (Double.isFinite(nmi)) {
-            b.append(", NMI ").append(fmt(nmi));
+            b.append(", NMI ").append(threeDigits(nmi));
         }
         if (task != null) {
-            best(task.results(), Metric.ARI).ifPresent(r -> b.append("; the task's best row by ARI, ")
-                    .append(r.label()).append(", reaches ").append(fmt(r.ari())));
-            Set<String> vaes = vaes(task);
-            best(task.results().stream().filter(r -> !vaes.contains(r.representation())).toList(), Metric.ARI)
-                    .ifPresent(r -> b.append("; the best baseline without a VAE, ").append(r.label())
-                            .append(", ").append(fmt(r.ari())));
+            ResultRow best = task.best().get(Metric.ARI);
+            if (best != null) {
+                b.append("; the task's best row by ARI, ").append(best.label()).append(", reaches ")
+                        .append(threeDigits(best.scores().ari()));
+            }
+            ResultRow baseline = task.headToHead().baseline();
+            if (baseline != null) {
+                b.append("; the best baseline without a VAE, ").append(baseline.label()).append(", ")
+                        .append(threeDigits(baseline.scores().ari()));
+            }
         }
         return b.toString();
     }
 
     private static void named(List<String> out, String name, double v) {
         if (Double.isFinite(v)) {
-            out.add(name + " " + fmt(v));
+            out.add(name + " " + threeDigits(v));
         }
     }
 
     /**
-     * The headline stated honestly for one task: whether the best VAE or the best baseline (a
-     * representation no VAE made: PCA, raw features) agrees more with the labels, among the
-     * selected label-free runs. Empty without labels or without both kinds.
+     * The headline stated honestly for one task: whether the best VAE or the best baseline agrees
+     * more with the labels ({@link TaskReport#headToHead()}). Empty without both.
      */
     static Optional<String> baselineSentence(TaskReport t) {
-        Set<String> vaes = vaes(t);
-        Optional<ResultRow> vae = best(t.results().stream().filter(r -> vaes.contains(r.representation())).toList(),
-                Metric.ARI);
-        Optional<ResultRow> base = best(t.results().stream().filter(r -> !vaes.contains(r.representation())).toList(),
-                Metric.ARI);
-        if (vae.isEmpty() || base.isEmpty()) {
+        ResultRow v = t.headToHead().vae();
+        ResultRow b = t.headToHead().baseline();
+        if (v == null || b == null) {
             return Optional.empty();
         }
-        ResultRow v = vae.get();
-        ResultRow b = base.get();
-        return Optional.of(b.ari() > v.ari()
+        double vAri = v.scores().ari();
+        double bAri = b.scores().ari();
+        return Optional.of(bAri > vAri
                 ? t.task() + ": a baseline beats every VAE against the labels: " + b.label() + " reaches ARI "
-                        + fmt(b.ari()) + ", the best VAE (" + v.label() + ") " + fmt(v.ari()) + "."
-                : t.task() + ": the best VAE (" + v.label() + ") reaches ARI " + fmt(v.ari())
-                        + " against the labels, the best baseline (" + b.label() + ") " + fmt(b.ari()) + ".");
-    }
-
-    /** Representations a VAE made: those with a training history. */
-    private static Set<String> vaes(TaskReport t) {
-        return t.history().stream().map(HistoryRow::model).collect(Collectors.toSet());
+                        + threeDigits(bAri) + ", the best VAE (" + v.label() + ") " + threeDigits(vAri) + "."
+                : t.task() + ": the best VAE (" + v.label() + ") reaches ARI " + threeDigits(vAri)
+                        + " against the labels, the best baseline (" + b.label() + ") " + threeDigits(bAri) + ".");
     }
 
     /** A map coordinate to four significant digits: plenty for a canvas, and a third of the bytes. */
     private static double round(double v) {
-        return Double.isFinite(v) ? new BigDecimal(v).round(new MathContext(4)).doubleValue() : 0;
+        return Double.isFinite(v) ? Double.parseDouble(fourDigits(v)) : 0;
     }
 
     /** Mostly-noise clusterings named per task in a warning's details; the table shows the rest. */
@@ -240,8 +224,9 @@ public final class HtmlReport {
                             + " active latent unit(s) at epoch " + h.epoch());
                 }
             });
-            List<String> noisy = t.results().stream().filter(r -> r.coverage() < MIN_COVERAGE)
-                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fmt(r.coverage()) + ")").toList();
+            List<String> noisy = t.results().stream().filter(r -> r.scores().coverage() < NOISY_BELOW)
+                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + threeDigits(r.scores().coverage()) + ")")
+                    .toList();
             if (!noisy.isEmpty()) {
                 noisyCount += noisy.size();
                 int more = noisy.size() - MAX_LISTED_NOISY;
@@ -277,26 +262,6 @@ public final class HtmlReport {
 
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);
-    }
-
-    /** Three significant digits (plain notation from 1e-4 to 1e7); empty for NaN. */
-    static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
-        return v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7) ? d.toPlainString() : d.toString();
-    }
-
-    /**
-     * A standard deviation: below half a thousandth (rounding noise of equal values, such as
-     * 1.36E-16) it prints as 0.000, otherwise as {@link #fmt}.
-     */
-    static String fmtStd(double std) {
-        return Math.abs(std) < 5e-4 ? "0.000" : fmt(std);
     }
 
     static String esc(String s) {
@@ -451,17 +416,18 @@ public final class HtmlReport {
         }
 
         private void summary(Report r) {
-            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>Among the selected "
-                    + "run of every sweep whose representation did not use the evaluation labels, with at least two "
-                    + "clusters and coverage of at least ").append(percent(MIN_COVERAGE)).append(": the highest silhouette (a label-free "
-                    + "choice) and, for reference, the highest ARI (which uses the labels to choose).</p>\n")
+            String rule = r.answerRule();
+            h.append("<section id=\"summary\">\n<h2>Best label-free result per task</h2>\n<p>")
+                    .append(esc(rule.isEmpty() ? rule : Character.toUpperCase(rule.charAt(0)) + rule.substring(1)))
+                    .append(": the highest silhouette (a label-free choice) and, for reference, the highest ARI "
+                            + "(which uses the labels to choose).</p>\n")
                     .append("<table class=\"summary\">\n<thead><tr><th>task</th><th>chosen by</th>"
                             + "<th>representation</th><th>inputs</th><th>algorithm</th><th>params</th><th>seed</th>"
                             + "<th>n_clusters</th><th>coverage</th><th>silhouette</th><th>ari</th><th>nmi</th>"
                             + "</tr></thead>\n<tbody>\n");
             for (TaskReport t : r.tasks()) {
-                for (Metric m : List.of(Metric.SILHOUETTE, Metric.ARI)) {
-                    Optional<ResultRow> best = best(t.results(), m);
+                for (Metric m : SUMMARY_METRICS) {
+                    Optional<ResultRow> best = Optional.ofNullable(t.best().get(m));
                     h.append("<tr><td><a href=\"#").append(anchor(t.task())).append("\">").append(esc(t.task()))
                             .append("</a></td><td>").append(m.column()).append("</td>");
                     if (best.isEmpty()) {
@@ -471,11 +437,12 @@ public final class HtmlReport {
                     }
                     ResultRow b = best.get();
                     for (String v : List.of(b.representation(), b.inputs(), b.algorithm(), b.params(),
-                            Long.toString(b.seed()), Integer.toString(b.nClusters()))) {
+                            Long.toString(b.seed()), Integer.toString(b.scores().nClusters()))) {
                         h.append("<td>").append(esc(v)).append("</td>");
                     }
-                    for (double v : new double[] {b.coverage(), b.silhouette(), b.ari(), b.nmi()}) {
-                        h.append("<td class=\"num\">").append(fmt(v)).append("</td>");
+                    for (double v : new double[] {b.scores().coverage(), b.scores().silhouette(), b.scores().ari(),
+                        b.scores().nmi()}) {
+                        h.append("<td class=\"num\">").append(threeDigits(v)).append("</td>");
                     }
                     h.append("</tr>\n");
                 }
@@ -539,11 +506,12 @@ public final class HtmlReport {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
                 h.append("<td class=\"wrap\">").append(esc(r.params())).append("</td>");
+                ResultRow.Scores s = r.scores();
                 num(r.seed());
-                num(r.nClusters());
-                num(r.nNoise());
-                for (double v : new double[] {r.coverage(), r.silhouette(), r.daviesBouldin(), r.calinskiHarabasz(),
-                    r.ari(), r.nmi(), r.ami(), r.purity(), r.accuracy()}) {
+                num(s.nClusters());
+                num(s.nNoise());
+                for (double v : new double[] {s.coverage(), s.silhouette(), s.daviesBouldin(), s.calinskiHarabasz(),
+                    s.ari(), s.nmi(), s.ami(), s.purity(), s.accuracy()}) {
                     num(v);
                 }
                 h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"wrap\">")
@@ -573,10 +541,10 @@ public final class HtmlReport {
                 num(g.seeds());
                 for (Metric m : SEED_METRICS) {
                     AcrossSeeds.Stat st = g.stat(m);
-                    h.append("<td class=\"num\" data-v=\"").append(RunWriter.number(st.mean())).append("\">")
-                            .append(fmt(st.mean()));
+                    h.append("<td class=\"num\" data-v=\"").append(exact(st.mean())).append("\">")
+                            .append(threeDigits(st.mean()));
                     if (!Double.isNaN(st.std())) {
-                        h.append(" ± ").append(fmtStd(st.std()));
+                        h.append(" ± ").append(Numbers.spread(st.std()));
                     }
                     h.append("</td>");
                 }
@@ -587,8 +555,8 @@ public final class HtmlReport {
 
         /** A numeric cell: the full value in {@code data-v} for sorting, three digits shown. */
         private void num(double v) {
-            h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : RunWriter.number(v)).append("\">")
-                    .append(fmt(v)).append("</td>");
+            h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : exact(v)).append("\">")
+                    .append(threeDigits(v)).append("</td>");
         }
 
         private void plots(List<Plot> plots) {
@@ -618,8 +586,7 @@ public final class HtmlReport {
                 for (int i = 0; i < clusters.length; i++) {
                     TrackInfo info = byId.get(a.trackIds().get(i));
                     if (info == null) {
-                        info = new TrackInfo(a.trackIds().get(i), List.of(), a.languages().get(i), a.labels().get(i),
-                                null, null);
+                        info = TrackInfo.bare(a.trackIds().get(i), a.languages().get(i), a.labels().get(i));
                     }
                     (clusters[i] == c ? inside : outside).add(info);
                 }

@@ -4,15 +4,15 @@ import java.util.function.ToDoubleFunction;
 
 /** The scores of a {@link ResultRow} by their CSV column name, and which direction is better. */
 public enum Metric {
-    SILHOUETTE("silhouette", true, ResultRow::silhouette),
-    DAVIES_BOULDIN("davies_bouldin", false, ResultRow::daviesBouldin),
-    CALINSKI_HARABASZ("calinski_harabasz", true, ResultRow::calinskiHarabasz),
-    ARI("ari", true, ResultRow::ari),
-    NMI("nmi", true, ResultRow::nmi),
-    AMI("ami", true, ResultRow::ami),
-    PURITY("purity", true, ResultRow::purity),
-    ACCURACY("accuracy", true, ResultRow::accuracy),
-    COVERAGE("coverage", true, ResultRow::coverage);
+    SILHOUETTE("silhouette", true, r -> r.scores().silhouette()),
+    DAVIES_BOULDIN("davies_bouldin", false, r -> r.scores().daviesBouldin()),
+    CALINSKI_HARABASZ("calinski_harabasz", true, r -> r.scores().calinskiHarabasz()),
+    ARI("ari", true, r -> r.scores().ari()),
+    NMI("nmi", true, r -> r.scores().nmi()),
+    AMI("ami", true, r -> r.scores().ami()),
+    PURITY("purity", true, r -> r.scores().purity()),
+    ACCURACY("accuracy", true, r -> r.scores().accuracy()),
+    COVERAGE("coverage", true, r -> r.scores().coverage());
 
     private final String column;
     private final boolean higherIsBetter;

@@ -300,7 +300,7 @@ public final class Plots {
                 continue;
             }
             double[] sumCount = groups.computeIfAbsent(r.representation() + " " + r.algorithm(), k -> new TreeMap<>())
-                    .computeIfAbsent(r.nClusters(), k -> new double[2]);
+                    .computeIfAbsent(r.scores().nClusters(), k -> new double[2]);
             sumCount[0] += v;
             sumCount[1]++;
         }

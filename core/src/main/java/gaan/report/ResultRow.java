@@ -18,23 +18,33 @@ import java.util.Objects;
  * @param algorithm         the clusterer, e.g. {@code kmeans}, {@code ward}, {@code dbscan}
  * @param params            the clusterer's parameters as text, e.g. {@code k=8} or {@code eps=0.5 min_samples=5}
  * @param seed              seed of the representation and the clusterer
- * @param nClusters         number of clusters found, noise excluded
- * @param nNoise            tracks labelled noise (-1)
- * @param coverage          fraction of tracks in a cluster (1 - nNoise / n); internal metrics are on covered tracks
+ * @param scores            how well the clustering did; all {@link Scores#FAILED} when it could not run
  * @param selected          true for the row chosen as best of its sweep (the rule is in {@link #note()})
  * @param note              why metrics are undefined, a collapse flag, or the selection rule; may be empty
  */
 public record ResultRow(String task, String representation, String inputs, boolean labelsUsedAsInput,
-                        String algorithm, String params, long seed, int nClusters, int nNoise, double coverage,
-                        double silhouette, double daviesBouldin, double calinskiHarabasz,
-                        double ari, double nmi, double ami, double purity, double accuracy,
-                        boolean selected, String note) {
+                        String algorithm, String params, long seed, Scores scores, boolean selected, String note) {
+
+    /**
+     * The scores of one clustering, in the column order of {@code clustering_results.csv}.
+     *
+     * @param nClusters number of clusters found, noise excluded
+     * @param nNoise    tracks labelled noise (-1)
+     * @param coverage  fraction of tracks in a cluster (1 - nNoise / n); internal metrics are on covered tracks
+     */
+    public record Scores(int nClusters, int nNoise, double coverage, double silhouette, double daviesBouldin,
+                         double calinskiHarabasz, double ari, double nmi, double ami, double purity, double accuracy) {
+        /** A clustering that could not run: no clusters, every metric undefined. */
+        public static final Scores FAILED = new Scores(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
 
     public ResultRow {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(representation, "representation");
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(scores, "scores");
         params = params == null ? "" : params;
         note = note == null ? "" : note;
     }
@@ -60,8 +70,7 @@ public record ResultRow(String task, String representation, String inputs, boole
     }
 
     public ResultRow withSelected(boolean value) {
-        return new ResultRow(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, nClusters,
-                nNoise, coverage, silhouette, daviesBouldin, calinskiHarabasz, ari, nmi, ami, purity, accuracy,
-                value, note);
+        return new ResultRow(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, scores, value,
+                note);
     }
 }

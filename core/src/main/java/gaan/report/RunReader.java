@@ -28,10 +28,10 @@ public final class RunReader {
     public static List<ResultRow> readResults(Path file) {
         return read(file, RunWriter.RESULT_COLUMNS, r -> new ResultRow(r.text("task"), r.text("representation"),
                 r.text("inputs"), r.bool("labels_used_as_input"), r.text("algorithm"), r.text("params"),
-                r.integer("seed"), (int) r.integer("n_clusters"), (int) r.integer("n_noise"), r.number("coverage"),
-                r.number("silhouette"), r.number("davies_bouldin"), r.number("calinski_harabasz"), r.number("ari"),
-                r.number("nmi"), r.number("ami"), r.number("purity"), r.number("accuracy"), r.bool("selected"),
-                r.text("note")));
+                r.integer("seed"), new ResultRow.Scores((int) r.integer("n_clusters"), (int) r.integer("n_noise"),
+                r.number("coverage"), r.number("silhouette"), r.number("davies_bouldin"),
+                r.number("calinski_harabasz"), r.number("ari"), r.number("nmi"), r.number("ami"), r.number("purity"),
+                r.number("accuracy")), r.bool("selected"), r.text("note")));
     }
 
     public static List<HistoryRow> readHistory(Path file) {

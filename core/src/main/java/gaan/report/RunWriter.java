@@ -1,5 +1,7 @@
 package gaan.report;
 
+import static gaan.report.Numbers.exact;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -69,11 +71,12 @@ public final class RunWriter {
         List<String> header = new ArrayList<>(RESULT_COLUMNS);
         header.addAll(parameters);
         return writeCsv(RESULTS_FILE, header, rows.stream().map(r -> {
+            ResultRow.Scores s = r.scores();
             List<Object> rec = new ArrayList<>(List.of(r.task(), r.representation(), r.inputs(),
-                    r.labelsUsedAsInput(), r.algorithm(), r.params(), r.seed(), r.nClusters(), r.nNoise(),
-                    number(r.coverage()), number(r.silhouette()), number(r.daviesBouldin()),
-                    number(r.calinskiHarabasz()), number(r.ari()), number(r.nmi()), number(r.ami()),
-                    number(r.purity()), number(r.accuracy()), r.selected(), r.note()));
+                    r.labelsUsedAsInput(), r.algorithm(), r.params(), r.seed(), s.nClusters(), s.nNoise(),
+                    exact(s.coverage()), exact(s.silhouette()), exact(s.daviesBouldin()), exact(s.calinskiHarabasz()),
+                    exact(s.ari()), exact(s.nmi()), exact(s.ami()), exact(s.purity()), exact(s.accuracy()),
+                    r.selected(), r.note()));
             Map<String, String> own = r.parameters();
             parameters.forEach(name -> rec.add(own.getOrDefault(name, "")));
             return rec;
@@ -82,9 +85,9 @@ public final class RunWriter {
 
     public Path writeHistory(List<HistoryRow> rows) {
         return writeCsv(HISTORY_FILE, HISTORY_COLUMNS, rows.stream().map(h -> List.<Object>of(
-                h.model(), h.seed(), h.epoch(), number(h.loss()), number(h.reconstruction()), number(h.kl()),
-                number(h.beta()), h.activeUnits() < 0 ? "" : h.activeUnits(), number(h.valLoss()),
-                number(h.seconds()))).toList());
+                h.model(), h.seed(), h.epoch(), exact(h.loss()), exact(h.reconstruction()), exact(h.kl()),
+                exact(h.beta()), h.activeUnits() < 0 ? "" : h.activeUnits(), exact(h.valLoss()),
+                exact(h.seconds()))).toList());
     }
 
     public Path writeAssignments(Assignments a) {
@@ -115,8 +118,8 @@ public final class RunWriter {
             List<Object> rec = new ArrayList<>(List.of(f.task(), f.representation(), f.inputs(),
                     f.labelsUsedAsInput(), f.algorithm(), g.params(), g.seeds()));
             for (Metric m : Metric.values()) {
-                rec.add(number(g.stat(m).mean()));
-                rec.add(number(g.stat(m).std()));
+                rec.add(exact(g.stat(m).mean()));
+                rec.add(exact(g.stat(m).std()));
             }
             return rec;
         }).toList());
@@ -145,17 +148,6 @@ public final class RunWriter {
             c.add(m.column() + "_std");
         }
         return List.copyOf(c);
-    }
-
-    /** A double as text pandas parses: empty for NaN, {@code inf}/{@code -inf}, else the shortest round-trip form. */
-    static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return Double.toString(v);
     }
 
     private static String orEmpty(String s) {

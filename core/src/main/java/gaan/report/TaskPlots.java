@@ -53,7 +53,7 @@ public final class TaskPlots {
                     Plots.metricBars("Metrics by method", barRows, metrics, plotsDir.resolve("metrics.png"))));
         }
         boolean swept = results.stream().collect(Collectors.groupingBy(r -> r.representation() + " " + r.algorithm(),
-                Collectors.mapping(ResultRow::nClusters, Collectors.toSet()))).values().stream()
+                Collectors.mapping(r -> r.scores().nClusters(), Collectors.toSet()))).values().stream()
                 .anyMatch(ks -> ks.size() > 1);
         if (swept) {
             plots.add(new Plot("Silhouette against the number of clusters", Plots.sweep("Silhouette sweep", results,

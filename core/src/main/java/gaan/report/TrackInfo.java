@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import gaan.data.Track;
-
 /**
  * What the report shows about one track.
  *
@@ -24,9 +22,8 @@ public record TrackInfo(String id, List<String> genres, String language, String 
         genres = List.copyOf(genres);
     }
 
-    /** The report's view of a collection track, with its lyrics text (or {@code null}) read by the caller. */
-    public static TrackInfo of(Track track, String lyrics) {
-        return new TrackInfo(track.id(), track.genres(), track.language(), track.evaluationLabel(), track.audio(),
-                lyrics);
+    /** A track the report knows only from the assignments file: no genres, audio or lyrics. */
+    public static TrackInfo bare(String id, String language, String label) {
+        return new TrackInfo(id, List.of(), language, label, null, null);
     }
 }

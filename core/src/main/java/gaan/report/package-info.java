@@ -2,7 +2,7 @@
  * The outputs of a run: the three CSV files and {@code run.json} of a run folder
  * ({@link gaan.report.RunWriter}), PNG plots ({@link gaan.report.Plots}), 2-D maps of a
  * representation ({@link gaan.report.Projection}), the exploratory analysis of a collection
- * ({@link gaan.report.Eda}) and the self-contained HTML page ({@link gaan.report.HtmlReport}).
+ * ({@link gaan.report.EdaPlots}) and the self-contained HTML page ({@link gaan.report.HtmlReport}).
  *
  * <p>This package takes its inputs as its own plain records ({@link gaan.report.ResultRow},
  * {@link gaan.report.HistoryRow}, {@link gaan.report.Assignments}, {@link gaan.report.TrackInfo},

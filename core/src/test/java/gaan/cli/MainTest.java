@@ -67,7 +67,7 @@ class MainTest {
         assertEquals(0, gaan("run", "--task", "hard", "--seeds", "4,5", "--print-config"));
         Path yaml = dir.resolve("hard.yaml");
         Files.writeString(yaml, out.toString());
-        var configs = gaan.experiment.ConfigLoader.read(yaml);
+        var configs = gaan.config.ConfigLoader.read(yaml);
         assertEquals(java.util.List.of(4L, 5L), configs.get(0).seeds());
     }
 

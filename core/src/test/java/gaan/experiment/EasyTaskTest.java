@@ -16,6 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gaan.config.ConfigLoader;
+import gaan.config.ExperimentConfig;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
@@ -109,7 +114,7 @@ class EasyTaskTest {
     @Test
     void theBrokenFileIsSkippedWithItsNameAndTheRunCompletes() throws Exception {
         assertTrue(outcome.failures().isEmpty());
-        TrackRow broken = FeatureStore.at(FeaturePipeline.defaultStore(dir.resolve("demo"))).tracks().stream()
+        TrackRow broken = FeatureStore.at(FeatureStore.defaultDir(dir.resolve("demo"))).tracks().stream()
                 .filter(t -> t.id().equals("broken")).findFirst().orElseThrow();
         assertFalse(broken.ok());
         assertFalse(broken.reason().isBlank());

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gaan.config.ExperimentConfig;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
 import gaan.report.RunWriter;
 

@@ -89,20 +89,6 @@ class HtmlReportTest {
         String freePart = html.substring(freeTable, flaggedTable);
         assertFalse(freePart.contains("cvae_latent8"), "the CVAE row is not among label-free rows");
         assertTrue(html.substring(flaggedTable).contains("cvae_latent8"));
-        ResultRow best = HtmlReport.best(report.tasks().get(1).results(), Metric.ARI).orElseThrow();
-        assertEquals("mlp_vae_latent8", best.representation(), "CVAE has ARI 1.0 but used the labels");
-    }
-
-    @Test
-    void bestSkipsMostlyNoiseAndPrefersLowDaviesBouldin() {
-        List<ResultRow> rows = report.tasks().get(0).results();
-        assertEquals("mlp_vae_latent8", HtmlReport.best(rows, Metric.SILHOUETTE).orElseThrow().representation());
-        assertEquals(0.5, HtmlReport.best(rows, Metric.DAVIES_BOULDIN).orElseThrow().daviesBouldin());
-        assertEquals(0.2, HtmlReport.best(rows.subList(1, 3), Metric.ARI).orElseThrow().ari(),
-                "dbscan row with coverage 1/3 is not eligible");
-        List<ResultRow> unselected = rows.stream().map(r -> r.withSelected(false)).toList();
-        assertTrue(HtmlReport.best(unselected, Metric.SILHOUETTE).isEmpty(),
-                "only runs a sweep selected are candidates");
     }
 
     @Test
@@ -119,14 +105,22 @@ class HtmlReportTest {
     }
 
     @Test
-    void numbersShowThreeSignificantDigitsAndSortOnFullValues() {
-        assertEquals("0.333", HtmlReport.fmt(1 / 3.0));
-        assertEquals("12300", HtmlReport.fmt(12345.678));
-        assertEquals("1.23E-7", HtmlReport.fmt(1.2345e-7));
-        assertEquals("", HtmlReport.fmt(Double.NaN));
-        assertEquals("2", HtmlReport.fmt(2.0));
-        assertEquals("0.000", HtmlReport.fmtStd(1.36e-16), "rounding noise of equal values");
-        assertEquals("0.0141", HtmlReport.fmtStd(0.014142));
+    void numbersShowFourSignificantDigitsAndSortOnFullValues() {
+        assertEquals("0.3333", Numbers.fourDigits(1 / 3.0));
+        assertEquals("12350", Numbers.fourDigits(12345.678));
+        assertEquals("1.235E-7", Numbers.fourDigits(1.2345e-7));
+        assertEquals("", Numbers.fourDigits(Double.NaN));
+        assertEquals("2", Numbers.fourDigits(2.0));
+    }
+
+    @Test
+    void tablesShowThreeSignificantDigitsAndTinySpreadsAsZero() {
+        assertEquals("0.333", Numbers.threeDigits(1 / 3.0));
+        assertEquals("12300", Numbers.threeDigits(12345.678));
+        assertEquals("1.23E-7", Numbers.threeDigits(1.2345e-7));
+        assertEquals("", Numbers.threeDigits(Double.NaN));
+        assertEquals("0.000", Numbers.spread(1.36e-16), "rounding noise of equal values");
+        assertEquals("0.0141", Numbers.spread(0.014142));
     }
 
     @Test
@@ -152,17 +146,6 @@ class HtmlReportTest {
         assertEquals(21, w.details().size(), w.details().toString());
         assertEquals("s19 (too short)", w.details().get(19));
         assertEquals("and 5 more (see the feature store's tracks.csv)", w.details().get(20));
-    }
-
-    @Test
-    void trackInfoTakesTheEvaluationLabelOfACollectionTrack() {
-        gaan.data.Track t = new gaan.data.Track("x", Path.of("/c/audio/x.mp3"), null, List.of("folk", "baul"), "bn",
-                null);
-        TrackInfo info = TrackInfo.of(t, "নদী");
-        assertEquals("folk", info.label(), "primary genre when there is no label column");
-        assertEquals(List.of("folk", "baul"), info.genres());
-        assertEquals("নদী", info.lyrics());
-        assertEquals(Path.of("/c/audio/x.mp3"), info.audio());
     }
 
     @Test
@@ -205,12 +188,13 @@ class HtmlReportTest {
         TaskReport easy = report.tasks().get(0);
         assertEquals(Optional.of("easy: the best VAE (mlp_vae_latent8 kmeans k=2) reaches ARI 0.9 against the labels, "
                 + "the best baseline (pca8 ward k=4) 0.5."), HtmlReport.baselineSentence(easy));
-        List<ResultRow> rows = easy.results().stream()
-                .map(r -> r.representation().startsWith("mlp_vae") ? new ResultRow(r.task(), r.representation(),
-                        r.inputs(), false, r.algorithm(), r.params(), r.seed(), r.nClusters(), r.nNoise(), r.coverage(),
-                        r.silhouette(), r.daviesBouldin(), r.calinskiHarabasz(), 0.1, 0.1, 0.1, 0.5, 0.5, true, "")
-                        : r).toList();
-        TaskReport worse = new TaskReport("easy", easy.folder(), rows, easy.history(), easy.assignments(),
+        ResultRow vae = easy.results().get(0);
+        ResultRow.Scores s = vae.scores();
+        ResultRow weakVae = new ResultRow(vae.task(), vae.representation(), vae.inputs(), false, vae.algorithm(),
+                vae.params(), vae.seed(), new ResultRow.Scores(s.nClusters(), s.nNoise(), s.coverage(), s.silhouette(),
+                s.daviesBouldin(), s.calinskiHarabasz(), 0.1, 0.1, 0.1, 0.5, 0.5), true, "");
+        TaskReport worse = new TaskReport("easy", easy.folder(), easy.results(), easy.best(),
+                new TaskReport.HeadToHead(weakVae, easy.headToHead().baseline()), easy.history(), easy.assignments(),
                 easy.tracks(), easy.selectedMethod(), List.of());
         assertEquals(Optional.of("easy: a baseline beats every VAE against the labels: pca8 ward k=4 reaches ARI 0.5, "
                 + "the best VAE (mlp_vae_latent8 kmeans k=2) 0.1."), HtmlReport.baselineSentence(worse));

@@ -66,10 +66,12 @@ class PlotsTest {
     static List<ResultRow> sweepRows() {
         List<ResultRow> rows = new ArrayList<>();
         for (int k = 2; k <= 6; k++) {
-            rows.add(new ResultRow("medium", "conv_vae_latent16", "logmel", false, "kmeans", "k=" + k, 1, k, 0, 1,
-                    0.5 - 0.05 * k, 1.0 + 0.1 * k, 100 - k, 0.3, 0.4, 0.35, 0.6, 0.5, k == 2, ""));
-            rows.add(new ResultRow("medium", "pca16", "logmel", false, "ward", "k=" + k, 1, k, 0, 1,
-                    0.3 - 0.02 * k, Double.NaN, 80 - k, Double.NaN, 0.2, 0.15, 0.5, 0.4, false, ""));
+            rows.add(new ResultRow("medium", "conv_vae_latent16", "logmel", false, "kmeans", "k=" + k, 1,
+                    new ResultRow.Scores(k, 0, 1, 0.5 - 0.05 * k, 1.0 + 0.1 * k, 100 - k, 0.3, 0.4, 0.35, 0.6, 0.5),
+                    k == 2, ""));
+            rows.add(new ResultRow("medium", "pca16", "logmel", false, "ward", "k=" + k, 1,
+                    new ResultRow.Scores(k, 0, 1, 0.3 - 0.02 * k, Double.NaN, 80 - k, Double.NaN, 0.2, 0.15, 0.5,
+                    0.4), false, ""));
         }
         return rows;
     }

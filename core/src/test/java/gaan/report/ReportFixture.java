@@ -50,25 +50,28 @@ final class ReportFixture {
         for (String task : List.of("easy", "hard")) {
             Path folder = results.resolve(task);
             List<ResultRow> rows = new ArrayList<>();
-            rows.add(new ResultRow(task, "mlp_vae_latent8", "mfcc_summary", false, "kmeans", "k=2", 1, 2, 0, 1,
-                    0.61, 0.5, 40.0, 0.9, 0.8, 0.75, 0.9, 0.9, true, "best silhouette of the k sweep"));
-            rows.add(new ResultRow(task, "pca8", "mfcc_summary", false, "kmeans", "k=3", 1, 3, 0, 1,
-                    0.12, 1.5, 12.5, 0.2, 0.3, 0.25, 0.6, 0.5, true, ""));
-            rows.add(new ResultRow(task, "raw_mfcc", "mfcc_summary", false, "dbscan", "eps=0.5 min_samples=2", 1, 1,
-                    4, 1 / 3.0, Double.NaN, Double.NaN, Double.NaN, 0.05, 0.1, Double.NaN, 0.4, 0.3, false,
+            rows.add(new ResultRow(task, "mlp_vae_latent8", "mfcc_summary", false, "kmeans", "k=2", 1,
+                    new ResultRow.Scores(2, 0, 1, 0.61, 0.5, 40.0, 0.9, 0.8, 0.75, 0.9, 0.9), true,
+                    "best silhouette of the k sweep"));
+            rows.add(new ResultRow(task, "pca8", "mfcc_summary", false, "kmeans", "k=3", 1,
+                    new ResultRow.Scores(3, 0, 1, 0.12, 1.5, 12.5, 0.2, 0.3, 0.25, 0.6, 0.5), true, ""));
+            rows.add(new ResultRow(task, "raw_mfcc", "mfcc_summary", false, "dbscan", "eps=0.5 min_samples=2", 1,
+                    new ResultRow.Scores(1, 4, 1 / 3.0, Double.NaN, Double.NaN, Double.NaN, 0.05, 0.1, Double.NaN,
+                    0.4, 0.3), false,
                     "one cluster: internal metrics undefined"));
-            rows.add(new ResultRow(task, "pca8", "mfcc_summary", false, "ward", "k=4", 1, 4, 0, 1,
-                    0.35, 0.9, 30.0, 0.5, 0.55, 0.5, 0.7, 0.6, true, ""));
+            rows.add(new ResultRow(task, "pca8", "mfcc_summary", false, "ward", "k=4", 1,
+                    new ResultRow.Scores(4, 0, 1, 0.35, 0.9, 30.0, 0.5, 0.55, 0.5, 0.7, 0.6), true, ""));
             if (task.equals("hard")) {
-                rows.add(new ResultRow(task, "mlp_vae_latent8", "mfcc_summary", false, "kmeans", "k=2", 2, 2, 0, 1,
-                        0.59, 0.55, 38.0, 0.8, 0.7, 0.65, 0.85, 0.85, true, ""));
-                rows.add(new ResultRow(task, "cvae_latent8", "mfcc+genre", true, "kmeans", "k=2", 1, 2, 0, 1,
-                        0.7, 0.4, 50.0, 1.0, 1.0, 1.0, 1.0, 1.0, true, "genre was the CVAE condition"));
+                rows.add(new ResultRow(task, "mlp_vae_latent8", "mfcc_summary", false, "kmeans", "k=2", 2,
+                        new ResultRow.Scores(2, 0, 1, 0.59, 0.55, 38.0, 0.8, 0.7, 0.65, 0.85, 0.85), true, ""));
+                rows.add(new ResultRow(task, "cvae_latent8", "mfcc+genre", true, "kmeans", "k=2", 1,
+                        new ResultRow.Scores(2, 0, 1, 0.7, 0.4, 50.0, 1.0, 1.0, 1.0, 1.0, 1.0), true,
+                        "genre was the CVAE condition"));
             }
             List<HistoryRow> history = new ArrayList<>();
             for (int e = 1; e <= 5; e++) {
-                history.add(new HistoryRow("mlp_vae_latent8", 1, e, 10.0 / e, 9.0 / e, 1, 1, task.equals("hard") ? 1 : 4,
-                        Double.NaN, 0.1));
+                history.add(new HistoryRow("mlp_vae_latent8", 1, e, 10.0 / e, 9.0 / e, 1, 1,
+                        task.equals("hard") ? 1 : 4, Double.NaN, 0.1));
             }
             RunWriter writer = new RunWriter(folder);
             writer.writeResults(rows);
@@ -77,16 +80,21 @@ final class ReportFixture {
             Path plots = folder.resolve("plots");
             int[] selected = methods.get("mlp_vae kmeans k=2");
             List<Plot> plotList = List.of(
-                    new Plot("training curves", Plots.trainingCurves("mlp_vae_latent8", history, plots.resolve("training.png"))),
+                    new Plot("training curves", Plots.trainingCurves("mlp_vae_latent8", history,
+                            plots.resolve("training.png"))),
                     new Plot("map by cluster", Plots.scatterByCluster("clusters", POINTS, selected,
                             plots.resolve("map cluster.png"))),
                     new Plot("metrics", Plots.metricBars("metrics", rows, List.of(Metric.SILHOUETTE, Metric.ARI),
                             plots.resolve("metrics.png"))));
-            tasks.add(new TaskReport(task, folder, rows, history, assignments, tracks, "mlp_vae kmeans k=2",
-                    plotList));
+            // The answer rule picks the first row by silhouette and by ARI (the CVAE row used the labels).
+            Map<Metric, ResultRow> best = Map.of(Metric.SILHOUETTE, rows.get(0), Metric.ARI, rows.get(0));
+            // mlp_vae_latent8 has a training history, so it is the VAE; pca8 ward k=4 the best baseline by ARI.
+            TaskReport.HeadToHead headToHead = new TaskReport.HeadToHead(rows.get(0), rows.get(3));
+            tasks.add(new TaskReport(task, folder, rows, best, headToHead, history, assignments, tracks,
+                    "mlp_vae kmeans k=2", plotList));
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
-                List.of(), null, null, map(tasks.get(0)));
+                List.of(), null, "among the selected run of every sweep (test rule)", null, map(tasks.get(0)));
     }
 }

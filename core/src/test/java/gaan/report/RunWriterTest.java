@@ -29,8 +29,8 @@ class RunWriterTest {
     Path dir;
 
     static ResultRow row(String repr, boolean leak, double silhouette, double ari) {
-        return new ResultRow("easy", repr, "mfcc_summary", leak, "kmeans", "k=4, n_init=10", 7, 4, 0, 1.0,
-                silhouette, 0.8, 120.5, ari, 0.5, 0.45, 0.7, 0.66, false, "");
+        return new ResultRow("easy", repr, "mfcc_summary", leak, "kmeans", "k=4, n_init=10", 7, new ResultRow.Scores(4,
+                0, 1.0, silhouette, 0.8, 120.5, ari, 0.5, 0.45, 0.7, 0.66), false, "");
     }
 
     private List<CSVRecord> read(Path file) throws IOException {
@@ -51,9 +51,9 @@ class RunWriterTest {
     @Test
     void resultsRoundTripWithDocumentedColumnsAndEmptyCellsForNaN() throws IOException {
         ResultRow defined = row("mlp_vae_latent32", false, 0.42, 0.31);
-        ResultRow undefined = new ResultRow("easy", "pca32", "mfcc_summary", false, "dbscan", "eps=0.5", 7, 1, 30,
-                0.7, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, true, "one cluster: silhouette undefined, \"quoted\"");
+        ResultRow undefined = new ResultRow("easy", "pca32", "mfcc_summary", false, "dbscan", "eps=0.5", 7,
+                new ResultRow.Scores(1, 30, 0.7, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN), true, "one cluster: silhouette undefined, \"quoted\"");
         Path file = new RunWriter(dir.resolve("easy")).writeResults(List.of(defined, undefined));
 
         List<String> columns = new java.util.ArrayList<>(RunWriter.RESULT_COLUMNS);
@@ -145,8 +145,8 @@ class RunWriterTest {
     void readerRestoresWhatTheWriterWrote() {
         RunWriter w = new RunWriter(dir);
         List<ResultRow> rows = List.of(row("vae", true, 0.25, Double.NaN),
-                new ResultRow("hard", "pca", "mfcc", false, "dbscan", "", 3, 1, 9, 0.1, Double.NaN,
-                        Double.POSITIVE_INFINITY, Double.NaN, 0, 0, 0, 0.3, 0.3, true, "a, \"b\"\nc"));
+                new ResultRow("hard", "pca", "mfcc", false, "dbscan", "", 3, new ResultRow.Scores(1, 9, 0.1, Double.NaN,
+                        Double.POSITIVE_INFINITY, Double.NaN, 0, 0, 0, 0.3, 0.3), true, "a, \"b\"\nc"));
         assertEquals(rows, RunReader.readResults(w.writeResults(rows)));
         List<HistoryRow> history = List.of(new HistoryRow("m", 1, 1, 2.5, 2, 0.5, 0.1, -1, Double.NaN, 0.3),
                 new HistoryRow("m", 1, 2, 2.25, 2, 0.25, 0.2, 3, 2.0, 0.3));

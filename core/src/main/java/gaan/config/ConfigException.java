@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 /** A bad experiment configuration: the message names the field (as a path like {@code representations[1].latent}) or file. */
 public class ConfigException extends RuntimeException {

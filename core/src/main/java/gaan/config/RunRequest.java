@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
      * for an algorithm that does not use it (a parameter that would silently do nothing).
      */
     public void validate(String path) {
-        Check.require(path + ".algorithm", algorithm);
+        FieldCheck.require(path + ".algorithm", algorithm);
         onlyFor(path + ".k", k, algorithm.takesK(), "kmeans, agglomerative and gmm");
         onlyFor(path + ".linkage", linkage, algorithm == Algorithm.AGGLOMERATIVE, "agglomerative");
         onlyFor(path + ".eps", eps, algorithm == Algorithm.DBSCAN, "dbscan");
@@ -69,11 +69,11 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
             throw new ConfigException(path + ".epsFactors: multiplies the knee radius, which is not used when eps is "
                     + "given; give eps or epsFactors, not both");
         }
-        Check.eachAtLeast(path + ".k", k, 2);
-        Check.eachPositive(path + ".eps", eps);
-        Check.eachPositive(path + ".epsFactors", epsFactors);
-        Check.eachAtLeast(path + ".minSamples", minSamples, 1);
-        Check.eachAtLeast(path + ".minClusterSize", minClusterSize, 2);
+        FieldCheck.eachAtLeast(path + ".k", k, 2);
+        FieldCheck.eachPositive(path + ".eps", eps);
+        FieldCheck.eachPositive(path + ".epsFactors", epsFactors);
+        FieldCheck.eachAtLeast(path + ".minSamples", minSamples, 1);
+        FieldCheck.eachAtLeast(path + ".minClusterSize", minClusterSize, 2);
         allowed(path + ".linkage", linkage, List.of("ward", "average", "complete", "single"));
         allowed(path + ".covariance", covariance, List.of("diag", "full"));
     }
@@ -89,7 +89,7 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
         if (values == null) {
             return;
         }
-        Check.notEmpty(field, values);
+        FieldCheck.notEmpty(field, values);
         for (String v : values) {
             if (!allowed.contains(v)) {
                 throw new ConfigException(field + ": unknown value '" + v + "', expected one of " + allowed);

@@ -12,12 +12,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.Modality;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RepresentationSpec;
+import gaan.config.RunRequest;
+import gaan.config.TrainingSettings;
 import gaan.data.DemoCorpus;
 import gaan.data.Npy;
 import gaan.features.FeatureStore;
 
 /** The single stages: a VAE trained alone into the store, and the report rebuilt from a results folder. */
-class StagesTest {
+class StandaloneStagesTest {
     @TempDir
     static Path dir;
     static Path demo;
@@ -36,13 +44,13 @@ class StagesTest {
                         RepresentationSpec.Model.MLP, null, List.of(4), null, null, null, null, null)),
                 null).resolved().validate();
         Path out = dir.resolve("train");
-        Path latent = Stages.train(config, demo, null, out, Progress.QUIET);
+        Path latent = VaeTraining.train(config, demo, null, out, Progress.QUIET);
         assertArrayEquals(new int[] {12, 4}, Npy.read(latent).shape());
         assertEquals(12, Files.readAllLines(out.resolve("track_ids.txt")).size());
         assertTrue(Files.exists(out.resolve("models/mlp_vae_s3/spec.json")));
-        FeatureStore store = FeatureStore.at(FeaturePipeline.defaultStore(demo));
-        assertEquals(12, store.matrix("latent_mlp_vae").length);
-        boolean[] mask = store.mask("latent_mlp_vae_mask");
+        FeatureStore store = FeatureStore.at(FeatureStore.defaultDir(demo));
+        assertEquals(12, store.matrix(FeatureStore.latent("mlp_vae")).length);
+        boolean[] mask = store.mask(FeatureStore.latentMask("mlp_vae"));
         for (boolean encoded : mask) {
             assertTrue(encoded);
         }
@@ -50,14 +58,13 @@ class StagesTest {
 
     @Test
     void storeHoldsLyricsLanguagesAndStatus() throws Exception {
-        FeaturePipeline.prepare(gaan.data.CollectionReader.read(demo), dir.resolve("store"),
-                FeaturePipeline.audioParams(FeatureSettings.DEFAULTS), FeatureSettings.DEFAULTS, 1, 2, Progress.QUIET);
-        List<String> lines = Files.readAllLines(dir.resolve("store").resolve(FeaturePipeline.LYRICS_TABLE));
+        FeaturePipeline.prepare(demo, dir.resolve("store"), FeatureSettings.DEFAULTS, 1, 2, Progress.QUIET);
+        List<String> lines = Files.readAllLines(dir.resolve("store").resolve(FeatureStore.LYRICS_TABLE));
         assertEquals("id,lyrics_status,tagged_language,language", lines.get(0));
         assertEquals(13, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.contains(",missing,unknown,")), "a demo track without lyrics");
         assertTrue(lines.stream().anyMatch(l -> l.endsWith(",bn,bn")), "a Bangla track tagged bn");
-        boolean[] present = FeatureStore.at(dir.resolve("store")).mask(FeaturePipeline.LYRICS_MASK);
+        boolean[] present = FeatureStore.at(dir.resolve("store")).mask(FeatureStore.LYRICS_MASK);
         assertEquals(lines.stream().filter(l -> l.contains(",ok,")).count(),
                 java.util.stream.IntStream.range(0, present.length).filter(i -> present[i]).count());
     }
@@ -69,7 +76,7 @@ class StagesTest {
                 .resolved().validate();
         ExperimentRunner.run(new RunRequest(List.of(easy), demo, out, null), Progress.QUIET);
         Files.delete(out.resolve("report.html"));
-        Path report = Stages.report(out);
+        Path report = ReportRebuild.write(out);
         String html = Files.readString(report);
         assertTrue(html.contains("task-easy") && html.contains("mlp_vae"), "rebuilt report shows the easy task");
         assertTrue(html.contains("<audio"), "clusters list their tracks with players");

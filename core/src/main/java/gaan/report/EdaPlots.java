@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * ordered by descending track count, then name; at most {@link Plots#MAX_CATEGORIES} genres get a
  * mean spectrogram panel.
  */
-public final class Eda {
+public final class EdaPlots {
     public static final String SUMMARY_FILE = "eda_summary.csv";
     /** Columns of {@code eda_summary.csv}: long format, one statistic of one group a row. */
     public static final List<String> SUMMARY_COLUMNS = List.of("statistic", "group", "value");
@@ -29,7 +29,7 @@ public final class Eda {
     public record Result(List<Plot> plots, Path summary) {
     }
 
-    private Eda() {
+    private EdaPlots() {
     }
 
     public static Result write(EdaInput in, Path outDir) {
@@ -149,14 +149,14 @@ public final class Eda {
         missing.forEach((m, n) -> rows.add(List.of("tracks_missing", m, n)));
         double[] durations = Arrays.stream(in.durations()).filter(Double::isFinite).sorted().toArray();
         if (durations.length > 0) {
-            rows.add(List.of("duration_seconds_min", "all", RunWriter.number(durations[0])));
-            rows.add(List.of("duration_seconds_median", "all", RunWriter.number(median(durations))));
-            rows.add(List.of("duration_seconds_max", "all", RunWriter.number(durations[durations.length - 1])));
+            rows.add(List.of("duration_seconds_min", "all", Numbers.exact(durations[0])));
+            rows.add(List.of("duration_seconds_median", "all", Numbers.exact(median(durations))));
+            rows.add(List.of("duration_seconds_max", "all", Numbers.exact(durations[durations.length - 1])));
         }
         lyricsByLanguage(in).forEach((l, words) -> {
             double[] sorted = words.clone();
             Arrays.sort(sorted);
-            rows.add(List.of("lyrics_words_median", l, RunWriter.number(median(sorted))));
+            rows.add(List.of("lyrics_words_median", l, Numbers.exact(median(sorted))));
         });
         return RunWriter.writeCsv(file, SUMMARY_COLUMNS, rows);
     }

@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import gaan.report.Eda;
 import gaan.report.EdaInput;
+import gaan.report.EdaPlots;
 
 /**
  * The exploratory analysis of a collection ({@code gaan eda}, and a section of the report): the
  * per-track facts and, per primary genre, the mean log-mel patch and mean MFCC profile (the first
  * 20 values of the MFCC summary, i.e. the per-coefficient means), over decodable tracks only.
  */
-public final class Exploration {
-    private Exploration() {
+public final class CollectionEda {
+    private CollectionEda() {
     }
 
-    public static Eda.Result write(CollectionFeatures f, Path outDir) {
+    public static EdaPlots.Result write(CollectionFeatures f, Path outDir) {
         int n = f.size();
         List<List<String>> genres = new ArrayList<>();
         int[] words = new int[n];
@@ -62,7 +62,7 @@ public final class Exploration {
         }
         EdaInput input = new EdaInput(f.tracks().stream().map(t -> t.id()).toList(), genres, f.languages(),
                 durations, words, f.audioOk(), meanLogmel, meanMfcc);
-        return Eda.write(input, outDir);
+        return EdaPlots.write(input, outDir);
     }
 
     private static void add(float[][] sum, float[][] x) {

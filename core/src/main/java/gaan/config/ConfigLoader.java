@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.io.IOException;
 import java.nio.file.Files;

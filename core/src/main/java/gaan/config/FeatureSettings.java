@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 /**
  * Feature extraction settings of a task; {@code null} fields take {@link #DEFAULTS}.
@@ -33,10 +33,10 @@ public record FeatureSettings(Integer patches, Double offset, Double duration, S
     }
 
     void validate(String path) {
-        Check.atLeast(path + ".patches", patches, 1);
-        Check.range(path + ".offset", offset, 0.0, Double.MAX_VALUE);
-        Check.range(path + ".duration", duration, 0.0, Double.MAX_VALUE);
-        Check.atLeast(path + ".lyricsDim", lyricsDim, 2);
+        FieldCheck.atLeast(path + ".patches", patches, 1);
+        FieldCheck.range(path + ".offset", offset, 0.0, Double.MAX_VALUE);
+        FieldCheck.range(path + ".duration", duration, 0.0, Double.MAX_VALUE);
+        FieldCheck.atLeast(path + ".lyricsDim", lyricsDim, 2);
         if (missingLyrics != null && !missingLyrics.equals("exclude") && !missingLyrics.equals("impute")) {
             throw new ConfigException(path + ".missingLyrics must be 'exclude' or 'impute', got '" + missingLyrics + "'");
         }

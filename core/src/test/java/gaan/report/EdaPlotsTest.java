@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EdaTest {
+class EdaPlotsTest {
     @TempDir
     Path dir;
 
@@ -49,7 +49,7 @@ class EdaTest {
 
     @Test
     void writesEveryPlotAndASummaryPandasCanRead() throws IOException {
-        Eda.Result r = Eda.write(input(), dir.resolve("eda"));
+        EdaPlots.Result r = EdaPlots.write(input(), dir.resolve("eda"));
         assertEquals(List.of("tracks_per_genre.png", "tracks_per_language.png", "genre_cooccurrence.png",
                 "duration_histogram.png", "lyrics_words_by_language.png", "missing_modalities.png",
                 "mean_logmel_by_genre.png", "mean_mfcc_by_genre.png"),
@@ -60,7 +60,7 @@ class EdaTest {
         Map<String, String> summary = new HashMap<>();
         try (Reader in = Files.newBufferedReader(r.summary());
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            assertEquals(Eda.SUMMARY_COLUMNS, csv.getHeaderNames());
+            assertEquals(EdaPlots.SUMMARY_COLUMNS, csv.getHeaderNames());
             for (CSVRecord rec : csv) {
                 summary.put(rec.get("statistic") + "/" + rec.get("group"), rec.get("value"));
             }

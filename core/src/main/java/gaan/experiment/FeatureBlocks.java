@@ -9,8 +9,8 @@ import java.util.List;
  * block's share of squared distances is set by its weight, not by its width (a 128-d lyrics
  * embedding does not drown a 32-d audio latent).
  */
-public final class Blocks {
-    private Blocks() {
+public final class FeatureBlocks {
+    private FeatureBlocks() {
     }
 
     public static double[][] toDouble(float[][] x) {

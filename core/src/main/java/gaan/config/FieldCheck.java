@@ -1,10 +1,10 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.util.List;
 
 /** Config validation that names the offending field and the value found. */
-final class Check {
-    private Check() {
+final class FieldCheck {
+    private FieldCheck() {
     }
 
     static void atLeast(String field, Integer value, int min) {

@@ -8,7 +8,7 @@ import gaan.cluster.Partition;
  * method could not run on these data (e.g. more clusters than points), no partition or scores and
  * the reason in {@code error}.
  */
-public record SweepRun(Method method, Partition partition, Scores scores, double fitSeconds, String error) {
+public record SweepResult(Method method, Partition partition, Scores scores, double fitSeconds, String error) {
     public boolean failed() {
         return error != null;
     }

@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 /**
  * How the VAEs of a task are trained; {@code null} fields take the defaults of {@link #DEFAULTS}.
@@ -31,12 +31,12 @@ public record TrainingSettings(Integer epochs, Integer batchSize, Double learnin
     }
 
     void validate(String path) {
-        Check.atLeast(path + ".epochs", epochs, 1);
-        Check.atLeast(path + ".batchSize", batchSize, 1);
-        Check.positive(path + ".learningRate", learningRate);
-        Check.range(path + ".validationFraction", validationFraction, 0.0, 0.5);
-        Check.atLeast(path + ".patience", patience, 0);
-        Check.atLeast(path + ".warmupEpochs", warmupEpochs, 0);
-        Check.range(path + ".freeBits", freeBits, 0.0, 10.0);
+        FieldCheck.atLeast(path + ".epochs", epochs, 1);
+        FieldCheck.atLeast(path + ".batchSize", batchSize, 1);
+        FieldCheck.positive(path + ".learningRate", learningRate);
+        FieldCheck.range(path + ".validationFraction", validationFraction, 0.0, 0.5);
+        FieldCheck.atLeast(path + ".patience", patience, 0);
+        FieldCheck.atLeast(path + ".warmupEpochs", warmupEpochs, 0);
+        FieldCheck.range(path + ".freeBits", freeBits, 0.0, 10.0);
     }
 }

@@ -1,17 +1,17 @@
-package gaan.experiment;
+package gaan.config;
 
-import static gaan.experiment.ClusteringSpec.Algorithm.AGGLOMERATIVE;
-import static gaan.experiment.ClusteringSpec.Algorithm.DBSCAN;
-import static gaan.experiment.ClusteringSpec.Algorithm.GMM;
-import static gaan.experiment.ClusteringSpec.Algorithm.HDBSCAN;
-import static gaan.experiment.ClusteringSpec.Algorithm.KMEANS;
-import static gaan.experiment.RepresentationSpec.Kind.HYBRID;
-import static gaan.experiment.RepresentationSpec.Kind.PCA;
-import static gaan.experiment.RepresentationSpec.Kind.RAW;
-import static gaan.experiment.RepresentationSpec.Kind.VAE;
-import static gaan.experiment.RepresentationSpec.Model.CONV;
-import static gaan.experiment.RepresentationSpec.Model.MLP;
-import static gaan.experiment.RepresentationSpec.Model.MULTIMODAL;
+import static gaan.config.ClusteringSpec.Algorithm.AGGLOMERATIVE;
+import static gaan.config.ClusteringSpec.Algorithm.DBSCAN;
+import static gaan.config.ClusteringSpec.Algorithm.GMM;
+import static gaan.config.ClusteringSpec.Algorithm.HDBSCAN;
+import static gaan.config.ClusteringSpec.Algorithm.KMEANS;
+import static gaan.config.RepresentationSpec.Kind.HYBRID;
+import static gaan.config.RepresentationSpec.Kind.PCA;
+import static gaan.config.RepresentationSpec.Kind.RAW;
+import static gaan.config.RepresentationSpec.Kind.VAE;
+import static gaan.config.RepresentationSpec.Model.CONV;
+import static gaan.config.RepresentationSpec.Model.MLP;
+import static gaan.config.RepresentationSpec.Model.MULTIMODAL;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -115,15 +115,15 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
     }
 
     void validate(String path, List<String> earlierNames) {
-        Check.require(path + ".name", name);
+        FieldCheck.require(path + ".name", name);
         if (!name.matches("[A-Za-z0-9_.-]+")) {
             throw new ConfigException(path + ".name '" + name + "' may only hold letters, digits, '_', '.', '-'");
         }
-        Check.require(path + ".kind", kind);
-        Check.eachAtLeast(path + ".latent", latent, 1);
-        Check.eachPositive(path + ".beta", beta);
-        Check.atLeast(path + ".dim", dim, 1);
-        Check.atLeast(path + ".epochs", epochs, 1);
+        FieldCheck.require(path + ".kind", kind);
+        FieldCheck.eachAtLeast(path + ".latent", latent, 1);
+        FieldCheck.eachPositive(path + ".beta", beta);
+        FieldCheck.atLeast(path + ".dim", dim, 1);
+        FieldCheck.atLeast(path + ".epochs", epochs, 1);
         if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
             throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");
         }
@@ -131,7 +131,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
             case RAW, PCA -> requireInputs(path);
             case VAE -> {
                 requireInputs(path);
-                Check.require(path + ".model", model);
+                FieldCheck.require(path + ".model", model);
                 if (model == Model.CONV && !inputs.equals(List.of(Modality.LOGMEL))) {
                     throw new ConfigException(path + ": a conv VAE reads exactly [logmel], got " + inputs);
                 }
@@ -140,8 +140,8 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                 }
             }
             case HYBRID -> {
-                Check.require(path + ".parts", parts);
-                Check.notEmpty(path + ".parts", parts);
+                FieldCheck.require(path + ".parts", parts);
+                FieldCheck.notEmpty(path + ".parts", parts);
                 for (String p : parts) {
                     boolean known = earlierNames.contains(p);
                     if (!known) {
@@ -162,7 +162,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                 }
                 if (weights != null) {
                     for (int i = 0; i < weights.size(); i++) {
-                        Check.range(path + ".weights[" + i + "]", weights.get(i), 0.0, Double.MAX_VALUE);
+                        FieldCheck.range(path + ".weights[" + i + "]", weights.get(i), 0.0, Double.MAX_VALUE);
                     }
                 }
             }
@@ -171,7 +171,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
     }
 
     private void requireInputs(String path) {
-        Check.require(path + ".inputs", inputs);
-        Check.notEmpty(path + ".inputs", inputs);
+        FieldCheck.require(path + ".inputs", inputs);
+        FieldCheck.notEmpty(path + ".inputs", inputs);
     }
 }

@@ -11,14 +11,14 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gaan.config.ConfigException;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
-import gaan.data.Npy;
 import gaan.data.Track;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
-import gaan.report.Eda;
-import gaan.report.HtmlReport;
+import gaan.report.EdaPlots;
+import gaan.report.HistoryRow;
 import gaan.report.Metric;
 import gaan.report.Plot;
 import gaan.report.ResultRow;
@@ -30,41 +30,9 @@ import gaan.report.TrackInfo;
 import gaan.text.LyricsReader;
 import gaan.text.LyricsText;
 
-/** Single stages of the pipeline for {@code gaan train} and {@code gaan report}. */
-public final class Stages {
-    private Stages() {
-    }
-
-    /**
-     * Trains the one VAE of {@code config} on the collection's decodable tracks and writes into
-     * {@code out}: the model under {@code models/}, its latent means {@code latent.npy} (float64,
-     * N×latent, rows as in {@code track_ids.txt}) and {@code vae_training_history.csv}. The latent
-     * means also go into the feature store as {@code latent_<name>.npy} (float32, one row per store
-     * row, zero where a track was not encoded) with the mask {@code latent_<name>_mask.npy}.
-     */
-    public static Path train(ExperimentConfig config, Path collection, Path store, Path out, Progress progress) {
-        RepresentationSpec spec = config.representations().get(0);
-        Collection c = CollectionReader.read(collection);
-        CollectionFeatures features = FeaturePipeline.prepare(c, store != null ? store
-                        : FeaturePipeline.defaultStore(c.root()), FeaturePipeline.audioParams(config.features()),
-                config.features(), config.seeds().get(0), config.threads(), progress);
-        TaskData data = TaskData.select(config, features, features.lyrics());
-        long seed = config.seeds().get(0);
-        Representation rep = new RepresentationBuilder(data, out.resolve("models"), progress).build(spec, seed, Map.of());
-        Npy.write(out.resolve("latent.npy"), rep.x());
-        float[][] latent = Blocks.toFloat(rep.x());
-        float[][] storeRows = new float[features.size()][latent[0].length];
-        boolean[] encoded = new boolean[features.size()];
-        for (int i = 0; i < data.size(); i++) {
-            storeRows[data.rows()[i]] = latent[i];
-            encoded[data.rows()[i]] = true;
-        }
-        FeatureStore storeOut = FeatureStore.at(store != null ? store : FeaturePipeline.defaultStore(c.root()));
-        storeOut.putMatrix("latent_" + rep.name(), storeRows);
-        storeOut.putMask("latent_" + rep.name() + "_mask", encoded);
-        RunFolder.writeLines(out.resolve("track_ids.txt"), data.ids());
-        new RunWriter(out).writeHistory(TaskRunner.historyRows(List.of(rep)));
-        return out.resolve("latent.npy");
+/** {@code gaan report}: the report page written again from the files of earlier runs. */
+public final class ReportRebuild {
+    private ReportRebuild() {
     }
 
     /**
@@ -72,14 +40,14 @@ public final class Stages {
      * task folder with a {@code run.json}, the EDA folder, and the collection each run names. Plot
      * captions are the file names.
      */
-    public static Path report(Path out) {
+    public static Path write(Path out) {
         List<TaskReport> tasks = new ArrayList<>();
         List<SkippedTrack> skipped = new ArrayList<>();
         for (Path folder : taskFolders(out)) {
             Collection collection = collectionOf(folder);
             tasks.add(readTask(folder, collection));
             if (skipped.isEmpty()) {
-                skipped.addAll(skippedTracks(FeaturePipeline.defaultStore(collection.root())));
+                skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
             }
         }
         if (tasks.isEmpty()) {
@@ -87,7 +55,7 @@ public final class Stages {
                     + "; run 'gaan run --out " + out + "' first");
         }
         Path eda = out.resolve("eda");
-        Path summary = eda.resolve(Eda.SUMMARY_FILE);
+        Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
         return ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, pngs(eda),
                 Files.exists(summary) ? summary : null);
     }
@@ -118,21 +86,23 @@ public final class Stages {
             Track t = byId.get(assignments.trackIds().get(i));
             if (t != null) {
                 LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
-                tracks.add(new TrackInfo(t.id(), t.genres(), assignments.languages().get(i), t.evaluationLabel(),
-                        t.audio(), lyrics != null && lyrics.present() ? lyrics.text() : null));
+                tracks.add(TaskReports.track(t, assignments.languages().get(i),
+                        lyrics != null && lyrics.present() ? lyrics.text() : null));
             }
         }
-        String selected = HtmlReport.best(rows, Metric.SILHOUETTE).map(ClusteringStage::column).orElse(null);
-        return new TaskReport(folder.getFileName().toString(), folder, rows,
-                RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
-                pngs(folder.resolve("plots")));
-    }
+        Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
+        String selected = best.containsKey(Metric.SILHOUETTE) ? ClusteringStage.column(best.get(Metric.SILHOUETTE))
+                : null;
+        List<HistoryRow> history = RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE));
+        return new TaskReport(folder.getFileName().toString(), folder, rows, best,
+                TaskReports.headToHead(rows, history), history, assignments, tracks, selected,
+                pngs(folder.resolve("plots")));    }
 
-    private static List<SkippedTrack> skippedTracks(Path store) {
-        if (!Files.isRegularFile(store.resolve(FeatureStore.TRACKS_CSV))) {
+    private static List<SkippedTrack> skippedTracks(FeatureStore store) {
+        if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {
             return List.of();
         }
-        return FeatureStore.at(store).tracks().stream().filter(r -> !r.ok())
+        return store.tracks().stream().filter(r -> !r.ok())
                 .map((TrackRow r) -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
     }
 

@@ -1,7 +1,9 @@
-package gaan.experiment;
+package gaan.config;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import gaan.eval.SelectionRule;
 
 /**
  * One task: what to extract, which representations to build, which clusterings to run on each,
@@ -32,7 +34,7 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                 seeds == null ? List.of(1L) : seeds,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 k,
-                minCoverage == null ? 0.9 : minCoverage,
+                minCoverage == null ? SelectionRule.DEFAULT_MIN_COVERAGE : minCoverage,
                 (features == null ? FeatureSettings.DEFAULTS : features).over(FeatureSettings.DEFAULTS),
                 (training == null ? TrainingSettings.DEFAULTS : training).over(TrainingSettings.DEFAULTS),
                 reps,
@@ -42,14 +44,14 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
     /** Checks every field, naming the first bad one; call on a {@link #resolved()} config. */
     public ExperimentConfig validate() {
         String p = task == null ? "task" : "task '" + task + "'";
-        Check.require("task", task);
+        FieldCheck.require("task", task);
         if (!task.matches("[A-Za-z0-9_.-]+")) {
             throw new ConfigException("task name '" + task + "' may only hold letters, digits, '_', '.', '-'");
         }
-        Check.notEmpty(p + ": seeds", seeds);
-        Check.atLeast(p + ": threads", threads, 1);
-        Check.atLeast(p + ": k", k, 2);
-        Check.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
+        FieldCheck.notEmpty(p + ": seeds", seeds);
+        FieldCheck.atLeast(p + ": threads", threads, 1);
+        FieldCheck.atLeast(p + ": k", k, 2);
+        FieldCheck.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
         features.validate(p + ": features");
         training.validate(p + ": training");
         if (representations.isEmpty()) {
@@ -64,7 +66,7 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
             }
             names.add(r.name());
         }
-        Check.notEmpty(p + ": clustering", clustering);
+        FieldCheck.notEmpty(p + ": clustering", clustering);
         for (int i = 0; i < clustering.size(); i++) {
             clustering.get(i).validate(p + ": clustering[" + i + "]");
         }

@@ -1,4 +1,4 @@
-package gaan.experiment;
+package gaan.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

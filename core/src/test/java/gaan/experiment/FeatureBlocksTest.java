@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class BlocksTest {
+class FeatureBlocksTest {
     @Test
     void standardizeGivesZeroMeanUnitPopulationStdAndZeroForConstantColumns() {
-        double[][] z = Blocks.standardize(new double[][] {{1, 5}, {2, 5}, {3, 5}, {6, 5}});
+        double[][] z = FeatureBlocks.standardize(new double[][] {{1, 5}, {2, 5}, {3, 5}, {6, 5}});
         double mean = 0;
         double var = 0;
         for (double[] row : z) {
@@ -33,7 +33,7 @@ class BlocksTest {
                 wide[i][j] = i < 2 ? 0 : 1;
             }
         }
-        double[][] x = Blocks.concat(List.of(narrow, wide), List.of(1.0, 1.0));
+        double[][] x = FeatureBlocks.concat(List.of(narrow, wide), List.of(1.0, 1.0));
         assertEquals(17, x[0].length);
         double narrowShare = 0;
         double wideShare = 0;
@@ -46,13 +46,13 @@ class BlocksTest {
             }
         }
         assertEquals(narrowShare, wideShare, 1e-12, "equal weights give equal shares whatever the widths");
-        double[][] heavier = Blocks.concat(List.of(narrow, wide), List.of(2.0, 1.0));
+        double[][] heavier = FeatureBlocks.concat(List.of(narrow, wide), List.of(2.0, 1.0));
         assertEquals(4 * x[0][0] * x[0][0], heavier[0][0] * heavier[0][0], 1e-12, "weight 2 → 4× the share");
     }
 
     @Test
     void imputeMeanFillsAbsentRowsWithTheMeanOfPresentOnes() {
-        double[][] x = Blocks.imputeMean(new double[][] {{1, 2}, {0, 0}, {3, 6}}, new boolean[] {true, false, true});
+        double[][] x = FeatureBlocks.imputeMean(new double[][] {{1, 2}, {0, 0}, {3, 6}}, new boolean[] {true, false, true});
         assertArrayEquals(new double[] {2, 4}, x[1]);
         assertArrayEquals(new double[] {1, 2}, x[0]);
     }
