@@ -67,7 +67,10 @@ class EasyTaskTest {
     void writesEveryFileWithTheDocumentedColumns() throws Exception {
         Path easy = out.resolve("easy");
         List<List<String>> results = Csv.read(easy.resolve(RunWriter.RESULTS_FILE));
-        assertEquals(RunWriter.RESULT_COLUMNS, results.get(0));
+        assertEquals(RunWriter.RESULT_COLUMNS, results.get(0).subList(0, RunWriter.RESULT_COLUMNS.size()));
+        assertEquals(List.of("k", "n_init", "max_iter", "tol"),
+                results.get(0).subList(RunWriter.RESULT_COLUMNS.size(), results.get(0).size()),
+                "each K-Means parameter a column of its own");
         assertEquals(List.of("mlp_vae", "pca", "raw_mfcc"),
                 results.subList(1, results.size()).stream().map(r -> r.get(1)).toList());
 
