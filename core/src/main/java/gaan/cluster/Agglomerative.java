@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Locale;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * Agglomerative clustering with Euclidean distances, cut at {@code k} clusters, giving the same
  * partitions as scikit-learn's {@code AgglomerativeClustering} (which uses scipy's linkage and its

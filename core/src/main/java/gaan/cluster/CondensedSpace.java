@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Arrays;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * Average or complete linkage on the condensed matrix of Euclidean distances (n(n-1)/2 doubles,
  * 8 bytes each: 1.6 GB for 20,000 points), updated by the Lance-Williams rule as scipy does.

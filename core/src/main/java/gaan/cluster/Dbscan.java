@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Locale;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * DBSCAN as scikit-learn runs it: a point is core when at least {@code minSamples} points,
  * itself included, lie within distance {@code eps} (≤); clusters are numbered in order of their

@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Locale;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * Gaussian mixture fitted by EM as scikit-learn's {@code GaussianMixture}: responsibilities
  * initialised from one K-Means run, {@code regCovar} added to every variance, iterations until the

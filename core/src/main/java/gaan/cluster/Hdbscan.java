@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * HDBSCAN (Campello, Moulavi & Sander 2013; as in the {@code hdbscan} package and scikit-learn
  * 1.3 with their defaults): core distance = distance to the {@code minSamples}-th nearest

@@ -3,6 +3,9 @@ package gaan.cluster;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * K-Means as scikit-learn 1.2 runs it: greedy k-means++ seeding (2 + ⌊ln k⌋ candidates per
  * centre, the one lowering the potential most is kept), Lloyd iterations until the labels stop

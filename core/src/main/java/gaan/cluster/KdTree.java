@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Arrays;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * A k-d tree over points with tight bounding boxes (split on the widest side at the median,
  * leaves of at most {@value #LEAF} points unless all equal). Queries are exact in any dimension: a box is skipped only
@@ -142,17 +145,7 @@ final class KdTree {
 
     /** Squared distance from a query to a node's box, or any value above {@code limit} once it exceeds it. */
     private double minSqToBox(double[] q, int qo, int node, double limit) {
-        int box = node * dim;
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            double x = q[qo + j];
-            double d = Math.max(0, Math.max(lo[box + j] - x, x - hi[box + j]));
-            s += d * d;
-            if ((j & 7) == 7 && s > limit) {
-                return s;
-            }
-        }
-        return s;
+        return Points.minSqToBox(q, qo, lo, hi, node * dim, dim, limit);
     }
 
     /** A growable list of ints. */

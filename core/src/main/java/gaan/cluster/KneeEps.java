@@ -1,5 +1,8 @@
 package gaan.cluster;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * The k-distance knee rule for DBSCAN's eps: kd_i is each point's distance to its k-th nearest
  * neighbour counting itself (scikit-learn's {@code NearestNeighbors(k).kneighbors(X)}), sorted

@@ -2,6 +2,9 @@ package gaan.cluster;
 
 import java.util.Arrays;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 /**
  * Prim's minimum spanning tree over all pairs in O(n²) time and O(n) memory, distances computed
  * on the fly. With core distances it spans the mutual reachability graph of HDBSCAN,

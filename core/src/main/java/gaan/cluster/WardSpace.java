@@ -2,6 +2,8 @@ package gaan.cluster;
 
 import java.util.Arrays;
 
+import gaan.linalg.Points;
+
 /**
  * Ward distances computed from cluster centroids and sizes,
  * d(a, b) = sqrt(2·nₐ·n_b / (nₐ + n_b)) · ‖cₐ − c_b‖ (scipy's scale), so memory stays O(n·dim).
@@ -119,17 +121,7 @@ final class WardSpace implements NnChain.Space {
 
     /** Squared distance from a centroid to a block's box, or any value above {@code limit} once it exceeds it. */
     private double minSqToBox(int xo, int b, double limit) {
-        int box = b * dim;
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            double c = centroids[xo + j];
-            double d = Math.max(0, Math.max(lo[box + j] - c, c - hi[box + j]));
-            s += d * d;
-            if ((j & 7) == 7 && s > limit) {
-                return s;
-            }
-        }
-        return s;
+        return Points.minSqToBox(centroids, xo, lo, hi, b * dim, dim, limit);
     }
 
     @Override

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import gaan.cluster.Parallel;
 import gaan.cluster.Partition;
-import gaan.cluster.Points;
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
 
 /**
  * Clustering quality as scikit-learn 1.2 computes it: silhouette, Davies-Bouldin and

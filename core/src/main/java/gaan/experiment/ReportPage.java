@@ -63,7 +63,7 @@ final class ReportPage {
                 return Optional.empty();
             }
             long seed = rec != null ? rec.seed() : best.get().seed();
-            Projection.Map2d map = Projection.map(x, seed);
+            Projection.Map2d map = Projection.map(x);
             Map<String, TrackInfo> byId = t.tracks().stream()
                     .collect(Collectors.toMap(TrackInfo::id, Function.identity(), (p, q) -> p));
             List<TrackInfo> tracks = new ArrayList<>();

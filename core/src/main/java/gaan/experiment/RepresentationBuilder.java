@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import gaan.cluster.Pca;
 import gaan.config.ConfigException;
 import gaan.config.Modality;
 import gaan.config.RepresentationSpec;
 import gaan.config.TrainingSettings;
+import gaan.linalg.Pca;
 import gaan.model.BetaSchedule;
 import gaan.model.TrainConfig;
 import gaan.model.Trainer;

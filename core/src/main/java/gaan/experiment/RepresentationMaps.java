@@ -26,7 +26,7 @@ final class RepresentationMaps {
             if (rep.seed() != first || rep.name().equals(skip)) {
                 continue;
             }
-            Projection.Map2d map = Projection.map(rep.x(), first);
+            Projection.Map2d map = Projection.map(rep.x());
             String title = rep.name() + " (" + map.method() + ")";
             clusterings.stream().filter(r -> r.row().selected() && r.row().seed() == first
                             && r.row().representation().equals(rep.name())).findFirst()

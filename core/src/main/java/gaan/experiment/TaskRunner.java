@@ -102,7 +102,7 @@ final class TaskRunner {
                 && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
         List<Plot> plots = timings.time("plots", () -> {
             List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history,
-                    assignments, selected, selectedX, config.seeds().get(0)));
+                    assignments, selected, selectedX));
             p.addAll(RepresentationMaps.draw(data, reps, clusterings,
                     best.map(b -> b.row().representation()).orElse(null), run.plots()));
             return p;

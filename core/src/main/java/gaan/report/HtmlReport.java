@@ -4,6 +4,9 @@ import static gaan.report.Numbers.exact;
 import static gaan.report.Numbers.fourDigits;
 import static gaan.report.Numbers.threeDigits;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +50,17 @@ public final class HtmlReport {
     private static final List<Metric> SEED_METRICS = List.of(Metric.COVERAGE, Metric.SILHOUETTE,
             Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY,
             Metric.ACCURACY);
+
+    /** The page's styles and its table-sorting script (numbers from data-v, text by locale, empty cells last). */
+    private static final String CSS = resource("report.css");
+    private static final String SORT_JS = resource("report.js");
+    /**
+     * Draws the map from the JSON in {@code #map-data} on a canvas (one pass over the points, so
+     * 20,000 tracks cost no DOM nodes), with a legend that hides or isolates categories, a tooltip
+     * for the nearest dot, and a player for a clicked dot. {@code window.gaanMap} lets the browser
+     * test find a dot's screen position.
+     */
+    private static final String MAP_JS = resource("map.js");
 
     private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
             "seed", "n_clusters", "n_noise", "coverage", "silhouette", "davies_bouldin", "calinski_harabasz", "ari",
@@ -674,232 +688,15 @@ public final class HtmlReport {
         return "task-" + task.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Bengali",sans-serif;margin:1.5em auto;\
-            max-width:1400px;padding:0 1em;color:#222}
-            nav{margin-bottom:1em}
-            table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-            th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
-            th{background:#f4f4f4}
-            table.sortable th{cursor:pointer;user-select:none}
-            table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
-            table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
-            td.num{text-align:right;font-variant-numeric:tabular-nums}
-            tr.selected{background:#eef6ea}
-            details.warning{color:#8a3b00;margin:.3em 0}
-            details.warning ul{color:#222;font-size:.9em}
-            #overview{display:grid;grid-template-columns:minmax(16em,1fr) minmax(0,2fr);gap:1.5em;align-items:start}
-            @media (max-width:900px){#overview{grid-template-columns:1fr}}
-            .recommendation{font-size:1.05em;line-height:1.45}
-            .baseline{color:#444;line-height:1.4}
-            figure.map{margin:0;max-width:none;flex:none}
-            .map-controls{font-size:.85em;margin-bottom:.4em}
-            .map-body{position:relative;display:flex;gap:.8em}
-            #map-canvas{flex:1 1 auto;min-width:0;height:440px;border:1px solid #ddd;border-radius:4px}
-            #map-legend{list-style:none;margin:0;padding:0;font-size:.8em;max-height:440px;overflow-y:auto;min-width:9em}
-            #map-legend li{cursor:pointer;user-select:none;padding:.1em .2em;white-space:nowrap}
-            #map-legend li.off{opacity:.35;text-decoration:line-through}
-            .swatch{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:middle}
-            #map-tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #bbb;border-radius:4px;\
-            padding:.3em .5em;font-size:.8em;white-space:pre-line;box-shadow:0 1px 4px rgba(0,0,0,.15);z-index:2}
-            table.collapsed tr.extra{display:none}
-            td.wrap{min-width:8em;max-width:18em;overflow-wrap:anywhere}
-            button.show-all{font-size:.85em;margin:0 0 1em}
-            h3.flagged{color:#8a3b00}
-            table.flagged{border:2px solid #e0a070}
-            .plots{display:flex;flex-wrap:wrap;gap:1em}
-            .scroll{overflow-x:auto}
-            figure{margin:0;flex:0 1 660px;max-width:100%}
-            figure img{width:100%;height:auto;border:1px solid #eee}
-            figcaption{font-size:.85em;color:#555}
-            details.cluster{margin:.6em 0;padding:.3em .6em;border:1px solid #ddd;border-radius:4px}
-            dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}
-            dt{font-weight:600}
-            dd{margin:0}
-            audio{height:2em}
-            .hint{font-size:.85em;color:#666}
-            """;
-
-    /**
-     * Draws the map from the JSON in {@code #map-data} on a canvas (one pass over the points, so
-     * 20,000 tracks cost no DOM nodes), with a legend that hides or isolates categories, a tooltip
-     * for the nearest dot, and a player for a clicked dot. {@code window.gaanMap} lets the browser
-     * test find a dot's screen position.
-     */
-    private static final String MAP_JS = """
-            (function () {
-              var source = document.getElementById('map-data');
-              if (!source) { return; }
-              var d = JSON.parse(source.textContent);
-              var canvas = document.getElementById('map-canvas');
-              var legend = document.getElementById('map-legend');
-              var tip = document.getElementById('map-tip');
-              var select = document.getElementById('map-colour');
-              var audio = document.getElementById('map-audio');
-              var playing = document.getElementById('map-playing');
-              var palette = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1',
-                '#FF9DA7', '#9C755F', '#2F4B7C', '#A05195', '#D45087', '#665191', '#FFA600', '#003F5C'];
-              var n = d.id.length, radius = n > 5000 ? 2 : n > 1000 ? 3 : 4, pad = 10;
-              var minX = Math.min.apply(null, d.x), maxX = Math.max.apply(null, d.x);
-              var minY = Math.min.apply(null, d.y), maxY = Math.max.apply(null, d.y);
-              var hidden = {}, colours = {}, width = 0, height = 0;
-              function category(i) {
-                var v = d[select.value][i];
-                if (select.value === 'cluster') { return v < 0 ? 'noise' : 'cluster ' + v; }
-                return v === null || v === '' ? 'unknown' : String(v);
-              }
-              // One scale for both axes, so distances on the map mean the same in every direction.
-              function position(i) {
-                var scale = Math.min((width - 2 * pad) / Math.max(maxX - minX, 1e-12),
-                  (height - 2 * pad) / Math.max(maxY - minY, 1e-12));
-                return [width / 2 + (d.x[i] - (minX + maxX) / 2) * scale,
-                  height / 2 - (d.y[i] - (minY + maxY) / 2) * scale];
-              }
-              function buildLegend() {
-                var counts = {};
-                for (var i = 0; i < n; i++) { var c = category(i); counts[c] = (counts[c] || 0) + 1; }
-                var names = Object.keys(counts).sort(function (a, b) {
-                  var grey = function (x) { return x === 'noise' || x === 'unknown' ? 1 : 0; };
-                  return grey(a) - grey(b) || counts[b] - counts[a] || a.localeCompare(b);
-                });
-                hidden = {};
-                colours = {};
-                legend.textContent = '';
-                names.forEach(function (name, k) {
-                  colours[name] = name === 'noise' || name === 'unknown' ? '#9E9E9E' : palette[k % palette.length];
-                  var li = document.createElement('li');
-                  var swatch = document.createElement('span');
-                  swatch.className = 'swatch';
-                  swatch.style.background = colours[name];
-                  li.appendChild(swatch);
-                  li.appendChild(document.createTextNode(name + ' (' + counts[name] + ')'));
-                  li.title = 'click: hide or show; double-click: show only this';
-                  li.addEventListener('click', function () { hidden[name] = !hidden[name]; draw(); });
-                  li.addEventListener('dblclick', function () {
-                    names.forEach(function (other) { hidden[other] = other !== name; });
-                    draw();
-                  });
-                  li.setAttribute('data-category', name);
-                  legend.appendChild(li);
-                });
-              }
-              function draw() {
-                var ratio = window.devicePixelRatio || 1;
-                width = canvas.clientWidth;
-                height = canvas.clientHeight;
-                canvas.width = Math.round(width * ratio);
-                canvas.height = Math.round(height * ratio);
-                var g = canvas.getContext('2d');
-                g.setTransform(ratio, 0, 0, ratio, 0, 0);
-                g.clearRect(0, 0, width, height);
-                g.globalAlpha = n > 5000 ? 0.6 : 0.85;
-                var drawn = 0;
-                for (var i = 0; i < n; i++) {
-                  var c = category(i);
-                  if (hidden[c]) { continue; }
-                  var p = position(i);
-                  g.fillStyle = colours[c];
-                  g.beginPath();
-                  g.arc(p[0], p[1], radius, 0, 2 * Math.PI);
-                  g.fill();
-                  drawn++;
-                }
-                canvas.setAttribute('data-marks', drawn);
-                legend.querySelectorAll('li').forEach(function (li) {
-                  li.classList.toggle('off', !!hidden[li.getAttribute('data-category')]);
-                });
-              }
-              function nearest(event) {
-                var box = canvas.getBoundingClientRect();
-                var x = event.clientX - box.left, y = event.clientY - box.top;
-                var best = -1, bestD = (radius + 4) * (radius + 4);
-                for (var i = 0; i < n; i++) {
-                  if (hidden[category(i)]) { continue; }
-                  var p = position(i), dx = p[0] - x, dy = p[1] - y, dd = dx * dx + dy * dy;
-                  if (dd <= bestD) { best = i; bestD = dd; }
-                }
-                return best;
-              }
-              canvas.addEventListener('mousemove', function (event) {
-                var i = nearest(event);
-                if (i < 0) { tip.hidden = true; canvas.style.cursor = ''; return; }
-                var cluster = d.cluster[i] < 0 ? 'noise' : d.cluster[i];
-                tip.textContent = d.id[i] + '\\ngenres: ' + (d.genres[i] || 'unknown') + '\\nlanguage: '
-                    + (d.language[i] || 'unknown') + '\\ncluster: ' + cluster
-                    + (d.audio[i] ? '\\nclick to listen' : '');
-                var host = canvas.parentNode.getBoundingClientRect();
-                tip.style.left = (event.clientX - host.left + 12) + 'px';
-                tip.style.top = (event.clientY - host.top + 12) + 'px';
-                tip.hidden = false;
-                canvas.style.cursor = d.audio[i] ? 'pointer' : '';
-              });
-              canvas.addEventListener('mouseleave', function () { tip.hidden = true; });
-              canvas.addEventListener('click', function (event) {
-                var i = nearest(event);
-                if (i < 0) { return; }
-                if (!d.audio[i]) { playing.textContent = d.id[i] + ': no audio file beside the report'; return; }
-                audio.src = d.audio[i];
-                playing.textContent = d.id[i];
-                var started = audio.play();
-                if (started && started.catch) { started.catch(function () {}); }
-              });
-              select.addEventListener('change', function () { buildLegend(); draw(); });
-              window.addEventListener('resize', draw);
-              buildLegend();
-              draw();
-              window.gaanMap = {
-                count: n,
-                point: function (id) {
-                  var i = d.id.indexOf(id), box = canvas.getBoundingClientRect(), p = position(i);
-                  return {x: box.left + p[0], y: box.top + p[1]};
-                }
-              };
-            })();
-            """;
-
-    /**
-     * Sorts a table by the clicked column: numbers (from data-v) numerically, text by locale; empty
-     * cells last. A "show all rows" button shows or hides the rows after the selected ones.
-     */
-    private static final String SORT_JS = """
-            (function () {
-              function key(cell) {
-                var v = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent.trim();
-                if (v === '') { return null; }
-                var n = Number(v);
-                return isNaN(n) && v !== 'NaN' ? v : n;
-              }
-              function compare(x, y) {
-                if (typeof x === 'number' && typeof y === 'number') { return x - y; }
-                return String(x).localeCompare(String(y));
-              }
-              function sortBy(table, col, th) {
-                var ascending = th.getAttribute('aria-sort') !== 'ascending';
-                table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('aria-sort'); });
-                th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-                var body = table.tBodies[0];
-                var rows = Array.prototype.slice.call(body.rows);
-                rows.sort(function (a, b) {
-                  var x = key(a.cells[col]), y = key(b.cells[col]);
-                  if (x === null || y === null) { return x === y ? 0 : (x === null ? 1 : -1); }
-                  var c = compare(x, y);
-                  return ascending ? c : -c;
-                });
-                rows.forEach(function (r) { body.appendChild(r); });
-              }
-              document.querySelectorAll('button.show-all').forEach(function (button) {
-                var table = button.previousElementSibling.querySelector('table');
-                button.addEventListener('click', function () {
-                  var collapsed = table.classList.toggle('collapsed');
-                  button.textContent = collapsed ? 'show all ' + button.getAttribute('data-rows') + ' rows'
-                      : 'show the selected rows only';
-                });
-              });
-              document.querySelectorAll('table.sortable').forEach(function (table) {
-                table.querySelectorAll('thead th').forEach(function (th, col) {
-                  th.addEventListener('click', function () { sortBy(table, col, th); });
-                });
-              });
-            })();
-            """;
+    /** A text file beside this class in the jar, read once. */
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource gaan/report/" + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource gaan/report/" + name + ": " + e.getMessage(), e);
+        }
+    }
 }

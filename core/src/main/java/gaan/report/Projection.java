@@ -1,7 +1,8 @@
 package gaan.report;
 
 import java.util.Arrays;
-import java.util.Random;
+
+import gaan.linalg.Pca;
 
 /**
  * 2-D maps of a representation for scatter plots: exact t-SNE (van der Maaten & Hinton 2008,
@@ -33,18 +34,18 @@ public final class Projection {
     }
 
     /** t-SNE when {@code TSNE_MIN_N ≤ n ≤ TSNE_MAX_N}, PCA otherwise. */
-    public static Map2d map(double[][] x, long seed) {
+    public static Map2d map(double[][] x) {
         if (x.length >= TSNE_MIN_N && x.length <= TSNE_MAX_N) {
-            return new Map2d(tsne(x, DEFAULT_PERPLEXITY, DEFAULT_ITERATIONS, seed), "t-SNE");
+            return new Map2d(tsne(x, DEFAULT_PERPLEXITY, DEFAULT_ITERATIONS), "t-SNE");
         }
-        return new Map2d(pca(x, 2, seed), "PCA");
+        return new Map2d(pca(x, 2), "PCA");
     }
 
     /**
      * Exact t-SNE to 2-D. The perplexity is capped at {@code (n - 1) / 3} so every point has
-     * enough neighbours; the seed only affects the PCA initialisation's start vectors.
+     * enough neighbours. Deterministic: it starts from the PCA map.
      */
-    public static double[][] tsne(double[][] x, double perplexity, int iterations, long seed) {
+    public static double[][] tsne(double[][] x, double perplexity, int iterations) {
         int n = x.length;
         if (n < 2) {
             return new double[n][2];
@@ -52,7 +53,7 @@ public final class Projection {
         double perp = Math.max(1.0, Math.min(perplexity, (n - 1) / 3.0));
         double[] p = jointProbabilities(squaredDistances(x), n, perp);
 
-        double[][] init = pca(x, 2, seed);
+        double[][] init = pca(x, 2);
         double sd = std(init, 0);
         double scale = sd > 0 ? 1e-4 / sd : 1;
         double[] y = new double[2 * n];
@@ -70,102 +71,34 @@ public final class Projection {
     }
 
     /**
-     * The first {@code k} principal components' scores ({@code n × k}), from the eigenvectors of
-     * the covariance of the centred data found by power iteration with deflation. Each component's
-     * sign makes its largest-magnitude loading positive, so results do not depend on the seed
-     * beyond rounding.
+     * The first {@code k} principal components' scores ({@code n × k}) by {@link Pca}, each
+     * component's sign turned so that its largest-magnitude loading is positive. Components the
+     * data cannot give (fewer than two points, {@code k} above the dimension or the point count)
+     * are zeros.
      */
-    public static double[][] pca(double[][] x, int k, long seed) {
+    public static double[][] pca(double[][] x, int k) {
         int n = x.length;
-        int d = n == 0 ? 0 : x[0].length;
-        double[][] c = new double[n][d];
-        for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (double[] row : x) {
-                mean += row[j];
-            }
-            mean /= Math.max(n, 1);
-            for (int i = 0; i < n; i++) {
-                c[i][j] = x[i][j] - mean;
-            }
-        }
-        Random random = new Random(seed);
-        double[][] components = new double[k][];
-        for (int m = 0; m < k; m++) {
-            components[m] = m < d ? leadingEigenvector(c, components, m, random) : new double[d];
-        }
+        int kept = Math.min(k, Math.min(n, n == 0 ? 0 : x[0].length));
         double[][] scores = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            for (int m = 0; m < k; m++) {
-                scores[i][m] = dot(c[i], components[m]);
+        if (n < 2 || kept < 1) {
+            return scores;
+        }
+        Pca.Model model = new Pca(kept, 1).fit(x);
+        double[][] t = model.transform(x);
+        for (int m = 0; m < kept; m++) {
+            double[] loading = model.components()[m];
+            int largest = 0;
+            for (int j = 1; j < loading.length; j++) {
+                if (Math.abs(loading[j]) > Math.abs(loading[largest])) {
+                    largest = j;
+                }
+            }
+            double sign = loading[largest] < 0 ? -1 : 1;
+            for (int i = 0; i < n; i++) {
+                scores[i][m] = sign * t[i][m];
             }
         }
         return scores;
-    }
-
-    /** Power iteration on Cov = CᵀC (scale irrelevant) restricted to the complement of the found components. */
-    private static double[] leadingEigenvector(double[][] c, double[][] found, int nFound, Random random) {
-        int d = c[0].length;
-        double[] v = new double[d];
-        for (int j = 0; j < d; j++) {
-            v[j] = random.nextGaussian();
-        }
-        orthonormalise(v, found, nFound);
-        double[] xv = new double[c.length];
-        for (int iter = 0; iter < 2000; iter++) {
-            for (int i = 0; i < c.length; i++) {
-                xv[i] = dot(c[i], v);
-            }
-            double[] next = new double[d];
-            for (int i = 0; i < c.length; i++) {
-                double s = xv[i];
-                double[] row = c[i];
-                for (int j = 0; j < d; j++) {
-                    next[j] += s * row[j];
-                }
-            }
-            if (!orthonormalise(next, found, nFound)) {
-                break; // no variance left in the remaining directions
-            }
-            double change = 0;
-            for (int j = 0; j < d; j++) {
-                change = Math.max(change, Math.abs(next[j] - v[j]));
-            }
-            v = next;
-            if (change < 1e-10) {
-                break;
-            }
-        }
-        int largest = 0;
-        for (int j = 1; j < d; j++) {
-            if (Math.abs(v[j]) > Math.abs(v[largest])) {
-                largest = j;
-            }
-        }
-        if (v[largest] < 0) {
-            for (int j = 0; j < d; j++) {
-                v[j] = -v[j];
-            }
-        }
-        return v;
-    }
-
-    /** Gram-Schmidt against the found components, then unit length; false when nothing is left. */
-    private static boolean orthonormalise(double[] v, double[][] found, int nFound) {
-        for (int m = 0; m < nFound; m++) {
-            double proj = dot(v, found[m]);
-            for (int j = 0; j < v.length; j++) {
-                v[j] -= proj * found[m][j];
-            }
-        }
-        double norm = Math.sqrt(dot(v, v));
-        if (norm < 1e-300) {
-            return false;
-        }
-        for (int j = 0; j < v.length; j++) {
-            v[j] /= norm;
-        }
-        return true;
     }
 
     private static double[] squaredDistances(double[][] x) {
@@ -300,13 +233,5 @@ public final class Projection {
             ss += (r[col] - mean) * (r[col] - mean);
         }
         return Math.sqrt(ss / a.length);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

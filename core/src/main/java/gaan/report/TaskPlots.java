@@ -33,11 +33,9 @@ public final class TaskPlots {
      * @param selectedMethod         the assignments column to map and decompose, or {@code null}
      * @param selectedRepresentation the representation the selected method clustered ({@code n × d},
      *                               rows as in {@code assignments}), or {@code null} for no maps
-     * @param seed                   seed of the 2-D projection
      */
     public static List<Plot> write(Path plotsDir, List<ResultRow> results, List<HistoryRow> history,
-                                   Assignments assignments, String selectedMethod, double[][] selectedRepresentation,
-                                   long seed) {
+                                   Assignments assignments, String selectedMethod, double[][] selectedRepresentation) {
         List<Plot> plots = new ArrayList<>();
         Set<String> models = history.stream().map(HistoryRow::model).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String model : models) {
@@ -70,7 +68,7 @@ public final class TaskPlots {
                 throw new IllegalArgumentException("selected representation has " + selectedRepresentation.length
                         + " rows for " + clusters.length + " tracks of method '" + selectedMethod + "'");
             }
-            Projection.Map2d map = Projection.map(selectedRepresentation, seed);
+            Projection.Map2d map = Projection.map(selectedRepresentation);
             String title = selectedMethod + " (" + map.method() + ")";
             plots.add(new Plot("Map coloured by cluster: " + title, Plots.scatterByCluster(title + ": clusters",
                     map.points(), clusters, plotsDir.resolve("map_" + stem + "_clusters.png"))));

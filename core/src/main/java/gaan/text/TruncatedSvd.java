@@ -2,6 +2,8 @@ package gaan.text;
 
 import java.util.Random;
 
+import gaan.linalg.SymmetricEigen;
+
 /**
  * Truncated SVD of a sparse matrix by randomised subspace iteration (Halko, Martinsson and Tropp
  * 2011, algorithms 4.4 and 5.1), the method behind scikit-learn's {@code TruncatedSVD}.
@@ -10,7 +12,7 @@ import java.util.Random;
  * Gaussian sketch {@code Ω} ({@code m × l}, {@link Random#nextGaussian} in row order),
  * {@code Q = orth(AΩ)}, then {@code powerIterations} times {@code Q = orth(A(AᵀQ))}; finally the
  * small matrix {@code B = QᵀA} is decomposed exactly through the eigenvectors {@code W} of
- * {@code BBᵀ} (cyclic Jacobi), and {@code V = AᵀQWΣ⁻¹}. Components whose singular value is below {@code 1e-6 · σ₁} (duplicate or
+ * {@code BBᵀ} ({@link SymmetricEigen}), and {@code V = AᵀQWΣ⁻¹}. Components whose singular value is below {@code 1e-6 · σ₁} (duplicate or
  * dependent rows) are dropped, so
  * the rank caps the result. Each right singular vector's sign is fixed so that its entry of
  * largest magnitude is positive (scikit-learn's {@code svd_flip} convention).
@@ -54,7 +56,7 @@ record TruncatedSvd(double[] singularValues, double[][] components) {
                 gram[i][j] = gram[j][i] = (gram[i][j] + gram[j][i]) / 2;
             }
         }
-        SymmetricEigen eig = SymmetricEigen.of(gram);
+        SymmetricEigen.Pairs eig = SymmetricEigen.descending(gram);
         double top = Math.sqrt(Math.max(eig.values()[0], 0));
         int d = 0;
         while (d < Math.min(k, l) && Math.sqrt(Math.max(eig.values()[d], 0)) > RELATIVE_TOLERANCE * top) {
@@ -70,7 +72,7 @@ record TruncatedSvd(double[] singularValues, double[][] components) {
             for (int c = 0; c < d; c++) {
                 double s = 0;
                 for (int j = 0; j < l; j++) {
-                    s += q[r][j] * eig.vectors()[j][c];
+                    s += q[r][j] * eig.vectors()[c][j];
                 }
                 u[r][c] = s / sigma[c];
             }

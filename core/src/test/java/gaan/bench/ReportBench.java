@@ -31,9 +31,9 @@ public final class ReportBench {
         for (int n : sizes) {
             double[][] x = blobs(n, 32, 8, 1);
             System.err.println("t-SNE n=" + n);
-            tsne.put("n" + n, Bench.medianSeconds(1, () -> Projection.tsne(x, 30, 1000, 0)));
-            pca.put("n" + n, Bench.medianSeconds(3, () -> Projection.pca(x, 2, 0)));
-            double[][] map = Projection.pca(x, 2, 0);
+            tsne.put("n" + n, Bench.medianSeconds(1, () -> Projection.tsne(x, 30, 1000)));
+            pca.put("n" + n, Bench.medianSeconds(3, () -> Projection.pca(x, 2)));
+            double[][] map = Projection.pca(x, 2);
             int[] clusters = new int[n];
             for (int i = 0; i < n; i++) {
                 clusters[i] = i % 8;

@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import gaan.linalg.Parallel;
+import gaan.linalg.Points;
+
 class KdTreeTest {
     /** k-th smallest squared distance from each point to all points (itself included), by sorting. */
     private static double[] bruteKth(double[][] x, int k) {

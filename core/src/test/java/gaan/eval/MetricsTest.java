@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 
 class MetricsTest {
@@ -48,7 +48,7 @@ class MetricsTest {
 
     @Test
     void silhouetteIsTheSameRowByRowAsPairByPair() {
-        gaan.cluster.Points p = gaan.cluster.Points.of(ClusterFixture.x());
+        gaan.linalg.Points p = gaan.linalg.Points.of(ClusterFixture.x());
         int[] labels = ClusterFixture.labels("noisy_labels.npy");
         Metrics m = new Metrics(2);
         assertEquals(m.silhouette(p, labels, 7, true), m.silhouette(p, labels, 7, false), 1e-13);

@@ -55,7 +55,7 @@ class ProjectionTest {
     void tsneKeepsSeparatedBlobsSeparated() {
         int[] labels = new int[120];
         double[][] x = blobs(4, 30, labels, 3);
-        double[][] y = Projection.tsne(x, 30, 500, 11);
+        double[][] y = Projection.tsne(x, 30, 500);
         assertEquals(120, y.length);
         double agreement = knnAgreement(y, labels);
         assertTrue(agreement >= 0.9, "kNN agreement in the t-SNE map " + agreement);
@@ -64,11 +64,11 @@ class ProjectionTest {
     }
 
     @Test
-    void tsneIsDeterministicForASeed() {
+    void tsneIsDeterministic() {
         int[] labels = new int[60];
         double[][] x = blobs(3, 20, labels, 5);
-        double[][] a = Projection.tsne(x, 30, 300, 42);
-        double[][] b = Projection.tsne(x, 30, 300, 42);
+        double[][] a = Projection.tsne(x, 30, 300);
+        double[][] b = Projection.tsne(x, 30, 300);
         for (int i = 0; i < a.length; i++) {
             assertArrayEquals(a[i], b[i]);
         }
@@ -86,7 +86,7 @@ class ProjectionTest {
             row[1] = 5 * t / Math.sqrt(2) - s / Math.sqrt(2);
             row[2] = r.nextGaussian();
         }
-        double[][] scores = Projection.pca(x, 2, 9);
+        double[][] scores = Projection.pca(x, 2);
         double var0 = 0;
         double var1 = 0;
         double corr = 0;
@@ -109,7 +109,7 @@ class ProjectionTest {
     void pcaExplainedVarianceMatchesScikitLearn() {
         double[][] x = Npy.read(Fixtures.cluster("X.npy")).toMatrix();
         double[] expected = Npy.read(Fixtures.cluster("pca3_explained_variance_ratio.npy")).values();
-        double[][] scores = Projection.pca(x, 3, 0);
+        double[][] scores = Projection.pca(x, 3);
         double total = 0;
         for (int j = 0; j < x[0].length; j++) {
             double mean = 0;
@@ -134,14 +134,14 @@ class ProjectionTest {
     void tsneKeepsNeighbourhoodsOfTheScikitLearnBlobs() {
         double[][] x = Npy.read(Fixtures.cluster("X.npy")).toMatrix();
         int[] y = Npy.read(Fixtures.cluster("y.npy")).toInts();
-        double[][] map = Projection.map(x, 0).points();
+        double[][] map = Projection.map(x).points();
         double inMap = knnAgreement(map, y);
         assertTrue(inMap >= 0.9, "kNN label agreement in the 2-D map of 6 blobs: " + inMap);
     }
 
     @Test
     void mapFallsBackToPcaForTinyInputs() {
-        Projection.Map2d m = Projection.map(new double[][] {{0, 1}, {1, 0}, {2, 2}}, 1);
+        Projection.Map2d m = Projection.map(new double[][] {{0, 1}, {1, 0}, {2, 2}});
         assertEquals("PCA", m.method());
         assertEquals(3, m.points().length);
         assertEquals(2, m.points()[0].length);

@@ -53,7 +53,7 @@ class TaskPlotsTest {
     void writesTheFullSetForALabelledTaskWithHistoryAndASweep() throws IOException {
         List<ResultRow> rows = PlotsTest.sweepRows();
         List<Plot> plots = TaskPlots.write(dir.resolve("plots"), rows, PlotsTest.history(), assignments(true),
-                "vae/kmeans k=3", representation(), 0);
+                "vae/kmeans k=3", representation());
         assertEquals(List.of("training_mlp_vae.png", "training_other_model.png", "metrics.png",
                 "sweep_silhouette.png", "map_vae_kmeans_k_3_clusters.png", "map_vae_kmeans_k_3_labels.png",
                 "map_vae_kmeans_k_3_languages.png", "composition_vae_kmeans_k_3.png",
@@ -68,16 +68,16 @@ class TaskPlotsTest {
     void leavesOutLabelPlotsHistoryAndSweepWhenThereAreNone() {
         ResultRow one = PlotsTest.sweepRows().get(0);
         List<Plot> plots = TaskPlots.write(dir.resolve("plots"), List.of(one), List.of(), assignments(false),
-                "vae/kmeans k=3", null, 0);
+                "vae/kmeans k=3", null);
         assertEquals(List.of("metrics.png", "composition_vae_kmeans_k_3.png"), names(plots));
         assertEquals(List.of(), TaskPlots.write(dir, Collections.emptyList(), List.of(), assignments(false), null,
-                null, 0));
+                null));
     }
 
     @Test
     void rejectsARepresentationOfTheWrongLength() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskPlots.write(dir,
-                List.of(), List.of(), assignments(true), "vae/kmeans k=3", Arrays.copyOf(representation(), 5), 0));
+                List.of(), List.of(), assignments(true), "vae/kmeans k=3", Arrays.copyOf(representation(), 5)));
         assertEquals("selected representation has 5 rows for 24 tracks of method 'vae/kmeans k=3'", e.getMessage());
     }
 }

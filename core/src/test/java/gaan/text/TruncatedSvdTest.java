@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+
 class TruncatedSvdTest {
 
     /** A = U·diag(s)·Vᵀ built from random orthonormal U (40×6) and V (30×6). */
@@ -39,22 +40,6 @@ class TruncatedSvdTest {
         TruncatedSvd svd = TruncatedSvd.compute(sparse(product(u, v)), 10, 10, 2, 5);
         assertEquals(S.length, svd.singularValues().length);
         assertArrayEquals(S, svd.singularValues(), 1e-9);
-    }
-
-    @Test
-    void eigenDecompositionReconstructsTheMatrix() {
-        double[][] m = {{4, 1, 2}, {1, 3, 0.5}, {2, 0.5, 5}};
-        SymmetricEigen e = SymmetricEigen.of(m);
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                double s = 0;
-                for (int c = 0; c < 3; c++) {
-                    s += e.vectors()[i][c] * e.values()[c] * e.vectors()[j][c];
-                }
-                assertEquals(m[i][j], s, 1e-12);
-            }
-        }
-        assertEquals(4 + 3 + 5, e.values()[0] + e.values()[1] + e.values()[2], 1e-12);
     }
 
     private static double[][] gaussian(Random r, int rows, int cols) {

@@ -1,4 +1,4 @@
-package gaan.cluster;
+package gaan.linalg;
 
 import java.util.ArrayList;
 import java.util.List;

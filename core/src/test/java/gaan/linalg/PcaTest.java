@@ -1,4 +1,4 @@
-package gaan.cluster;
+package gaan.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,7 @@
-package gaan.cluster;
+package gaan.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -61,5 +62,22 @@ class SymmetricEigenTest {
             java.util.Arrays.fill(row, 1);
         }
         assertDecomposes(ones);
+    }
+
+    @Test
+    void descendingPairsReconstructTheMatrix() {
+        double[][] m = {{4, 1, 2}, {1, 3, 0.5}, {2, 0.5, 5}};
+        SymmetricEigen.Pairs e = SymmetricEigen.descending(m);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double s = 0;
+                for (int c = 0; c < 3; c++) {
+                    s += e.vectors()[c][i] * e.values()[c] * e.vectors()[c][j];
+                }
+                assertEquals(m[i][j], s, 1e-12);
+            }
+        }
+        assertEquals(4 + 3 + 5, e.values()[0] + e.values()[1] + e.values()[2], 1e-12);
+        assertTrue(e.values()[0] >= e.values()[1] && e.values()[1] >= e.values()[2], "descending");
     }
 }

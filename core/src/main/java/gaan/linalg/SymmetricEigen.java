@@ -1,19 +1,50 @@
-package gaan.cluster;
+package gaan.linalg;
+
+import java.util.Arrays;
 
 /**
  * Eigen-decomposition of a real symmetric matrix: Householder reduction to tridiagonal form,
  * then the implicit QL method with Wilkinson-style shifts (the EISPACK tred2/tql2 pair, as in
- * Golub &amp; Van Loan §8.3). O(d³) time; accurate to rounding.
+ * Golub &amp; Van Loan §8.3). O(d³) time; accurate to rounding. gaan's one eigen-solver: PCA, the
+ * lyrics SVD and the 2-D maps all use it.
  */
-final class SymmetricEigen {
+public final class SymmetricEigen {
+    /**
+     * Eigenpairs in order of decreasing eigenvalue (ties keep the solver's order).
+     *
+     * @param values  eigenvalues, descending
+     * @param vectors unit eigenvectors as rows: {@code vectors[c]} belongs to {@code values[c]}
+     */
+    public record Pairs(double[] values, double[][] vectors) {
+    }
+
     private SymmetricEigen() {
+    }
+
+    /** The eigenpairs of symmetric {@code a} (d × d, not modified), eigenvalues descending. */
+    public static Pairs descending(double[][] a) {
+        int n = a.length;
+        double[][] vectors = new double[n][n];
+        double[] values = decompose(a, vectors);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+        double[] sortedValues = new double[n];
+        double[][] sortedVectors = new double[n][];
+        for (int c = 0; c < n; c++) {
+            sortedValues[c] = values[order[c]];
+            sortedVectors[c] = vectors[order[c]];
+        }
+        return new Pairs(sortedValues, sortedVectors);
     }
 
     /**
      * Returns the eigenvalues of symmetric {@code a} (d × d, not modified) in no particular order,
      * and writes the matching unit eigenvectors as the rows of {@code vectors}.
      */
-    static double[] decompose(double[][] a, double[][] vectors) {
+    public static double[] decompose(double[][] a, double[][] vectors) {
         int n = a.length;
         double[][] v = new double[n][];
         for (int i = 0; i < n; i++) {

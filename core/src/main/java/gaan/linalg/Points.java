@@ -1,4 +1,4 @@
-package gaan.cluster;
+package gaan.linalg;
 
 /**
  * Points stored flat in row-major order: point {@code i}, feature {@code j} is
@@ -114,7 +114,7 @@ public final class Points {
      * The full sum is computed in the same order as with an infinite limit, so results compare
      * exactly.
      */
-    static double scaledSqDistBounded(double[] a, int ai, double[] b, int bi, int dim, double scale, double limit) {
+    public static double scaledSqDistBounded(double[] a, int ai, double[] b, int bi, int dim, double scale, double limit) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -172,5 +172,24 @@ public final class Points {
             s0 += d * d;
         }
         return ((s0 + s1) + (s2 + s3)) * scale;
+    }
+
+    /**
+     * Squared distance from the point at {@code q[qo .. qo + dim)} to the axis-aligned box whose
+     * corners are {@code lo[box .. box + dim)} and {@code hi[box .. box + dim)}, or any value
+     * above {@code limit} once the partial sum exceeds it (checked every eight features): the
+     * pruning test of the k-d tree and of Ward's blocked nearest-neighbour search.
+     */
+    public static double minSqToBox(double[] q, int qo, double[] lo, double[] hi, int box, int dim, double limit) {
+        double s = 0;
+        for (int j = 0; j < dim; j++) {
+            double x = q[qo + j];
+            double d = Math.max(0, Math.max(lo[box + j] - x, x - hi[box + j]));
+            s += d * d;
+            if ((j & 7) == 7 && s > limit) {
+                return s;
+            }
+        }
+        return s;
     }
 }

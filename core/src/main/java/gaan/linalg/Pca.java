@@ -1,4 +1,4 @@
-package gaan.cluster;
+package gaan.linalg;
 
 /**
  * Principal component analysis: the data are centred, the covariance matrix (ddof = 1) is
@@ -79,10 +79,8 @@ public final class Pca {
     }
 
     Model fitByCovariance(double[] v, int n, int dim, double[] mean) {
-        double[][] cov = covariance(v, n, dim, mean);
-        double[][] vectors = new double[dim][dim];
-        double[] values = SymmetricEigen.decompose(cov, vectors);
-        return model(values, vectors, v, n, dim, mean);
+        SymmetricEigen.Pairs pairs = SymmetricEigen.descending(covariance(v, n, dim, mean));
+        return model(pairs.values(), pairs.vectors(), v, n, dim, mean);
     }
 
     /** Components from the eigenvectors of the centred Gram matrix X Xᵀ / (n − 1), for dim &gt; n. */
@@ -115,10 +113,11 @@ public final class Pca {
                 gram[a][b] = gram[b][a];
             }
         }
-        double[][] u = new double[n][n];
-        double[] values = SymmetricEigen.decompose(gram, u);
-        double[][] vectors = new double[n][dim];
-        for (int e = 0; e < n; e++) {
+        SymmetricEigen.Pairs pairs = SymmetricEigen.descending(gram);
+        double[][] u = pairs.vectors();
+        // Only the kept components are mapped back to feature space.
+        double[][] vectors = new double[components][dim];
+        for (int e = 0; e < components; e++) {
             double norm = 0;
             for (int j = 0; j < dim; j++) {
                 double s = 0;
@@ -133,17 +132,14 @@ public final class Pca {
                 vectors[e][j] /= norm;
             }
         }
-        return model(values, vectors, v, n, dim, mean);
+        return model(pairs.values(), vectors, v, n, dim, mean);
     }
 
-    /** The model of the {@link #components} largest eigenpairs ({@code vectors[k]} belongs to {@code values[k]}). */
+    /**
+     * The model of the {@link #components} largest eigenpairs: {@code values} descending (all of
+     * them, for the total variance), {@code vectors[k]} belonging to {@code values[k]}.
+     */
     private Model model(double[] values, double[][] vectors, double[] v, int n, int dim, double[] mean) {
-        int count = values.length;
-        Integer[] order = new Integer[count];
-        for (int j = 0; j < count; j++) {
-            order[j] = j;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
         double total = 0;
         for (double value : values) {
             total += Math.max(0, value);
@@ -152,12 +148,9 @@ public final class Pca {
         double[] variance = new double[components];
         double[] ratio = new double[components];
         for (int c = 0; c < components; c++) {
-            int col = order[c];
-            variance[c] = Math.max(0, values[col]);
+            variance[c] = Math.max(0, values[c]);
             ratio[c] = total == 0 ? 0 : variance[c] / total;
-            for (int j = 0; j < dim; j++) {
-                comp[c][j] = vectors[col][j];
-            }
+            System.arraycopy(vectors[c], 0, comp[c], 0, dim);
             orientLikeScikitLearn(comp[c], v, n, dim, mean);
         }
         return new Model(mean, comp, variance, ratio);
