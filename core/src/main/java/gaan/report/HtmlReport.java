@@ -274,6 +274,21 @@ public final class HtmlReport {
         return out;
     }
 
+    /** Where a selected row's note states the sweep's selection rule (written by the clustering stage). */
+    private static final String SELECTED_NOTE = "selected: ";
+
+    /** The selection rule a selected row's note states, or {@code null}. */
+    static String selectionRule(String note) {
+        int at = note.indexOf(SELECTED_NOTE);
+        return at < 0 ? null : note.substring(at + SELECTED_NOTE.length());
+    }
+
+    /** A note without the selection rule, which the table states once. */
+    static String withoutSelectionRule(String note) {
+        int at = note.indexOf(SELECTED_NOTE);
+        return at < 0 ? note : note.substring(0, at).replaceFirst(";\\s*$", "");
+    }
+
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
@@ -498,24 +513,34 @@ public final class HtmlReport {
         }
 
         /**
-         * A results table: the selected run of each sweep first; the other rows hidden behind a
-         * "show all N rows" button when there are selected rows to show without them.
+         * A results table: the selected run of each sweep first (of the first seed when there are
+         * several: the across-seeds table summarises the others); the other rows hidden behind a
+         * "show all N rows" button. The selection rule, which every selected row's note repeats, is
+         * said once above the table and left out of the notes.
          */
         private void resultsTable(List<ResultRow> rows, String kind) {
             if (rows.isEmpty()) {
                 h.append("<p>No results.</p>\n");
                 return;
             }
+            long firstSeed = rows.get(0).seed();
+            boolean seeds = rows.stream().anyMatch(r -> r.seed() != firstSeed);
+            java.util.function.Predicate<ResultRow> shown = r -> r.selected() && r.seed() == firstSeed;
             List<ResultRow> ordered = new ArrayList<>(rows);
-            ordered.sort(Comparator.comparing(r -> !r.selected()));
-            boolean collapse = ordered.get(0).selected() && !ordered.get(ordered.size() - 1).selected();
+            ordered.sort(Comparator.comparing(r -> !shown.test(r)));
+            boolean collapse = shown.test(ordered.get(0)) && !shown.test(ordered.get(ordered.size() - 1));
+            rows.stream().filter(ResultRow::selected).map(r -> selectionRule(r.note())).filter(Objects::nonNull)
+                    .findFirst().ifPresent(rule -> h.append("<p class=\"hint\">Green rows: each sweep's selected run ("
+                            + esc(rule) + ")" + (collapse && seeds ? ", seed " + firstSeed + "; the across-seeds table "
+                            + "summarises every seed" : "") + ".</p>\n"));
             h.append("<div class=\"scroll\"><table class=\"results sortable ").append(kind)
                     .append(collapse ? " collapsed" : "").append("\">\n<thead><tr>");
             TABLE_COLUMNS.forEach(c -> h.append("<th title=\"sort by ").append(c).append("\">").append(c)
                     .append("</th>"));
             h.append("</tr></thead>\n<tbody>\n");
             for (ResultRow r : ordered) {
-                h.append(r.selected() ? "<tr class=\"selected\">" : "<tr class=\"extra\">");
+                h.append("<tr class=\"").append(r.selected() ? "selected" : "")
+                        .append(shown.test(r) ? "" : r.selected() ? " extra" : "extra").append("\">");
                 for (String v : List.of(r.representation(), r.inputs(), r.algorithm())) {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
@@ -529,7 +554,7 @@ public final class HtmlReport {
                     num(v);
                 }
                 h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"wrap\">")
-                        .append(esc(r.note())).append("</td></tr>\n");
+                        .append(esc(withoutSelectionRule(r.note()))).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table></div>\n");
             if (collapse) {

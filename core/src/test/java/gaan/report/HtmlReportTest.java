@@ -235,4 +235,15 @@ class HtmlReportTest {
         assertTrue(html.indexOf("<button type=\"button\" class=\"show-all\" data-rows=\"4\">show all 4 rows</button>",
                 easy) > 0);
     }
+
+    @Test
+    void theSelectionRuleIsSaidOnceAboveTheTableNotInEveryNote() {
+        String note = "one cluster: internal metrics undefined; selected: highest silhouette among runs covering at "
+                + "least 90% of points with it defined; ties go to the earliest run";
+        assertEquals("highest silhouette among runs covering at least 90% of points with it defined; ties go to the "
+                + "earliest run", HtmlReport.selectionRule(note));
+        assertEquals("one cluster: internal metrics undefined", HtmlReport.withoutSelectionRule(note));
+        assertEquals("no rule here", HtmlReport.withoutSelectionRule("no rule here"));
+        assertEquals(null, HtmlReport.selectionRule("no rule here"));
+    }
 }
