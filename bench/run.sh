@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/run.sh AREA [args...]: builds what it needs and prints one JSON object on stdout.
-# Areas: features, text, vae, cluster, report. Each is a class gaan.bench.<Area>Bench under core/src/test/java.
+# Areas: features, text, vae, cluster, report, demo, quality. Each is a class gaan.bench.<Area>Bench under core/src/test/java.
 # Progress goes to stderr so stdout stays machine-readable.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import gaan.config.ClusteringSpec;
+import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
-import gaan.eval.SelectionRule;
 import gaan.experiment.ClusteringStage;
 import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
@@ -40,14 +40,12 @@ public final class ClusterCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--algorithm", paramLabel = "A",
-            description = "Algorithm: kmeans, agglomerative, dbscan, hdbscan or gmm (default: ${DEFAULT-VALUE}).")
+            description = "Algorithm: kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE}).")
     String algorithm = "kmeans";
 
     @Option(names = "--k", paramLabel = "K", split = ",",
-            description = "Cluster counts for kmeans, agglomerative and gmm (default: " + DEFAULT_K + ").")
+            description = "Cluster counts for kmeans, agglomerative, gmm and spectral (default: chosen from the data).")
     List<Integer> k;
-
-    private static final int DEFAULT_K = 8;
 
     @Option(names = "--linkage", paramLabel = "L", split = ",",
             description = "Agglomerative linkages: ward, average, complete, single (default: ward).")
@@ -74,6 +72,10 @@ public final class ClusterCommand implements Callable<Integer> {
             description = "GMM covariance types: diag, full (default: diag).")
     List<String> covariance;
 
+    @Option(names = "--n-neighbors", paramLabel = "M", split = ",",
+            description = "Spectral: neighbours per row in the kNN graph, the row included (default: 10).")
+    List<Integer> nNeighbors;
+
     @Option(names = "--labels", paramLabel = "FILE",
             description = "Evaluation labels, one per row: a text file (one label a line) or an int .npy "
                     + "(default: none).")
@@ -89,13 +91,13 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--min-coverage", paramLabel = "C",
             description = "Selection rule: best silhouette among runs covering at least this share of the rows "
                     + "(default: ${DEFAULT-VALUE}).")
-    double minCoverage = SelectionRule.DEFAULT_MIN_COVERAGE;
+    double minCoverage = ExperimentConfig.DEFAULT_MIN_COVERAGE;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "cluster");
@@ -128,11 +130,10 @@ public final class ClusterCommand implements Callable<Integer> {
             }
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
-                minSamples, minClusterSize, covariance);
+                minSamples, minClusterSize, covariance, nNeighbors);
         spec.validate("cluster");
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
-        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec),
-                k != null ? k.get(0) : DEFAULT_K,
+        List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec), null, null,
                 truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
         clusterings.forEach(r -> columns.put(r.column(), r.labels()));

@@ -3,6 +3,7 @@ package gaan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import gaan.config.ExperimentConfig;
 import gaan.config.FeatureSettings;
 import gaan.experiment.CollectionEda;
 import gaan.experiment.CollectionFeatures;
@@ -33,7 +34,7 @@ public final class EdaCommand implements Callable<Integer> {
     Path store;
 
     @Option(names = "--threads", paramLabel = "N", description = "Extraction threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Override
     public Integer call() {

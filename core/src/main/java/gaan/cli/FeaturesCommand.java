@@ -3,10 +3,10 @@ package gaan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import gaan.config.ExperimentConfig;
 import gaan.config.FeatureSettings;
 import gaan.experiment.CollectionFeatures;
 import gaan.experiment.FeaturePipeline;
-import gaan.features.FeatureExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${DEFAULT-VALUE}).")
-    int threads = FeatureExtractor.defaultThreads();
+    int threads = ExperimentConfig.defaultThreads();
 
     @Option(names = "--patches", paramLabel = "P", description = "Log-mel patches (128x128) per track, evenly spaced (default: ${DEFAULT-VALUE}).")
     int patches = 1;

@@ -98,8 +98,10 @@ public final class RunCommand implements Callable<Integer> {
         List<ExperimentConfig> resolved = configs.stream()
                 .map(c -> overrides.applyTo(c).resolved().validate()).toList();
         if (printConfig) {
+            // print() does not flush an auto-flushing writer, and Main exits right after: flush here.
             spec.commandLine().getOut().print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
                     : java.util.Map.of("tasks", resolved)));
+            spec.commandLine().getOut().flush();
             return 0;
         }
         Path dir = collection;

@@ -16,7 +16,9 @@ import gaan.linalg.Points;
  * distance matrix, O(n²) time and n(n-1)/2 doubles of memory (1.6 GB at 20,000 points).
  * <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree, O(n²·dim) time, O(n) memory.
  * </ul>
- * Labels are numbered in order of each cluster's first point.
+ * Labels are numbered in order of each cluster's first point. Average and complete linkage refuse
+ * (IllegalArgumentException, so a sweep records the reason and goes on) when their matrix would
+ * take more than half of the heap the JVM may grow to.
  */
 public final class Agglomerative implements Clusterer {
     public enum Linkage {
@@ -30,8 +32,14 @@ public final class Agglomerative implements Clusterer {
     private final int k;
     private final Linkage linkage;
     private final int threads;
+    private final long maxMatrixBytes;
 
     public Agglomerative(int k, Linkage linkage, int threads) {
+        this(k, linkage, threads, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** As above, with the largest condensed distance matrix allowed (for tests). */
+    Agglomerative(int k, Linkage linkage, int threads, long maxMatrixBytes) {
         if (k < 1 || threads < 1) {
             throw new IllegalArgumentException("Agglomerative needs k ≥ 1 and threads ≥ 1; got k=" + k
                     + ", threads=" + threads);
@@ -39,6 +47,7 @@ public final class Agglomerative implements Clusterer {
         this.k = k;
         this.linkage = linkage;
         this.threads = threads;
+        this.maxMatrixBytes = maxMatrixBytes;
     }
 
     @Override
@@ -52,6 +61,13 @@ public final class Agglomerative implements Clusterer {
         if (p.size() < k) {
             throw new IllegalArgumentException("agglomerative clustering into k=" + k + " clusters needs at least "
                     + k + " points, got " + p.size() + "; lower k");
+        }
+        long bytes = 8L * p.size() * (p.size() - 1) / 2;
+        if ((linkage == Linkage.AVERAGE || linkage == Linkage.COMPLETE) && bytes > maxMatrixBytes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "skipped: %s linkage keeps all %d×%d pair"
+                    + " distances (%.1f GB), more than the %.1f GB it may use of the heap; use ward or single linkage,"
+                    + " or give Java more memory (-Xmx)", linkage.id(), p.size(), p.size(), bytes / 1e9,
+                    maxMatrixBytes / 1e9));
         }
         int[] labels = tree(p).cut(k);
         return Partition.of(method(), labels);

@@ -91,4 +91,17 @@ public final class Grid {
         }
         return out;
     }
+
+    /** Spectral clustering for each n_neighbors (outer), k, and each seed (inner). */
+    public static List<Clusterer> spectral(List<Integer> ks, List<Integer> nNeighbors, int threads, long... seeds) {
+        List<Clusterer> out = new ArrayList<>();
+        for (int m : nNeighbors) {
+            for (int k : ks) {
+                for (long seed : seeds) {
+                    out.add(new Spectral(k, m, seed, threads));
+                }
+            }
+        }
+        return out;
+    }
 }

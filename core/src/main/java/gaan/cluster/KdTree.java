@@ -321,6 +321,64 @@ final class KdTree {
         return kth;
     }
 
+    /**
+     * The {@code k} nearest points of every point, itself included (scikit-learn's
+     * {@code kneighbors_graph(include_self=True)}): point i's neighbours are
+     * {@code [i * k, (i + 1) * k)} of the result, nearest first, ties to the lower index.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k ≤ n
+     */
+    int[] nearestAll(int k, Parallel parallel) {
+        int n = order.length;
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k-nearest neighbours need 1 ≤ k ≤ n; got k=" + k + " for " + n + " points");
+        }
+        int[] out = new int[n * k];
+        // Queries in leaf order, so consecutive queries walk the same branches.
+        parallel.forChunks(n, 64, (from, to) -> {
+            double[] best = new double[k];
+            int[] ids = new int[k];
+            for (int p = from; p < to; p++) {
+                Arrays.fill(best, Double.POSITIVE_INFINITY);
+                Arrays.fill(ids, Integer.MAX_VALUE);
+                nearest(0, p * dim, k, best, ids);
+                System.arraycopy(ids, 0, out, order[p] * k, k);
+            }
+        });
+        return out;
+    }
+
+    /** Offers the points under {@code node} to the query at {@code sorted[qo]}; best/ids hold its k best so far. */
+    private void nearest(int node, int qo, int k, double[] best, int[] ids) {
+        if (left[node] < 0) {
+            for (int q = start[node]; q < end[node]; q++) {
+                double d = Points.sqDist(sorted, qo, sorted, q * dim, dim);
+                int id = order[q];
+                if (d < best[k - 1] || d == best[k - 1] && id < ids[k - 1]) {
+                    int at = k - 1;
+                    while (at > 0 && (best[at - 1] > d || best[at - 1] == d && ids[at - 1] > id)) {
+                        best[at] = best[at - 1];
+                        ids[at] = ids[at - 1];
+                        at--;
+                    }
+                    best[at] = d;
+                    ids[at] = id;
+                }
+            }
+            return;
+        }
+        double dl = minSqToBox(sorted, qo, left[node], best[k - 1]);
+        double dr = minSqToBox(sorted, qo, right[node], best[k - 1]);
+        int near = dl <= dr ? left[node] : right[node];
+        int far = dl <= dr ? right[node] : left[node];
+        if (Math.min(dl, dr) <= best[k - 1]) {
+            nearest(near, qo, k, best, ids);
+        }
+        if (minSqToBox(sorted, qo, far, best[k - 1]) <= best[k - 1]) {
+            nearest(far, qo, k, best, ids);
+        }
+    }
+
     /** Compares every pair of distinct leaves within reach once and merges what each leaf gained. */
     private void joinLeaves(int[] leaves, double[][] best, int k, Parallel parallel) {
         int[] leafIndex = new int[nodes];

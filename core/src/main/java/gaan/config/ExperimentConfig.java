@@ -3,8 +3,6 @@ package gaan.config;
 import java.util.ArrayList;
 import java.util.List;
 
-import gaan.eval.SelectionRule;
-
 /**
  * One task: what to extract, which representations to build, which clusterings to run on each,
  * and the seeds to repeat it over. Null fields take defaults ({@link #resolved()}); a YAML
@@ -24,6 +22,14 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                                FeatureSettings features, TrainingSettings training,
                                List<RepresentationSpec> representations, List<ClusteringSpec> clustering) {
 
+    /** The share of tracks a run must cluster (not leave as noise) to be selected, unless the task says. */
+    public static final double DEFAULT_MIN_COVERAGE = 0.9;
+
+    /** Worker threads when a task or a command names none: every core. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** This with every default filled in and list-valued representations expanded. */
     public ExperimentConfig resolved() {
         List<RepresentationSpec> reps = new ArrayList<>();
@@ -32,9 +38,9 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
         }
         return new ExperimentConfig(task,
                 seeds == null ? List.of(1L) : seeds,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                threads == null ? defaultThreads() : threads,
                 k,
-                minCoverage == null ? SelectionRule.DEFAULT_MIN_COVERAGE : minCoverage,
+                minCoverage == null ? DEFAULT_MIN_COVERAGE : minCoverage,
                 (features == null ? FeatureSettings.DEFAULTS : features).over(FeatureSettings.DEFAULTS),
                 (training == null ? TrainingSettings.DEFAULTS : training).over(TrainingSettings.DEFAULTS),
                 reps,

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * latent sizes or β values.
  *
  * @param name      identifier used in result rows and file names
- * @param kind      {@code raw}: the inputs standardised and concatenated; {@code pca}: PCA of
+ * @param kind      {@code raw}: the inputs weighted and concatenated; {@code pca}: PCA of
  *                  that to {@code dim}; {@code vae}: latent means of a VAE; {@code hybrid}: named
- *                  {@code parts} (other representations or inputs) standardised and concatenated
+ *                  {@code parts} (other representations or inputs) weighted and concatenated
  * @param inputs    modalities the representation reads (raw, pca, vae)
  * @param model     VAE architecture: {@code mlp} (vectors), {@code conv} (log-mel patches),
  *                  {@code multimodal} (one encoder per input, product of experts)
@@ -25,7 +25,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param beta      KL weight(s); β &gt; 1 is a Beta-VAE
  * @param dim       PCA components (capped by the data's rank)
  * @param parts     hybrid: names of earlier representations or input modalities
- * @param weights   hybrid: weight of each part after standardisation (default 1 each)
+ * @param weights   total weight of each input (raw, pca, mlp vae) or part (hybrid), default 1 each:
+ *                  every block is scaled to the same total variance, then by its weight
+ *                  ({@code gaan.experiment.FeatureBlocks#weigh}), so width does not decide a block's influence
  * @param epochs    overrides the task's training epochs for this VAE
  */
 public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, Model model, String condition,
@@ -106,6 +108,11 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
         return b == Math.rint(b) ? String.valueOf(b.intValue()) : String.valueOf(b).replace('.', 'p');
     }
 
+    /** Weight of input or part {@code i}: from {@code weights}, else 1. */
+    public double weight(int i) {
+        return weights == null ? 1.0 : weights.get(i);
+    }
+
     public int latentDim() {
         return latent == null ? 32 : latent.get(0);
     }
@@ -126,6 +133,20 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
         FieldCheck.atLeast(path + ".epochs", epochs, 1);
         if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
             throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");
+        }
+        if (weights != null) {
+            int blocks = kind == Kind.HYBRID ? (parts == null ? 0 : parts.size()) : inputsOrEmpty().size();
+            if (weights.size() != blocks) {
+                throw new ConfigException(path + ".weights has " + weights.size() + " values for " + blocks
+                        + (kind == Kind.HYBRID ? " parts" : " inputs"));
+            }
+            if (kind == Kind.VAE && model != null && model != Model.MLP) {
+                throw new ConfigException(path + ".weights apply to raw, pca, hybrid and mlp vae inputs, not to a "
+                        + model.key() + " vae");
+            }
+            for (int i = 0; i < weights.size(); i++) {
+                FieldCheck.range(path + ".weights[" + i + "]", weights.get(i), 0.0, Double.MAX_VALUE);
+            }
         }
         switch (kind) {
             case RAW, PCA -> requireInputs(path);
@@ -154,15 +175,6 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                     if (!known) {
                         throw new ConfigException(path + ".parts: '" + p + "' is neither an earlier representation "
                                 + earlierNames + " nor an input (mfcc, lyrics, genre)");
-                    }
-                }
-                if (weights != null && weights.size() != parts.size()) {
-                    throw new ConfigException(path + ".weights has " + weights.size() + " values for "
-                            + parts.size() + " parts");
-                }
-                if (weights != null) {
-                    for (int i = 0; i < weights.size(); i++) {
-                        FieldCheck.range(path + ".weights[" + i + "]", weights.get(i), 0.0, Double.MAX_VALUE);
                     }
                 }
             }

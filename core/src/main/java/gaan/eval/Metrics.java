@@ -24,6 +24,11 @@ import gaan.linalg.Points;
  */
 public final class Metrics {
     private static final double EPS = Math.ulp(1.0);
+    /**
+     * Silhouette sample size of the experiment: above this many clustered points the O(n²)
+     * silhouette is computed on a fixed-seed sample of this size, and the note says so.
+     */
+    public static final int SILHOUETTE_SAMPLE = 10_000;
 
     private final int threads;
     private final int silhouetteSample;
@@ -156,6 +161,7 @@ public final class Metrics {
             order[i] = order[j];
             order[j] = tmp;
         }
+        reasons.add("silhouette on a fixed-seed sample of " + silhouetteSample + " of " + m + " points");
         int[] sample = Arrays.copyOf(order, silhouetteSample);
         Arrays.sort(sample);
         int[] sub = Contingency.dense(select(labels, sample));

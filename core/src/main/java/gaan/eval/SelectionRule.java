@@ -11,9 +11,6 @@ import java.util.function.ToDoubleFunction;
  * defined; ties go to the earliest run. {@link #toString()} is the text written into the results.
  */
 public record SelectionRule(Criterion criterion, double minCoverage) {
-    /** The coverage a run needs unless the task says otherwise: 90 % of the points in clusters. */
-    public static final double DEFAULT_MIN_COVERAGE = 0.9;
-
     /** What is compared, and which way is better. */
     public enum Criterion {
         SILHOUETTE("silhouette", true, r -> r.scores().silhouette()),

@@ -15,6 +15,7 @@ import gaan.cluster.Grid;
 import gaan.cluster.Partition;
 import gaan.config.ClusteringSpec;
 import gaan.config.ExperimentConfig;
+import gaan.eval.KSelection;
 import gaan.eval.Metrics;
 import gaan.eval.Scores;
 import gaan.eval.SelectionRule;
@@ -28,41 +29,63 @@ import gaan.report.ResultRow;
  * {@link ClusteringSpec} expands into one clusterer per parameter combination; those runs form a
  * sweep, whose reported run the task's {@link SelectionRule} marks as selected (a sweep where no
  * run covers enough tracks has none).
+ *
+ * <p>k, for the algorithms that take one, is the spec's list when it gives one, else the forced k
+ * ({@code k}, {@code --k}), else chosen from the data by {@link KSelection}; when the collection
+ * has labels, a run with k = the number of labels is added for reference, flagged
+ * {@code k_from_labels} (never recommended). Silhouettes above {@link Metrics#SILHOUETTE_SAMPLE}
+ * tracks are computed on a fixed-seed sample.
  */
 public final class ClusteringStage {
     private final String task;
     private final List<ClusteringSpec> specs;
-    private final int defaultK;
+    private final Integer forcedK;
+    private final Integer labelsK;
     private final int[] truth;
     private final int threads;
     private final Sweep sweep;
+    private final KSelection kSelection;
     private final SelectionRule rule;
 
     /**
      * @param task        name written into the result rows
      * @param specs       the clusterings and their grids
-     * @param defaultK    cluster count where a spec gives none
+     * @param forcedK     cluster count where a spec gives none, or null to choose it from the data
+     * @param labelsK     the number of evaluation labels, or null: adds reference runs with that k
      * @param truth       evaluation label codes per row (-1 unlabeled), or null
      * @param minCoverage selection rule: best silhouette among runs covering at least this share
      */
-    public ClusteringStage(String task, List<ClusteringSpec> specs, int defaultK, int[] truth, double minCoverage,
-                           int threads) {
+    public ClusteringStage(String task, List<ClusteringSpec> specs, Integer forcedK, Integer labelsK, int[] truth,
+                           double minCoverage, int threads) {
+        this(task, specs, forcedK, labelsK, truth, minCoverage, threads, Metrics.SILHOUETTE_SAMPLE);
+    }
+
+    /** As above, with the silhouette sample size (for tests). */
+    ClusteringStage(String task, List<ClusteringSpec> specs, Integer forcedK, Integer labelsK, int[] truth,
+                    double minCoverage, int threads, int silhouetteSample) {
         this.task = task;
         this.specs = List.copyOf(specs);
-        this.defaultK = defaultK;
+        this.forcedK = forcedK;
+        this.labelsK = labelsK;
         this.truth = truth;
         this.threads = threads;
-        this.sweep = new Sweep(new Metrics(threads));
+        Metrics metrics = new Metrics(threads, silhouetteSample, 0);
+        this.sweep = new Sweep(metrics);
+        this.kSelection = new KSelection(metrics);
         this.rule = new SelectionRule(SelectionRule.Criterion.SILHOUETTE, minCoverage);
     }
 
     static ClusteringStage of(TaskData data) {
         ExperimentConfig c = data.config();
-        return new ClusteringStage(c.task(), c.clustering(), data.k(), data.truth(), c.minCoverage(), c.threads());
+        return new ClusteringStage(c.task(), c.clustering(), data.forcedK(), data.labelsK(), data.truth(),
+                c.minCoverage(), c.threads());
     }
 
-    /** One clustering of a representation: its result row and the cluster of each track (-1 noise). */
-    public record ScoredPartition(ResultRow row, int[] labels) {
+    /**
+     * One clustering of a representation: its result row, the cluster of each track (-1 noise),
+     * and the clusterer that made it (null when it failed), which the recommendation re-fits.
+     */
+    public record ScoredPartition(ResultRow row, int[] labels, Clusterer clusterer) {
         public String column() {
             return ClusteringStage.column(row);
         }
@@ -77,23 +100,26 @@ public final class ClusteringStage {
     public List<ScoredPartition> run(Representation rep) {
         List<ScoredPartition> out = new ArrayList<>();
         for (ClusteringSpec spec : specs) {
-            List<SweepResult> results = sweep.run(rep.x(), clusterers(spec, rep.seed()), truth);
+            Candidates grid = candidates(spec, rep);
+            List<SweepResult> results = sweep.run(rep.x(), grid.clusterers(), truth);
             Optional<SweepResult> best = rule.select(results);
-            for (SweepResult s : results) {
+            for (int i = 0; i < results.size(); i++) {
+                SweepResult s = results.get(i);
                 boolean selected = best.isPresent() && best.get() == s;
-                out.add(scored(rep, s, selected));
+                out.add(scored(rep, s, grid.clusterers().get(i), selected, grid.fromLabels().get(i), grid.note()));
             }
         }
         return out;
     }
 
-    private ScoredPartition scored(Representation rep, SweepResult s, boolean selected) {
-        String note = rep.note();
+    private ScoredPartition scored(Representation rep, SweepResult s, Clusterer c, boolean selected,
+                                   boolean kFromLabels, String kNote) {
+        String note = join(rep.note(), kFromLabels ? "k = number of labels, for reference" : kNote);
         if (s.failed()) {
             int[] noise = new int[rep.x().length];
             Arrays.fill(noise, Partition.NOISE);
-            return new ScoredPartition(row(rep, s, ResultRow.Scores.FAILED, false, join(note, "failed: " + s.error())),
-                    noise);
+            return new ScoredPartition(row(rep, s, ResultRow.Scores.FAILED, false, join(note, "failed: " + s.error()),
+                    kFromLabels), noise, null);
         }
         Scores sc = s.scores();
         note = join(note, sc.undefinedReason());
@@ -102,16 +128,51 @@ public final class ClusteringStage {
         }
         return new ScoredPartition(row(rep, s, new ResultRow.Scores(sc.nClusters(), sc.nNoise(), sc.coverage(),
                 sc.silhouette(), sc.daviesBouldin(), sc.calinskiHarabasz(), sc.ari(), sc.nmi(), sc.ami(), sc.purity(),
-                sc.accuracy()), selected, note), s.partition().labels());
+                sc.accuracy()), selected, note, kFromLabels), s.partition().labels(), c);
     }
 
-    private ResultRow row(Representation rep, SweepResult s, ResultRow.Scores scores, boolean selected, String note) {
+    private ResultRow row(Representation rep, SweepResult s, ResultRow.Scores scores, boolean selected, String note,
+                          boolean kFromLabels) {
         return new ResultRow(task, rep.name(), rep.inputs(), rep.usesLabels(), s.method().algorithm(),
-                params(s.method().parameters()), rep.seed(), scores, selected, note);
+                params(s.method().parameters()), rep.seed(), scores, selected, note, kFromLabels, false);
     }
 
-    private List<Clusterer> clusterers(ClusteringSpec spec, long seed) {
-        List<Integer> ks = spec.k() != null ? spec.k() : List.of(defaultK);
+    /**
+     * A spec's clusterers on one representation, whether each has k = the number of labels, and
+     * how k was chosen (for the note; empty when the spec or the config gave it).
+     */
+    private record Candidates(List<Clusterer> clusterers, List<Boolean> fromLabels, String note) {
+    }
+
+    private Candidates candidates(ClusteringSpec spec, Representation rep) {
+        boolean takesK = switch (spec.algorithm()) {
+            case KMEANS, AGGLOMERATIVE, GMM, SPECTRAL -> true;
+            case DBSCAN, HDBSCAN -> false;
+        };
+        if (!takesK || spec.k() != null || forcedK != null) {
+            List<Clusterer> cs = clusterers(spec, spec.k() != null ? spec.k() : List.of(forcedK != null ? forcedK : 2),
+                    rep.seed());
+            return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "");
+        }
+        KSelection.Choice choice;
+        try {
+            choice = kSelection.choose(rep.x(), k -> clusterers(spec, List.of(k), rep.seed()).get(0));
+        } catch (IllegalArgumentException e) {
+            List<Clusterer> cs = clusterers(spec, List.of(2), rep.seed());
+            return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "k from the data failed: "
+                    + e.getMessage());
+        }
+        List<Clusterer> cs = new ArrayList<>(clusterers(spec, List.of(choice.k()), rep.seed()));
+        List<Boolean> fromLabels = new ArrayList<>(java.util.Collections.nCopies(cs.size(), false));
+        if (labelsK != null && labelsK != choice.k()) {
+            List<Clusterer> reference = clusterers(spec, List.of(labelsK), rep.seed());
+            cs.addAll(reference);
+            fromLabels.addAll(java.util.Collections.nCopies(reference.size(), true));
+        }
+        return new Candidates(cs, fromLabels, choice.note());
+    }
+
+    private List<Clusterer> clusterers(ClusteringSpec spec, List<Integer> ks, long seed) {
         return switch (spec.algorithm()) {
             case KMEANS -> Grid.kmeans(ks, threads, seed);
             case AGGLOMERATIVE -> Grid.agglomerative(ks, (spec.linkage() != null ? spec.linkage() : List.of("ward"))
@@ -127,6 +188,8 @@ public final class ClusteringStage {
             case GMM -> Grid.gaussianMixture(ks, (spec.covariance() != null ? spec.covariance() : List.of("diag"))
                     .stream().map(c -> GaussianMixture.Covariance.valueOf(c.toUpperCase(Locale.ROOT))).toList(),
                     threads, seed);
+            case SPECTRAL -> Grid.spectral(ks, spec.nNeighbors() != null ? spec.nNeighbors() : List.of(10), threads,
+                    seed);
         };
     }
 

@@ -11,6 +11,7 @@ import gaan.config.FeatureSettings;
 import gaan.config.RunRequest;
 import gaan.data.Collection;
 import gaan.report.EdaPlots;
+import gaan.report.Recommendation;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 
@@ -35,7 +36,14 @@ public final class ExperimentRunner {
                 sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
         Collection collection = features.collection();
 
-        EdaPlots.Result eda = CollectionEda.write(features, request.out().resolve("eda"));
+        EdaPlots.Result eda;
+        try {
+            eda = CollectionEda.write(features, request.out().resolve(RunFolder.EDA_DIR));
+        } catch (RuntimeException e) {
+            // The EDA is a side view: a collection it cannot draw (no genres) must not stop the tasks.
+            progress.warn("EDA left out: " + e.getMessage());
+            eda = new EdaPlots.Result(List.of(), null);
+        }
         List<TaskReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         TaskRunner runner = new TaskRunner(progress);
@@ -52,6 +60,9 @@ public final class ExperimentRunner {
                 progress.warn(message);
             }
         }
+        Recommendations.writeOverall(request.out(), reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
+                "recommended: [%s] %s -> %s", r.task(), r.column(),
+                request.out().resolve(Recommendation.FILE).toAbsolutePath())));
         List<SkippedTrack> skipped = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             if (!features.audioOk()[i]) {

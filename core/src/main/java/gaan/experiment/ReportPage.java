@@ -35,9 +35,10 @@ final class ReportPage {
 
     static Path write(Path out, String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
                       Path edaSummary) {
-        Recommendation rec = Recommendation.read(out).orElse(null);
+        Path recorded = out.resolve(Recommendation.FILE);
+        Recommendation rec = Files.isRegularFile(recorded) ? Recommendation.read(recorded) : null;
         return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, edaPlots, edaSummary,
-                AnswerRule.DEFAULT.toString(), rec, map(out, rec, tasks).orElse(null)), out.resolve("report.html"));
+                AnswerRule.DEFAULT.toString(), rec, map(out, rec, tasks).orElse(null)), out.resolve(RunFolder.REPORT_FILE));
     }
 
     /**
@@ -51,8 +52,8 @@ final class ReportPage {
                 continue;
             }
             String column = rec != null ? rec.column() : ClusteringStage.column(best.get());
-            Path matrix = rec == null ? new RunFolder(t.folder()).representation(best.get().representation(),
-                    best.get().seed()) : rec.representationFile() != null ? out.resolve(rec.representationFile())
+            Path matrix = rec == null
+                    ? new RunFolder(t.folder()).representation(best.get().representation(), best.get().seed())
                     : new RunFolder(t.folder()).representation(rec.representation(), rec.seed());
             Assignments a = t.assignments();
             if (!a.methods().containsKey(column) || !Files.isRegularFile(matrix)) {

@@ -54,7 +54,7 @@ public final class ReportRebuild {
             throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
                     + "; run 'gaan run --out " + out + "' first");
         }
-        Path eda = out.resolve("eda");
+        Path eda = out.resolve(RunFolder.EDA_DIR);
         Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
         return ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, pngs(eda),
                 Files.exists(summary) ? summary : null);
@@ -91,12 +91,11 @@ public final class ReportRebuild {
             }
         }
         Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
-        String selected = best.containsKey(Metric.SILHOUETTE) ? ClusteringStage.column(best.get(Metric.SILHOUETTE))
-                : null;
+        String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
         List<HistoryRow> history = RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE));
         return new TaskReport(folder.getFileName().toString(), folder, rows, best,
                 TaskReports.headToHead(rows, history), history, assignments, tracks, selected,
-                pngs(folder.resolve("plots")));    }
+                pngs(new RunFolder(folder).plots()));    }
 
     private static List<SkippedTrack> skippedTracks(FeatureStore store) {
         if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {

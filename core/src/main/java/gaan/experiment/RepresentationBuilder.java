@@ -53,23 +53,25 @@ final class RepresentationBuilder {
         }
         return switch (spec.kind()) {
             case RAW -> new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
-                    rawBlocks(spec.inputs()), List.of(), imputedNote(spec.inputs()));
+                    weighted(spec), List.of(), imputedNote(spec.inputs()));
             case PCA -> pca(spec, seed);
             case VAE -> vae(spec, seed);
             case HYBRID -> hybrid(spec, seed, earlier);
         };
     }
 
-    private double[][] rawBlocks(List<Modality> inputs) {
-        if (inputs.size() == 1) {
-            return FeatureBlocks.standardize(data.block(inputs.get(0)));
+    /** The spec's inputs, each scaled by its kind and weighted ({@link FeatureBlocks#weigh}). */
+    private double[][] weighted(RepresentationSpec spec) {
+        List<Modality> inputs = spec.inputs();
+        List<FeatureBlocks.Block> blocks = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            blocks.add(data.weighted(inputs.get(i), spec.weight(i)));
         }
-        return FeatureBlocks.concat(inputs.stream().map(data::block).toList(),
-                inputs.stream().map(m -> 1.0).toList());
+        return FeatureBlocks.weigh(blocks);
     }
 
     private Representation pca(RepresentationSpec spec, long seed) {
-        double[][] x = rawBlocks(spec.inputs());
+        double[][] x = weighted(spec);
         int dims = Math.min(spec.dim() == null ? 32 : spec.dim(), Math.min(x.length - 1, x[0].length));
         Pca.Model model = new Pca(dims, data.config().threads()).fit(x);
         String note = imputedNote(spec.inputs());
@@ -101,8 +103,9 @@ final class RepresentationBuilder {
                 input = VaeInput.modalities(blocks, inputs.stream().map(data::present).toList());
             }
             default -> {
-                float[][] x = inputs.size() == 1 ? data.floats(inputs.get(0)) : concatFloats(inputs);
-                vaeSpec = VaeSpec.mlp(x[0].length);
+                // Weighted like raw and PCA; the VAE keeps that balance by scaling all columns alike.
+                float[][] x = FeatureBlocks.toFloat(weighted(spec));
+                vaeSpec = VaeSpec.mlp(x[0].length).withSharedScaling();
                 input = VaeInput.vectors(x);
             }
         }
@@ -141,42 +144,29 @@ final class RepresentationBuilder {
                 leaks(all), seed, latent, history, note);
     }
 
-    private float[][] concatFloats(List<Modality> inputs) {
-        List<float[][]> blocks = inputs.stream().map(data::floats).toList();
-        int width = blocks.stream().mapToInt(b -> b[0].length).sum();
-        float[][] out = new float[data.size()][width];
-        for (int i = 0; i < out.length; i++) {
-            int offset = 0;
-            for (float[][] b : blocks) {
-                System.arraycopy(b[i], 0, out[i], offset, b[i].length);
-                offset += b[i].length;
-            }
-        }
-        return out;
-    }
-
     private Representation hybrid(RepresentationSpec spec, long seed, Map<String, Representation> earlier) {
-        List<double[][]> blocks = new ArrayList<>();
+        List<FeatureBlocks.Block> blocks = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         boolean leaks = false;
         String note = "";
-        for (String part : spec.parts()) {
+        for (int i = 0; i < spec.parts().size(); i++) {
+            String part = spec.parts().get(i);
             Representation r = earlier.get(part);
             if (r != null) {
-                blocks.add(r.x());
+                // An earlier representation is an embedding: scaled as a whole, never per column.
+                blocks.add(new FeatureBlocks.Block(r.x(), FeatureBlocks.Scaling.WHOLE, null, spec.weight(i)));
                 inputs.add(r.name());
                 leaks |= r.usesLabels();
                 note = ClusteringStage.join(note, r.note());
             } else {
                 Modality m = Modality.parse(part);
-                blocks.add(data.block(m));
+                blocks.add(data.weighted(m, spec.weight(i)));
                 inputs.add(m.key());
                 leaks |= m == Modality.GENRE;
                 note = ClusteringStage.join(note, imputedNote(List.of(m)));
             }
         }
-        List<Double> weights = spec.weights() != null ? spec.weights() : spec.parts().stream().map(p -> 1.0).toList();
-        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, FeatureBlocks.concat(blocks, weights),
+        return new Representation(spec.name(), String.join("+", inputs), leaks, seed, FeatureBlocks.weigh(blocks),
                 List.of(), note);
     }
 

@@ -10,12 +10,16 @@ import java.util.List;
 import gaan.report.RunWriter;
 
 /**
- * The folder of one task, {@code <out>/<task>/}: the CSVs and {@code run.json} (written by
- * {@link RunWriter}), {@code plots/}, {@code models/<name>_s<seed>/}, and
- * {@code representations/<name>_s<seed>.npy} with their row order in
+ * The layout of a results folder {@code <out>/}: {@value #EDA_DIR}{@code /}, {@value #REPORT_FILE}
+ * and one folder per task, {@code <out>/<task>/}, which this record is: the CSVs and
+ * {@code run.json} (written by {@link RunWriter}), {@code plots/}, {@code models/<name>_s<seed>/},
+ * and {@code representations/<name>_s<seed>.npy} with their row order in
  * {@code representations/track_ids.txt}.
  */
 record RunFolder(Path path) {
+    /** Beside the task folders in {@code <out>/}: the exploratory analysis and the report page. */
+    static final String EDA_DIR = "eda";
+    static final String REPORT_FILE = "report.html";
 
     Path plots() {
         return path.resolve("plots");

@@ -16,10 +16,9 @@ import gaan.data.Track;
  * mean of the present rows only when the task's {@code missingLyrics} is {@code impute}.
  *
  * @param truth evaluation label codes ({@code -1} unlabeled), or null when no track has a label
- * @param k     the task's default cluster count
  */
 public record TaskData(ExperimentConfig config, CollectionFeatures features, LyricsEmbedding lyrics, int[] rows,
-                       int[] truth, List<String> labelNames, int k) {
+                       int[] truth, List<String> labelNames) {
 
     public static TaskData select(ExperimentConfig config, CollectionFeatures features, LyricsEmbedding lyrics) {
         boolean lyricsRequired = config.features().excludeMissingLyrics() && config.usesLyrics();
@@ -41,8 +40,17 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         }
         LabelCoding coding = LabelCoding.of(labels);
         int[] truth = coding.names().isEmpty() ? null : coding.codes();
-        int k = config.k() != null ? config.k() : coding.names().size() >= 2 ? coding.names().size() : 8;
-        return new TaskData(config, features, lyrics, rows, truth, coding.names(), Math.min(k, rows.length - 1));
+        return new TaskData(config, features, lyrics, rows, truth, coding.names());
+    }
+
+    /** The cluster count the config forces ({@code k}, {@code --k}), at most n − 1; null when absent. */
+    public Integer forcedK() {
+        return config.k() == null ? null : Math.min(config.k(), rows.length - 1);
+    }
+
+    /** The number of evaluation labels (at most n − 1) when there are at least two; null otherwise. */
+    public Integer labelsK() {
+        return labelNames.size() < 2 ? null : Math.min(labelNames.size(), rows.length - 1);
     }
 
     public int size() {
@@ -99,6 +107,11 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     public double[][] block(Modality m) {
         double[][] x = FeatureBlocks.toDouble(floats(m));
         return m == Modality.LYRICS ? FeatureBlocks.imputeMean(x, present(m)) : x;
+    }
+
+    /** A modality as one block of a weighted concatenation ({@link FeatureBlocks#weigh}). */
+    public FeatureBlocks.Block weighted(Modality m, double weight) {
+        return new FeatureBlocks.Block(block(m), FeatureBlocks.scalingOf(m), null, weight);
     }
 
     /** Rows missing modality {@code m}, for the notes of rows built with it. */

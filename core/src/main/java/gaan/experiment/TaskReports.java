@@ -50,6 +50,11 @@ final class TaskReports {
                 best(byKind.get(false), Metric.ARI).orElse(null));
     }
 
+    /** The task's recommended row ({@link gaan.eval.Recommender}), as the results record it. */
+    static Optional<ResultRow> recommended(List<ResultRow> rows) {
+        return rows.stream().filter(ResultRow::recommended).findFirst();
+    }
+
     /** What the report shows of a collection track, with its language and lyrics text (or {@code null}). */
     static TrackInfo track(Track t, String language, String lyrics) {
         return new TrackInfo(t.id(), t.genres(), language, t.evaluationLabel(), t.audio(), lyrics);

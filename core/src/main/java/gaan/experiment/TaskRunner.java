@@ -19,6 +19,7 @@ import gaan.report.Assignments;
 import gaan.report.HistoryRow;
 import gaan.report.Metric;
 import gaan.report.Plot;
+import gaan.report.Recommendation;
 import gaan.report.ResultRow;
 import gaan.report.RunInfo;
 import gaan.report.RunWriter;
@@ -80,7 +81,11 @@ final class TaskRunner {
                 clusterings.addAll(timings.time("clustering", () -> clustering.run(rep)));
             }
         }
-        List<ResultRow> rows = clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList();
+        Optional<Recommendations.TaskAnswer> answer = timings.time("recommendation", () -> Recommendations.choose(
+                config.task(), clusterings, reps, data.truth() != null,
+                (name, seed) -> out.relativize(run.representation(name, seed)).toString().replace('\\', '/')));
+        List<ResultRow> rows = new ArrayList<>(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
+        answer.ifPresent(a -> rows.set(a.index(), rows.get(a.index()).withRecommended(true)));
 
         Map<String, int[]> columns = new LinkedHashMap<>();
         clusterings.forEach(r -> columns.put(r.column(), r.labels()));
@@ -94,15 +99,15 @@ final class TaskRunner {
             writer.writeSeedSummary(rows);
         }
 
+        answer.ifPresent(a -> a.record().write(run.path().resolve(Recommendation.FILE)));
         Map<Metric, ResultRow> bestRows = TaskReports.bestByMetric(rows);
-        Optional<ClusteringStage.ScoredPartition> best = Optional.ofNullable(bestRows.get(Metric.SILHOUETTE))
-                .map(r -> clusterings.get(rows.indexOf(r)));
+        Optional<ClusteringStage.ScoredPartition> best = answer.map(a -> clusterings.get(a.index()));
         String selected = best.map(ClusteringStage.ScoredPartition::column).orElse(null);
         double[][] selectedX = best.flatMap(b -> reps.stream().filter(r -> r.seed() == b.row().seed()
                 && r.name().equals(b.row().representation())).findFirst()).map(Representation::x).orElse(null);
         List<Plot> plots = timings.time("plots", () -> {
-            List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history,
-                    assignments, selected, selectedX));
+            List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history, assignments, selected,
+                    selectedX));
             p.addAll(RepresentationMaps.draw(data, reps, clusterings,
                     best.map(b -> b.row().representation()).orElse(null), run.plots()));
             return p;
@@ -111,7 +116,8 @@ final class TaskRunner {
                 data.size(), features.size() - data.size()), config.seeds(), versions(),
                 timings.seconds()));
         best.ifPresent(b -> progress.info(String.format(Locale.ROOT,
-                "[%s] best label-free: %s %s (%s) silhouette %.3f ARI %.3f", config.task(), b.row().representation(),
+                "[%s] recommended (label-free): %s %s (%s) silhouette %.3f ARI %.3f", config.task(),
+                b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().scores().silhouette(), b.row().scores().ari())));
         return new TaskReport(config.task(), run.path(), rows, bestRows, TaskReports.headToHead(rows, history), history,
                 assignments, trackInfos(data), selected, plots);

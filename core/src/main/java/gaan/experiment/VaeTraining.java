@@ -28,7 +28,8 @@ public final class VaeTraining {
                 config.seeds().get(0), config.threads(), progress);
         TaskData data = TaskData.select(config, features, features.lyrics());
         long seed = config.seeds().get(0);
-        Representation rep = new RepresentationBuilder(data, out.resolve("models"), progress).build(spec, seed, Map.of());
+        Representation rep = new RepresentationBuilder(data, new RunFolder(out).models(), progress)
+                .build(spec, seed, Map.of());
         Npy.write(out.resolve("latent.npy"), rep.x());
         float[][] latent = FeatureBlocks.toFloat(rep.x());
         float[][] storeRows = new float[features.size()][latent[0].length];

@@ -58,11 +58,6 @@ public final class FeatureExtractor {
         this.decoder = new AudioDecoder(params.sampleRate());
     }
 
-    /** All available cores. */
-    public static int defaultThreads() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /** One track's identity and outcome, as it will appear in {@code tracks.csv}. */
     private record Done(TrackRow row, String cacheKey, TrackOutcome outcome) {
     }

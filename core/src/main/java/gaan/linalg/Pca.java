@@ -1,5 +1,7 @@
 package gaan.linalg;
 
+import gaan.linalg.SymmetricEigen;
+
 /**
  * Principal component analysis: the data are centred, the covariance matrix (ddof = 1) is
  * diagonalised (Householder tridiagonalisation and QL, O(dim³)), and components are kept in order of decreasing

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Standardisation statistics per modality, saved in a checkpoint as {@code normalisation.json}.
- * Vectors get a per-feature mean and standard deviation (ddof 0), patches one global pair; only
+ * Vectors get a per-feature mean and standard deviation (ddof 0) unless the spec asks for
+ * {@link VaeSpec.Scaling#SHARED}, patches one global pair; only
  * present rows count. A constant feature gets std 1 so it standardises to 0.
  *
  * @param mean per modality: d values (per feature) or 1 value (global, patches)
@@ -18,7 +19,7 @@ record Normalisation(List<float[]> mean, List<float[]> std) {
         List<float[]> stds = new ArrayList<>();
         for (int m = 0; m < spec.modalityCount(); m++) {
             int w = spec.width(m);
-            int groups = spec.kind() == VaeKind.CONV ? 1 : w;
+            int groups = spec.kind() == VaeKind.CONV || spec.scaling() == VaeSpec.Scaling.SHARED ? 1 : w;
             double[] sum = new double[groups];
             double[] sumSq = new double[groups];
             long[] count = new long[groups];

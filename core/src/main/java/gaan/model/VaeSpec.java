@@ -18,6 +18,8 @@ import java.util.List;
  *       condition is concatenated to the encoder input (CONV: to the flattened convolution
  *       features) and to z for the decoder.
  *   <li>{@code seed}: initial weights.
+ *   <li>{@code scaling}: how inputs are standardised before training ({@link Scaling}); absent in
+ *       checkpoints written before it existed, which mean {@link Scaling#PER_FEATURE}.
  * </ul>
  */
 public record VaeSpec(
@@ -28,13 +30,26 @@ public record VaeSpec(
         int latentDim,
         double beta,
         int conditionSize,
-        long seed) {
+        long seed,
+        Scaling scaling) {
+
+    /** How the training data are standardised (statistics over present rows, ddof 0). */
+    public enum Scaling {
+        /** MLP and multimodal: a mean and std per feature; CONV: one pair for all pixels. */
+        PER_FEATURE,
+        /**
+         * One mean and std for all features of a modality, so a balance between columns set
+         * upstream (block weights) survives training.
+         */
+        SHARED
+    }
 
     public static final List<Integer> MLP_HIDDEN = List.of(512, 256);
     public static final List<Integer> CONV_CHANNELS = List.of(32, 64, 128, 256);
     public static final int DEFAULT_LATENT = 32;
 
     public VaeSpec {
+        scaling = scaling == null ? Scaling.PER_FEATURE : scaling;
         inputShape = List.copyOf(inputShape);
         modalities = List.copyOf(modalities);
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -64,38 +79,44 @@ public record VaeSpec(
 
     /** MLP-VAE over {@code features}-wide vectors: 512→256 hidden, latent 32, β 1, seed 0. */
     public static VaeSpec mlp(int features) {
-        return new VaeSpec(VaeKind.MLP, List.of(features), List.of(), MLP_HIDDEN, DEFAULT_LATENT, 1.0, 0, 0);
+        return new VaeSpec(VaeKind.MLP, List.of(features), List.of(), MLP_HIDDEN, DEFAULT_LATENT, 1.0, 0, 0, Scaling.PER_FEATURE);
     }
 
     /** ConvVAE over height×width patches: channels 32→64→128→256, latent 32, β 1, seed 0. */
     public static VaeSpec conv(int height, int width) {
-        return new VaeSpec(VaeKind.CONV, List.of(height, width), List.of(), CONV_CHANNELS, DEFAULT_LATENT, 1.0, 0, 0);
+        return new VaeSpec(VaeKind.CONV, List.of(height, width), List.of(), CONV_CHANNELS, DEFAULT_LATENT, 1.0, 0, 0, Scaling.PER_FEATURE);
     }
 
     /** Multimodal VAE with one MLP expert per named modality of the given width. */
     public static VaeSpec multimodal(List<String> modalities, List<Integer> features) {
-        return new VaeSpec(VaeKind.MULTIMODAL, features, modalities, MLP_HIDDEN, DEFAULT_LATENT, 1.0, 0, 0);
+        return new VaeSpec(VaeKind.MULTIMODAL, features, modalities, MLP_HIDDEN, DEFAULT_LATENT, 1.0, 0, 0, Scaling.PER_FEATURE);
     }
 
     public VaeSpec withHiddenSizes(List<Integer> sizes) {
-        return new VaeSpec(kind, inputShape, modalities, sizes, latentDim, beta, conditionSize, seed);
+        return new VaeSpec(kind, inputShape, modalities, sizes, latentDim, beta, conditionSize, seed, scaling);
     }
 
     public VaeSpec withLatentDim(int latent) {
-        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latent, beta, conditionSize, seed);
+        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latent, beta, conditionSize, seed, scaling);
     }
 
     public VaeSpec withBeta(double b) {
-        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, b, conditionSize, seed);
+        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, b, conditionSize, seed, scaling);
     }
 
     /** A conditional VAE taking a {@code size}-wide condition row per sample. */
     public VaeSpec withConditionSize(int size) {
-        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, size, seed);
+        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, size, seed, scaling);
     }
 
     public VaeSpec withSeed(long s) {
-        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, conditionSize, s);
+        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, conditionSize, s, scaling);
+    }
+
+    /** This spec with one mean and std for all features ({@link Scaling#SHARED}). */
+    public VaeSpec withSharedScaling() {
+        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, conditionSize, seed,
+                Scaling.SHARED);
     }
 
     /** Number of modalities (1 for MLP and CONV). */

@@ -120,6 +120,7 @@ public final class HtmlReport {
         List<String> evidence = new ArrayList<>();
         named(evidence, "stability", e.stability());
         named(evidence, "seed agreement", e.seedAgreement());
+        named(evidence, "consensus", e.consensus());
         named(evidence, "silhouette", e.silhouette());
         named(evidence, "Davies-Bouldin", e.daviesBouldin());
         named(evidence, "Calinski-Harabasz", e.calinskiHarabasz());

@@ -1,84 +1,151 @@
 package gaan.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The recommended clustering of a run as {@code results/recommendation.json} records it (written
- * by the label-free recommendation rule of {@code gaan.eval}); the report's first screen states it
- * and maps it. Unknown numbers are NaN; {@link #reference()} is {@code null} when the collection
- * has no labels.
+ * The recommended clustering, as {@code recommendation.json} records it: per task in
+ * {@code <task>/recommendation.json}, and for the whole run in the results root with the tasks'
+ * answers under {@code per_task} (null inside a task's file). Undefined numbers are JSON null.
  *
- * @param task               the task whose run is recommended
- * @param column             that run's column in {@code <task>/cluster_assignments.csv}
- * @param representation     what was clustered, e.g. {@code pca32}
- * @param inputs             the features behind it, e.g. {@code mfcc+lyrics}
- * @param algorithm          the clustering algorithm
- * @param params             its parameters as the results table prints them
- * @param seed               the seed of the run
- * @param k                  number of clusters
- * @param rule               one sentence: how the run was chosen without labels
- * @param evidence           the label-free scores the rule looked at
- * @param reference          agreement with the labels, or {@code null}
- * @param representationFile the clustered matrix, relative to the results folder (may be {@code null})
+ * @param column             the run's column in {@code <task>/cluster_assignments.csv}
+ * @param representationFile the clustered matrix, relative to the results root
+ * @param reference          ARI / NMI against the labels, for reference only; null without labels
  */
 public record Recommendation(String task, String column, String representation, String inputs, String algorithm,
                              String params, long seed, int k, String rule, Evidence evidence, Reference reference,
-                             String representationFile) {
-    /** File name in the results folder. */
+                             String representationFile, List<Recommendation> perTask) {
     public static final String FILE = "recommendation.json";
+    /** {@code track_id,cluster} of the run's recommended clustering (-1 = noise), in the results root. */
+    public static final String ASSIGNMENTS_FILE = "recommended_assignments.csv";
 
-    /** Label-free scores of the recommended run. */
-    public record Evidence(double stability, double seedAgreement, double silhouette, double daviesBouldin,
-                           double calinskiHarabasz, double coverage, double largestClusterShare) {
+    /** The label-free evidence; {@code score} is what the rule maximised. */
+    public record Evidence(double stability, double seedAgreement, double consensus, double silhouette,
+                           double daviesBouldin, double calinskiHarabasz, double coverage, double largestClusterShare,
+                           double score) {
     }
 
-    /** Agreement of the recommended run with the evaluation labels. */
     public record Reference(double ari, double nmi) {
     }
 
-    /**
-     * Reads {@code <results>/recommendation.json}; empty when the file is absent (results written
-     * before gaan recorded a recommendation). A file that exists but cannot be read is an error
-     * naming it.
-     */
-    public static Optional<Recommendation> read(Path results) {
-        Path file = results.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        JsonNode j;
+    /** The same answer with the tasks' answers attached (the run's overall record). */
+    public Recommendation withPerTask(List<Recommendation> tasks) {
+        return new Recommendation(task, column, representation, inputs, algorithm, params, seed, k, rule, evidence,
+                reference, representationFile, List.copyOf(tasks));
+    }
+
+    /** Writes this record to {@code file} (atomically). */
+    public Path write(Path file) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
-            j = new ObjectMapper().readTree(file.toFile());
+            return RunWriter.writeString(file, json.writeValueAsString(toJson(json)) + "\n");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage()
-                    + "; delete it or run the task again to write it anew", e);
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
         }
-        if (j == null || !j.hasNonNull("task") || !j.hasNonNull("column")) {
-            throw new IllegalArgumentException(file + " names no task and column; run the task again to write it anew");
-        }
-        JsonNode e = j.path("evidence");
-        JsonNode r = j.path("reference");
-        return Optional.of(new Recommendation(j.get("task").asText(), j.get("column").asText(),
-                text(j, "representation"), text(j, "inputs"), text(j, "algorithm"), text(j, "params"),
-                j.path("seed").asLong(), j.path("k").asInt(), text(j, "rule"),
-                new Evidence(number(e, "stability"), number(e, "seed_agreement"), number(e, "silhouette"),
-                        number(e, "davies_bouldin"), number(e, "calinski_harabasz"), number(e, "coverage"),
-                        number(e, "largest_cluster_share")),
-                r.isObject() ? new Reference(number(r, "ari"), number(r, "nmi")) : null,
-                j.hasNonNull("representation_file") ? j.get("representation_file").asText() : null));
     }
 
-    private static String text(JsonNode j, String field) {
-        return j.hasNonNull(field) ? j.get(field).asText() : "";
+    /** Writes {@code track_id,cluster} for the recommended clustering. */
+    public static Path writeAssignments(Path file, List<String> trackIds, int[] clusters) {
+        List<List<Object>> records = new ArrayList<>(trackIds.size());
+        for (int i = 0; i < trackIds.size(); i++) {
+            records.add(List.of(trackIds.get(i), clusters[i]));
+        }
+        return RunWriter.writeCsv(file, List.of("track_id", "cluster"), records);
     }
 
-    private static double number(JsonNode j, String field) {
-        return j.hasNonNull(field) && j.get(field).isNumber() ? j.get(field).asDouble() : Double.NaN;
+    private ObjectNode toJson(ObjectMapper json) {
+        ObjectNode o = json.createObjectNode();
+        o.put("task", task);
+        o.put("column", column);
+        o.put("representation", representation);
+        o.put("inputs", inputs);
+        o.put("algorithm", algorithm);
+        o.put("params", params);
+        o.put("seed", seed);
+        o.put("k", k);
+        o.put("rule", rule);
+        ObjectNode e = o.putObject("evidence");
+        number(e, "stability", evidence.stability);
+        number(e, "seed_agreement", evidence.seedAgreement);
+        number(e, "consensus", evidence.consensus);
+        number(e, "silhouette", evidence.silhouette);
+        number(e, "davies_bouldin", evidence.daviesBouldin);
+        number(e, "calinski_harabasz", evidence.calinskiHarabasz);
+        number(e, "coverage", evidence.coverage);
+        number(e, "largest_cluster_share", evidence.largestClusterShare);
+        number(e, "score", evidence.score);
+        if (reference == null) {
+            o.putNull("reference");
+        } else {
+            ObjectNode r = o.putObject("reference");
+            number(r, "ari", reference.ari);
+            number(r, "nmi", reference.nmi);
+        }
+        o.put("representation_file", representationFile);
+        if (perTask != null) {
+            var list = o.putArray("per_task");
+            perTask.forEach(t -> list.add(t.toJson(json)));
+        }
+        return o;
+    }
+
+    private static void number(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    /**
+     * Reads a record written by {@link #write(Path)}.
+     *
+     * @throws IllegalArgumentException naming the file when it is not such a record
+     */
+    public static Recommendation read(Path file) {
+        JsonNode o;
+        try {
+            o = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+        if (o == null || !o.hasNonNull("column") || !o.has("evidence")) {
+            throw new IllegalArgumentException(file + " is not a gaan recommendation (no 'column' or 'evidence');"
+                    + " run 'gaan run' again to write it");
+        }
+        return fromJson(o);
+    }
+
+    private static Recommendation fromJson(JsonNode o) {
+        JsonNode e = o.path("evidence");
+        JsonNode r = o.path("reference");
+        List<Recommendation> tasks = null;
+        if (o.path("per_task").isArray()) {
+            tasks = new ArrayList<>();
+            for (JsonNode t : o.path("per_task")) {
+                tasks.add(fromJson(t));
+            }
+        }
+        return new Recommendation(o.path("task").asText(), o.path("column").asText(), o.path("representation").asText(),
+                o.path("inputs").asText(), o.path("algorithm").asText(), o.path("params").asText(),
+                o.path("seed").asLong(), o.path("k").asInt(), o.path("rule").asText(),
+                new Evidence(num(e, "stability"), num(e, "seed_agreement"), num(e, "consensus"), num(e, "silhouette"),
+                        num(e, "davies_bouldin"), num(e, "calinski_harabasz"), num(e, "coverage"),
+                        num(e, "largest_cluster_share"), num(e, "score")),
+                r.isObject() ? new Reference(num(r, "ari"), num(r, "nmi")) : null,
+                o.path("representation_file").asText(), tasks);
+    }
+
+    private static double num(JsonNode o, String name) {
+        JsonNode v = o.path(name);
+        return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 }

@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param scores            how well the clustering did; all {@link Scores#FAILED} when it could not run
  * @param selected          true for the row chosen as best of its sweep (the rule is in {@link #note()})
  * @param note              why metrics are undefined, a collapse flag, or the selection rule; may be empty
+ * @param kFromLabels       k was set to the number of evaluation labels: kept for reference, never recommended
+ * @param recommended       the task's one label-free answer ({@code gaan.eval.Recommender})
  */
 public record ResultRow(String task, String representation, String inputs, boolean labelsUsedAsInput,
-                        String algorithm, String params, long seed, Scores scores, boolean selected, String note) {
+                        String algorithm, String params, long seed, Scores scores, boolean selected, String note,
+                        boolean kFromLabels, boolean recommended) {
 
     /**
      * The scores of one clustering, in the column order of {@code clustering_results.csv}.
@@ -37,6 +40,13 @@ public record ResultRow(String task, String representation, String inputs, boole
         /** A clustering that could not run: no clusters, every metric undefined. */
         public static final Scores FAILED = new Scores(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** A row whose k did not come from the labels, not (yet) recommended. */
+    public ResultRow(String task, String representation, String inputs, boolean labelsUsedAsInput, String algorithm,
+                     String params, long seed, Scores scores, boolean selected, String note) {
+        this(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, scores, selected, note, false,
+                false);
     }
 
     public ResultRow {
@@ -71,6 +81,11 @@ public record ResultRow(String task, String representation, String inputs, boole
 
     public ResultRow withSelected(boolean value) {
         return new ResultRow(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, scores, value,
-                note);
+                note, kFromLabels, recommended);
+    }
+
+    public ResultRow withRecommended(boolean value) {
+        return new ResultRow(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, scores, selected,
+                note, kFromLabels, value);
     }
 }

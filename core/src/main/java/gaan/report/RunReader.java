@@ -26,12 +26,16 @@ public final class RunReader {
     }
 
     public static List<ResultRow> readResults(Path file) {
-        return read(file, RunWriter.RESULT_COLUMNS, r -> new ResultRow(r.text("task"), r.text("representation"),
+        // Results written before the recommendation lack its two columns: read as false.
+        List<String> required = RunWriter.RESULT_COLUMNS.stream()
+                .filter(c -> !c.equals("k_from_labels") && !c.equals("recommended")).toList();
+        return read(file, required, r -> new ResultRow(r.text("task"), r.text("representation"),
                 r.text("inputs"), r.bool("labels_used_as_input"), r.text("algorithm"), r.text("params"),
                 r.integer("seed"), new ResultRow.Scores((int) r.integer("n_clusters"), (int) r.integer("n_noise"),
                 r.number("coverage"), r.number("silhouette"), r.number("davies_bouldin"),
                 r.number("calinski_harabasz"), r.number("ari"), r.number("nmi"), r.number("ami"), r.number("purity"),
-                r.number("accuracy")), r.bool("selected"), r.text("note")));
+                r.number("accuracy")), r.bool("selected"), r.text("note"), r.boolOrFalse("k_from_labels"),
+                r.boolOrFalse("recommended")));
     }
 
     public static List<HistoryRow> readHistory(Path file) {
@@ -131,6 +135,10 @@ public final class RunReader {
                 return v.equals("true");
             }
             throw bad(column, "true or false");
+        }
+
+        boolean boolOrFalse(String column) {
+            return rec.isMapped(column) && bool(column);
         }
 
         private IllegalArgumentException bad(String column, String expected) {

@@ -37,7 +37,7 @@ public final class RunWriter {
     public static final List<String> RESULT_COLUMNS = List.of("task", "representation", "inputs",
             "labels_used_as_input", "algorithm", "params", "seed", "n_clusters", "n_noise", "coverage",
             "silhouette", "davies_bouldin", "calinski_harabasz", "ari", "nmi", "ami", "purity", "accuracy",
-            "selected", "note");
+            "selected", "note", "k_from_labels", "recommended");
     public static final List<String> HISTORY_COLUMNS = List.of("model", "seed", "epoch", "loss", "reconstruction",
             "kl", "beta", "active_units", "val_loss", "seconds");
     /** Columns of {@code clustering_summary.csv}: the method, then {@code <metric>_mean, <metric>_std} per metric. */
@@ -76,7 +76,7 @@ public final class RunWriter {
                     r.labelsUsedAsInput(), r.algorithm(), r.params(), r.seed(), s.nClusters(), s.nNoise(),
                     exact(s.coverage()), exact(s.silhouette()), exact(s.daviesBouldin()), exact(s.calinskiHarabasz()),
                     exact(s.ari()), exact(s.nmi()), exact(s.ami()), exact(s.purity()), exact(s.accuracy()),
-                    r.selected(), r.note()));
+                    r.selected(), r.note(), r.kFromLabels(), r.recommended()));
             Map<String, String> own = r.parameters();
             parameters.forEach(name -> rec.add(own.getOrDefault(name, "")));
             return rec;

@@ -11,13 +11,15 @@ import gaan.cluster.Hdbscan;
 import gaan.cluster.KMeans;
 import gaan.cluster.KneeEps;
 import gaan.cluster.Partition;
+import gaan.cluster.Spectral;
 import gaan.eval.Metrics;
 
 /**
  * Clustering speed on make_blobs-style data (5000 × 32, 10 centres, std 1, seed 42): K-Means (k 10,
  * n_init 10), Ward (k 10), the DBSCAN knee (min_samples 5) and DBSCAN at that eps, the exact
- * silhouette of the K-Means labels, HDBSCAN (min_cluster_size 5); median of 5 runs after a JIT
- * warm-up of 2 s each. Then Ward and HDBSCAN once on 20,000 × 32, and the process's peak RSS. All cores.
+ * silhouette of the K-Means labels, HDBSCAN (min_cluster_size 5), spectral clustering (k 10,
+ * n_neighbors 10: sparse solver); median of 5 runs after a JIT warm-up of 2 s each. Then Ward,
+ * HDBSCAN and spectral once on 20,000 × 32, and the process's peak RSS. All cores.
  * {@code checks} holds each result's ARI against the blob of origin, to show the runs are real.
  */
 public final class ClusterBench {
@@ -53,6 +55,8 @@ public final class ClusterBench {
         checks.put("silhouette", sil);
         Partition hd = timed(bench, "hdbscan_s", () -> new Hdbscan(5, 5, threads).fit(x));
         checks.put("hdbscan_ari", Metrics.adjustedRand(small.y(), hd.labels()));
+        Partition sp = timed(bench, "spectral_s", () -> new Spectral(10, 10, 0, threads).fit(x));
+        checks.put("spectral_ari", Metrics.adjustedRand(small.y(), sp.labels()));
 
         Blobs large = Blobs.make(20000, 32, 10, 1.0, 43);
         long start = System.nanoTime();
@@ -63,6 +67,11 @@ public final class ClusterBench {
         Partition hd20 = new Hdbscan(5, 5, threads).fit(large.x());
         bench.put("hdbscan_20000_s", (System.nanoTime() - start) / 1e9);
         checks.put("hdbscan_20000_ari", Metrics.adjustedRand(large.y(), hd20.labels()));
+
+        start = System.nanoTime();
+        Partition sp20 = new Spectral(10, 10, 0, threads).fit(large.x());
+        bench.put("spectral_20000_s", (System.nanoTime() - start) / 1e9);
+        checks.put("spectral_20000_ari", Metrics.adjustedRand(large.y(), sp20.labels()));
 
         bench.put("peak_rss_mb", Bench.peakRssMb());
         bench.put("threads", threads);

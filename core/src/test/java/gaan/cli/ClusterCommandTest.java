@@ -52,7 +52,7 @@ class ClusterCommandTest {
         assertTrue(err.toString().contains("cluster.linkage: applies to agglomerative only, not to kmeans"),
                 err.toString());
         assertEquals(2, gaan("cluster", x.toString(), "--algorithm", "dbscan", "--k", "4"));
-        assertTrue(err.toString().contains("cluster.k: applies to kmeans, agglomerative and gmm only, not to dbscan"),
+        assertTrue(err.toString().contains("cluster.k: applies to kmeans, agglomerative, gmm and spectral only, not to dbscan"),
                 err.toString());
         assertEquals(2, gaan("cluster", x.toString(), "--algorithm", "dbscan", "--eps", "0.5", "--eps-factor", "2"));
         assertTrue(err.toString().contains("give eps or epsFactors, not both"), err.toString());

@@ -79,4 +79,31 @@ class MainTest {
         assertEquals(1, gaan("run", "--task", "easy", "--collection", dir.resolve("missing").toString()));
         assertTrue(err.toString().contains("missing"), err.toString());
     }
+
+    @Test
+    void clusterRunsSpectralWithKFromTheDataOrForced() {
+        String x = gaan.testutil.Fixtures.cluster("X.npy").toString();
+        assertEquals(0, gaan("cluster", x, "--algorithm", "spectral", "--threads", "2", "--out",
+                dir.resolve("auto").toString()));
+        var rows = gaan.report.RunReader.readResults(dir.resolve("auto").resolve(gaan.report.RunWriter.RESULTS_FILE));
+        assertEquals(1, rows.size());
+        assertEquals("spectral", rows.get(0).algorithm());
+        assertEquals("k=6 n_neighbors=10", rows.get(0).params());
+        assertTrue(rows.get(0).note().contains("k=6 from the data (largest eigengap"), rows.get(0).note());
+        assertEquals(0, gaan("cluster", x, "--algorithm", "spectral", "--k", "4", "--n-neighbors", "15", "--threads",
+                "2", "--out", dir.resolve("forced").toString()));
+        rows = gaan.report.RunReader.readResults(dir.resolve("forced").resolve(gaan.report.RunWriter.RESULTS_FILE));
+        assertEquals("k=4 n_neighbors=15", rows.get(0).params());
+    }
+
+    @Test
+    void printConfigReachesTheTerminalBeforeTheProcessExits() {
+        // Like picocli's default: an auto-flushing writer over a buffered stream, never closed (Main exits).
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes,
+                java.nio.charset.StandardCharsets.UTF_8)), true));
+        assertEquals(0, cl.execute("run", "--task", "easy", "--print-config"));
+        assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("task: easy"), bytes.toString());
+    }
 }

@@ -3,6 +3,7 @@ package gaan.cluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,5 +64,20 @@ class AgglomerativeTest {
     void moreClustersThanPointsIsAClearError() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Agglomerative(3, Agglomerative.Linkage.WARD, 1).fit(new double[][] {{0}, {1}}));
+    }
+
+    @Test
+    void averageAndCompleteLinkageAreSkippedWhenTheirMatrixExceedsTheLimit() {
+        double[][] x = Blobs.make(100, 2, 3, 0.5, 1).x();
+        long limit = 8L * 100 * 99 / 2 - 1;
+        for (Agglomerative.Linkage l : new Agglomerative.Linkage[] {Agglomerative.Linkage.AVERAGE,
+                Agglomerative.Linkage.COMPLETE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Agglomerative(3, l, 1, limit).fit(x));
+            assertTrue(e.getMessage().startsWith("skipped: " + l.id() + " linkage keeps all 100×100 pair distances"),
+                    e.getMessage());
+        }
+        assertEquals(3, new Agglomerative(3, Agglomerative.Linkage.WARD, 1, limit).fit(x).clusters());
+        assertEquals(3, new Agglomerative(3, Agglomerative.Linkage.AVERAGE, 1, limit + 1).fit(x).clusters());
     }
 }

@@ -14,10 +14,11 @@ import gaan.cluster.Clusterer;
 import gaan.cluster.Dbscan;
 import gaan.cluster.Grid;
 import gaan.cluster.KMeans;
+import gaan.config.ExperimentConfig;
 
 class SweepTest {
     private static final SelectionRule BEST_SILHOUETTE = new SelectionRule(SelectionRule.Criterion.SILHOUETTE,
-            SelectionRule.DEFAULT_MIN_COVERAGE);
+            ExperimentConfig.DEFAULT_MIN_COVERAGE);
 
     @Test
     void bestSilhouettePicksTheTrueNumberOfSeparatedClusters() {

@@ -24,6 +24,7 @@ import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
+import gaan.report.Recommendation;
 import gaan.report.RunWriter;
 import gaan.testutil.Fixtures;
 
@@ -68,11 +69,12 @@ class EasyTaskTest {
         Path easy = out.resolve("easy");
         List<List<String>> results = Csv.read(easy.resolve(RunWriter.RESULTS_FILE));
         assertEquals(RunWriter.RESULT_COLUMNS, results.get(0).subList(0, RunWriter.RESULT_COLUMNS.size()));
-        assertEquals(List.of("k", "n_init", "max_iter", "tol"),
-                results.get(0).subList(RunWriter.RESULT_COLUMNS.size(), results.get(0).size()),
-                "each K-Means parameter a column of its own");
-        assertEquals(List.of("mlp_vae", "pca", "raw_mfcc"),
-                results.subList(1, results.size()).stream().map(r -> r.get(1)).toList());
+        assertTrue(results.get(0).subList(RunWriter.RESULT_COLUMNS.size(), results.get(0).size()).contains("k"),
+                "each K-Means parameter a column of its own: " + results.get(0));
+        int kFromLabels = RunWriter.RESULT_COLUMNS.indexOf("k_from_labels");
+        assertEquals(List.of("mlp_vae", "pca", "raw_mfcc"), results.subList(1, results.size()).stream()
+                .filter(r -> r.get(kFromLabels).equals("false")).map(r -> r.get(1)).toList(),
+                "one run per representation with k from the data");
 
         List<List<String>> assignments = Csv.read(easy.resolve(RunWriter.ASSIGNMENTS_FILE));
         assertEquals(RunWriter.ASSIGNMENT_LEAD_COLUMNS, assignments.get(0).subList(0, 3));
@@ -108,10 +110,42 @@ class EasyTaskTest {
     @Test
     void pcaKMeansFindsTheDemoGenresClearlyBetterThanChance() throws Exception {
         List<String> pca = Csv.read(out.resolve("easy").resolve(RunWriter.RESULTS_FILE)).stream()
-                .filter(r -> r.get(1).equals("pca")).findFirst().orElseThrow();
+                .filter(r -> r.get(1).equals("pca")).max(java.util.Comparator.comparingDouble(
+                        r -> Double.parseDouble(r.get(RunWriter.RESULT_COLUMNS.indexOf("ari"))))).orElseThrow();
         double ari = Double.parseDouble(pca.get(RunWriter.RESULT_COLUMNS.indexOf("ari")));
         assertTrue(ari > 0.3, "PCA + K-Means ARI on the demo: " + ari);
         assertEquals("false", pca.get(RunWriter.RESULT_COLUMNS.indexOf("labels_used_as_input")));
+    }
+
+    @Test
+    void recommendsOneLabelFreeClusteringAndWritesItsRecord() throws Exception {
+        Path easy = out.resolve("easy");
+        List<List<String>> results = Csv.read(easy.resolve(RunWriter.RESULTS_FILE));
+        int recommended = RunWriter.RESULT_COLUMNS.indexOf("recommended");
+        List<List<String>> chosen = results.subList(1, results.size()).stream()
+                .filter(r -> r.get(recommended).equals("true")).toList();
+        assertEquals(1, chosen.size(), "exactly one recommended row per task");
+        assertEquals("false", chosen.get(0).get(RunWriter.RESULT_COLUMNS.indexOf("labels_used_as_input")));
+        assertEquals("false", chosen.get(0).get(RunWriter.RESULT_COLUMNS.indexOf("k_from_labels")));
+
+        Recommendation overall = Recommendation.read(out.resolve(Recommendation.FILE));
+        Recommendation task = Recommendation.read(easy.resolve(Recommendation.FILE));
+        assertEquals("easy", overall.task());
+        assertEquals(task.column(), overall.column());
+        assertEquals(List.of(task), overall.perTask());
+        assertEquals(chosen.get(0).get(1), overall.representation());
+        assertTrue(overall.evidence().stability() >= -1 && overall.evidence().coverage() > 0, overall.toString());
+        assertTrue(overall.reference() != null && Double.isFinite(overall.reference().ari()));
+        assertTrue(Files.isRegularFile(out.resolve(overall.representationFile())), overall.representationFile());
+        assertTrue(overall.rule().startsWith("Chosen without labels"), overall.rule());
+
+        List<List<String>> assignments = Csv.read(easy.resolve(RunWriter.ASSIGNMENTS_FILE));
+        int column = assignments.get(0).indexOf(overall.column());
+        assertTrue(column > 0, overall.column() + " in " + assignments.get(0));
+        List<List<String>> recommendedCsv = Csv.read(out.resolve(Recommendation.ASSIGNMENTS_FILE));
+        assertEquals(List.of("track_id", "cluster"), recommendedCsv.get(0));
+        assertEquals(assignments.stream().skip(1).map(r -> List.of(r.get(0), r.get(column))).toList(),
+                recommendedCsv.subList(1, recommendedCsv.size()));
     }
 
     @Test

@@ -33,7 +33,7 @@ class FeatureBlocksTest {
                 wide[i][j] = i < 2 ? 0 : 1;
             }
         }
-        double[][] x = FeatureBlocks.concat(List.of(narrow, wide), List.of(1.0, 1.0));
+        double[][] x = FeatureBlocks.weigh(List.of(columns(narrow, 1), columns(wide, 1)));
         assertEquals(17, x[0].length);
         double narrowShare = 0;
         double wideShare = 0;
@@ -46,8 +46,68 @@ class FeatureBlocksTest {
             }
         }
         assertEquals(narrowShare, wideShare, 1e-12, "equal weights give equal shares whatever the widths");
-        double[][] heavier = FeatureBlocks.concat(List.of(narrow, wide), List.of(2.0, 1.0));
-        assertEquals(4 * x[0][0] * x[0][0], heavier[0][0] * heavier[0][0], 1e-12, "weight 2 → 4× the share");
+        double[][] heavier = FeatureBlocks.weigh(List.of(columns(narrow, 2), columns(wide, 1)));
+        double wideHeavier = 0;
+        for (int j = 1; j < 17; j++) {
+            wideHeavier += (heavier[0][j] - heavier[3][j]) * (heavier[0][j] - heavier[3][j]);
+        }
+        double narrowHeavier = (heavier[0][0] - heavier[3][0]) * (heavier[0][0] - heavier[3][0]);
+        assertEquals(4 * wideHeavier, narrowHeavier, 1e-12, "weight 2 → 4× the share");
+    }
+
+    private static FeatureBlocks.Block columns(double[][] x, double weight) {
+        return new FeatureBlocks.Block(x, FeatureBlocks.Scaling.COLUMNS, null, weight);
+    }
+
+    @Test
+    void weighOfOneColumnsBlockIsItsColumnStandardisation() {
+        double[][] x = {{1, 5, 0}, {2, 5, 10}, {3, 5, 20}, {6, 5, 70}};
+        double[][] z = FeatureBlocks.standardize(x);
+        double[][] w = FeatureBlocks.weigh(List.of(columns(x, 3)));
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(z[i], w[i], 1e-12, "same scale as standardised data, so fixed DBSCAN radii keep meaning");
+        }
+    }
+
+    @Test
+    void wholeScalingKeepsSmallNoiseColumnsSmall() {
+        // Column 0 carries the structure; columns 1-3 are low-variance noise, as in a lyrics
+        // embedding of few texts. Per-column standardisation would blow them up to the signal's size.
+        double[][] x = {{-10, 0.1, -0.1, 0.05}, {-10, -0.1, 0.1, -0.05}, {10, 0.1, 0.1, 0.05}, {10, -0.1, -0.1, -0.05}};
+        double[][] w = FeatureBlocks.weigh(List.of(new FeatureBlocks.Block(x, FeatureBlocks.Scaling.WHOLE, null, 1)));
+        assertEquals(100.0, Math.abs(w[0][0] / w[0][1]), 1e-9, "ratios between columns survive");
+        double total = 0;
+        for (int j = 0; j < 4; j++) {
+            for (double[] row : w) {
+                total += row[j] * row[j] / 4;
+            }
+        }
+        assertEquals(4.0, total, 1e-9, "mean column variance 1");
+    }
+
+    @Test
+    void groupsOfAColumnsBlockGetEqualSharesWhateverTheirWidths() {
+        double[][] x = new double[6][9];
+        java.util.Random r = new java.util.Random(3);
+        for (double[] row : x) {
+            for (int j = 0; j < 9; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        String[] groups = {"a", "b", "b", "b", "b", "b", "b", "b", "b"};
+        double[][] w = FeatureBlocks.weigh(List.of(new FeatureBlocks.Block(x, FeatureBlocks.Scaling.COLUMNS, groups, 1)));
+        double a = 0;
+        double b = 0;
+        for (double[] row : w) {
+            for (int j = 0; j < 9; j++) {
+                if (j == 0) {
+                    a += row[j] * row[j];
+                } else {
+                    b += row[j] * row[j];
+                }
+            }
+        }
+        assertEquals(a, b, 1e-9 * a, "one column of group a weighs as much as eight of group b");
     }
 
     @Test

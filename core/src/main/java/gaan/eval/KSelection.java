@@ -1,0 +1,110 @@
+package gaan.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import gaan.cluster.Clusterer;
+import gaan.cluster.Partition;
+import gaan.cluster.Spectral;
+
+/**
+ * Chooses the number of clusters from the points alone, over k = 2 … min({@value #MAX_K}, n / 5):
+ * the largest eigengap of the graph Laplacian for spectral clustering (von Luxburg 2007, §8.3),
+ * the lowest BIC for Gaussian mixtures, the highest silhouette for every other algorithm
+ * (K-Means, agglomerative). Ties go to the smaller k. No labels are read.
+ */
+public final class KSelection {
+    public static final int MAX_K = 20;
+
+    /** How k was chosen. */
+    public enum Criterion {
+        EIGENGAP("largest eigengap of the kNN-graph Laplacian"),
+        BIC("lowest BIC"),
+        SILHOUETTE("highest silhouette");
+
+        private final String text;
+
+        Criterion(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * @param ks     the candidates, increasing
+     * @param scores the criterion per candidate (eigengap λ(k+1) − λ(k), BIC, or silhouette); NaN when a
+     *               candidate could not run
+     */
+    public record Choice(int k, Criterion criterion, int[] ks, double[] scores) {
+        /** Text for a result row's note: {@code k=6 from the data (highest silhouette over k=2..20)}. */
+        public String note() {
+            return "k=" + k + " from the data (" + criterion + " over k=" + ks[0] + ".." + ks[ks.length - 1] + ")";
+        }
+    }
+
+    private final Metrics metrics;
+
+    /** @param metrics scores the silhouette criterion (its sampling applies) */
+    public KSelection(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** The candidate k for n points: 2 … min(20, n / 5), at least {2}. */
+    public static List<Integer> candidates(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int k = 2; k <= Math.max(2, Math.min(MAX_K, n / 5)); k++) {
+            out.add(k);
+        }
+        return out;
+    }
+
+    /**
+     * Chooses k for the family {@code withK} (the same clusterer for any k: same seed, threads and
+     * other parameters).
+     *
+     * @throws IllegalArgumentException if no candidate k can be scored on these points
+     */
+    public Choice choose(double[][] x, IntFunction<Clusterer> withK) {
+        int[] ks = candidates(x.length).stream().mapToInt(Integer::intValue).toArray();
+        double[] scores = new double[ks.length];
+        Clusterer probe = withK.apply(ks[0]);
+        Criterion criterion;
+        if (probe instanceof Spectral spectral) {
+            criterion = Criterion.EIGENGAP;
+            int count = Math.min(x.length, ks[ks.length - 1] + 1);
+            double[] lambda = spectral.laplacianEigenvalues(x, count);
+            for (int i = 0; i < ks.length; i++) {
+                scores[i] = ks[i] < count ? lambda[ks[i]] - lambda[ks[i] - 1] : Double.NaN;
+            }
+        } else {
+            criterion = probe.method().algorithm().equals("gmm") ? Criterion.BIC : Criterion.SILHOUETTE;
+            for (int i = 0; i < ks.length; i++) {
+                Partition p;
+                try {
+                    p = withK.apply(ks[i]).fit(x);
+                } catch (IllegalArgumentException e) {
+                    scores[i] = Double.NaN;
+                    continue;
+                }
+                scores[i] = criterion == Criterion.BIC ? p.bic() : metrics.silhouette(x, p.labels());
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < ks.length; i++) {
+            if (!Double.isNaN(scores[i]) && (best < 0
+                    || (criterion == Criterion.BIC ? scores[i] < scores[best] : scores[i] > scores[best]))) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            throw new IllegalArgumentException("no k in " + ks[0] + ".." + ks[ks.length - 1] + " could be scored by "
+                    + criterion + " on " + x.length + " points");
+        }
+        return new Choice(ks[best], criterion, ks, scores);
+    }
+}

@@ -1,0 +1,303 @@
+package gaan.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import gaan.cluster.Clusterer;
+import gaan.cluster.Partition;
+
+/**
+ * The one label-free answer to "which clustering is it": among the candidate partitions of the
+ * same tracks, the one that is most reproducible. Its evidence, all computed without labels:
+ * <ul>
+ * <li>stability: the candidate's clusterer re-fitted on {@code subsamples} fixed-seed subsamples
+ *     of {@code fraction} of the points; mean ARI with the full partition on each subsample;</li>
+ * <li>seed agreement: mean ARI with the candidates of the same group (representation, algorithm
+ *     and parameters) built from other seeds;</li>
+ * <li>consensus: mean ARI with every other eligible candidate (the partition the others agree with);</li>
+ * <li>silhouette (negative values count as 0), coverage and the largest cluster's share.</li>
+ * </ul>
+ * The score is coverage × the weighted mean of the defined terms among stability, seed agreement,
+ * consensus and silhouette ({@link Weights}, set once in {@link #standard()}). A candidate is never
+ * recommended when labels shaped it (labels used as input, or k set to the number of labels);
+ * degenerate answers (fewer than 2 clusters, too little coverage, one giant cluster; {@link Guards})
+ * are left out unless nothing else remains. Ties go to the earliest candidate.
+ */
+public final class Recommender {
+    /** Relative weights of the score's terms (need not sum to 1). */
+    public record Weights(double stability, double seedAgreement, double consensus, double silhouette) {
+    }
+
+    /** What makes an answer degenerate. */
+    public record Guards(int minClusters, double minCoverage, double maxLargestShare) {
+    }
+
+    /**
+     * One partition to choose from.
+     *
+     * @param group       candidates that differ only by seed share it (e.g. representation|algorithm|params)
+     * @param seed        the seed of the representation and clusterer
+     * @param x           the points that were clustered (rows = the task's tracks)
+     * @param clusterer   what made the partition, re-fitted for stability; null skips stability
+     * @param labels      the partition (-1 = noise)
+     * @param silhouette  its silhouette, NaN when undefined
+     * @param usesLabels  labels were an input of the representation
+     * @param kFromLabels k was set to the number of labels
+     */
+    public record Candidate(String group, long seed, double[][] x, Clusterer clusterer, int[] labels,
+                            double silhouette, boolean usesLabels, boolean kFromLabels) {
+    }
+
+    /**
+     * The evidence on one candidate; NaN where undefined (no other seed, not eligible).
+     *
+     * @param excluded why the candidate cannot be recommended, or null
+     */
+    public record Evidence(double stability, double seedAgreement, double consensus, double silhouette,
+                           double coverage, double largestShare, int clusters, double score, String excluded) {
+    }
+
+    /** The recommended candidate (its index), the evidence on every candidate, and the rule in words. */
+    public record Choice(int index, List<Evidence> evidence, String rule) {
+        public Evidence chosen() {
+            return evidence.get(index);
+        }
+    }
+
+    private final Weights weights;
+    private final Guards guards;
+    private final int subsamples;
+    private final double fraction;
+    private final long seed;
+
+    public Recommender(Weights weights, Guards guards, int subsamples, double fraction, long seed) {
+        if (subsamples < 0 || !(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("Recommender needs subsamples ≥ 0 and 0 < fraction < 1; got "
+                    + subsamples + ", " + fraction);
+        }
+        this.weights = weights;
+        this.guards = guards;
+        this.subsamples = subsamples;
+        this.fraction = fraction;
+        this.seed = seed;
+    }
+
+    /** gaan's rule: every constant of the recommendation is set here. */
+    public static Recommender standard() {
+        return new Recommender(new Weights(0.4, 0.2, 0.2, 0.2), new Guards(2, 0.5, 0.8), 3, 0.8, 0);
+    }
+
+    /** The rule in one plain sentence, for the results. */
+    public String rule() {
+        return String.format(Locale.ROOT, "Chosen without labels: the clustering with the highest coverage × weighted"
+                + " mean of stability on %d subsamples of %.0f%% of the tracks (weight %s), agreement across seeds (%s),"
+                + " agreement with the other clusterings (%s) and silhouette (%s), among those with at least %d clusters,"
+                + " coverage of at least %.0f%% and no cluster holding more than %.0f%% of the tracks; clusterings whose"
+                + " representation or k came from the labels are never chosen.", subsamples, 100 * fraction,
+                num(weights.stability), num(weights.seedAgreement), num(weights.consensus), num(weights.silhouette),
+                guards.minClusters, 100 * guards.minCoverage, 100 * guards.maxLargestShare);
+    }
+
+    private static String num(double w) {
+        return String.format(Locale.ROOT, "%.2g", w);
+    }
+
+    /**
+     * Chooses among candidates of the same tracks; empty when every candidate used the labels
+     * (or there are none).
+     */
+    public Optional<Choice> recommend(List<Candidate> candidates) {
+        int c = candidates.size();
+        String[] excluded = new String[c];
+        double[] coverage = new double[c];
+        double[] largest = new double[c];
+        int[] clusters = new int[c];
+        for (int i = 0; i < c; i++) {
+            Candidate cand = candidates.get(i);
+            int[] labels = cand.labels();
+            int[] sizes = sizes(labels);
+            clusters[i] = sizes.length;
+            int covered = Arrays.stream(sizes).sum();
+            coverage[i] = labels.length == 0 ? 0 : (double) covered / labels.length;
+            largest[i] = labels.length == 0 ? 1 : (double) Arrays.stream(sizes).max().orElse(0) / labels.length;
+            if (cand.usesLabels()) {
+                excluded[i] = "labels were an input of the representation";
+            } else if (cand.kFromLabels()) {
+                excluded[i] = "k was set to the number of labels";
+            }
+        }
+        boolean[] labelFree = new boolean[c];
+        for (int i = 0; i < c; i++) {
+            labelFree[i] = excluded[i] == null;
+        }
+        if (!any(labelFree)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < c; i++) {
+            if (excluded[i] != null) {
+                continue;
+            }
+            if (clusters[i] < guards.minClusters) {
+                excluded[i] = "fewer than " + guards.minClusters + " clusters";
+            } else if (coverage[i] < guards.minCoverage) {
+                excluded[i] = String.format(Locale.ROOT, "coverage %.2f below %.2f", coverage[i], guards.minCoverage);
+            } else if (largest[i] > guards.maxLargestShare) {
+                excluded[i] = String.format(Locale.ROOT, "largest cluster holds %.0f%% of the tracks", 100 * largest[i]);
+            }
+        }
+        boolean[] pool = new boolean[c];
+        for (int i = 0; i < c; i++) {
+            pool[i] = excluded[i] == null;
+        }
+        // Nothing survives the degeneracy guards: choose among the label-free candidates anyway.
+        boolean relaxed = !any(pool);
+        if (relaxed) {
+            pool = labelFree;
+        }
+        List<Evidence> evidence = new ArrayList<>(c);
+        int best = -1;
+        for (int i = 0; i < c; i++) {
+            Candidate cand = candidates.get(i);
+            if (!pool[i]) {
+                evidence.add(new Evidence(Double.NaN, Double.NaN, Double.NaN, cand.silhouette(), coverage[i], largest[i],
+                        clusters[i], Double.NaN, excluded[i]));
+                continue;
+            }
+            double stability = stability(cand);
+            double seeds = meanAri(candidates, i, pool, true);
+            double consensus = meanAri(candidates, i, pool, false);
+            double sil = Double.isNaN(cand.silhouette()) ? Double.NaN : Math.max(0, cand.silhouette());
+            double score = coverage[i] * weightedMean(new double[] {stability, seeds, consensus, sil},
+                    new double[] {weights.stability, weights.seedAgreement, weights.consensus, weights.silhouette});
+            evidence.add(new Evidence(stability, seeds, consensus, cand.silhouette(), coverage[i], largest[i],
+                    clusters[i], score, relaxed ? excluded[i] : null));
+            if (best < 0 || orLowest(score) > orLowest(evidence.get(best).score())) {
+                best = i;
+            }
+        }
+        String rule = relaxed ? rule() + " No clustering passed the guards, so the best label-free one was taken."
+                : rule();
+        return Optional.of(new Choice(best, evidence, rule));
+    }
+
+    /** Mean ARI between the candidate's partition and its clusterer's on fixed-seed subsamples; NaN when none ran. */
+    double stability(Candidate cand) {
+        if (cand.clusterer() == null || subsamples == 0) {
+            return Double.NaN;
+        }
+        int n = cand.labels().length;
+        int m = (int) Math.round(fraction * n);
+        double sum = 0;
+        int runs = 0;
+        for (int b = 0; b < subsamples; b++) {
+            int[] index = sample(n, m, new SplittableRandom(seed + b));
+            double[][] sub = new double[m][];
+            int[] full = new int[m];
+            for (int i = 0; i < m; i++) {
+                sub[i] = cand.x()[index[i]];
+                full[i] = cand.labels()[index[i]];
+            }
+            Partition p;
+            try {
+                p = cand.clusterer().fit(sub);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            sum += Metrics.adjustedRand(full, p.labels());
+            runs++;
+        }
+        return runs == 0 ? Double.NaN : sum / runs;
+    }
+
+    /** Mean ARI with the pool's other candidates: of the same group and another seed, or all of them. */
+    private static double meanAri(List<Candidate> candidates, int i, boolean[] pool, boolean sameGroupOnly) {
+        Candidate a = candidates.get(i);
+        double sum = 0;
+        int count = 0;
+        for (int j = 0; j < candidates.size(); j++) {
+            Candidate b = candidates.get(j);
+            if (j == i || !pool[j]
+                    || sameGroupOnly && (!b.group().equals(a.group()) || b.seed() == a.seed())) {
+                continue;
+            }
+            sum += Metrics.adjustedRand(a.labels(), b.labels());
+            count++;
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** The weighted mean over the defined values; NaN when none is. */
+    private static double weightedMean(double[] values, double[] w) {
+        double sum = 0;
+        double total = 0;
+        for (int t = 0; t < values.length; t++) {
+            if (!Double.isNaN(values[t])) {
+                sum += w[t] * values[t];
+                total += w[t];
+            }
+        }
+        return total == 0 ? Double.NaN : sum / total;
+    }
+
+    /**
+     * Across answers on different track sets (one per task), where partitions cannot be compared:
+     * the index of the highest score, the first on ties; -1 for none.
+     */
+    public static int best(double[] scores) {
+        int best = -1;
+        for (int i = 0; i < scores.length; i++) {
+            if (best < 0 || orLowest(scores[i]) > orLowest(scores[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double orLowest(double score) {
+        return Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
+    }
+
+    private static int[] sample(int n, int m, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = 0; i < m; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] out = Arrays.copyOf(order, m);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Sizes of clusters 0..max (noise left out). */
+    private static int[] sizes(int[] labels) {
+        int max = -1;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        int[] sizes = new int[max + 1];
+        for (int l : labels) {
+            if (l >= 0) {
+                sizes[l]++;
+            }
+        }
+        return Arrays.stream(sizes).filter(s -> s > 0).toArray();
+    }
+
+    private static boolean any(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

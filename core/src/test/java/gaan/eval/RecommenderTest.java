@@ -1,0 +1,85 @@
+package gaan.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import gaan.cluster.Blobs;
+import gaan.cluster.KMeans;
+import gaan.cluster.Partition;
+
+class RecommenderTest {
+    private static final Blobs BLOBS = Blobs.make(300, 2, 3, 0.6, 4);
+    private final Recommender rule = Recommender.standard();
+
+    private static Recommender.Candidate fitted(KMeans clusterer, long seed, boolean usesLabels, boolean kFromLabels) {
+        Partition p = clusterer.fit(BLOBS.x());
+        return new Recommender.Candidate("kmeans k=" + p.clusters(), seed, BLOBS.x(), clusterer, p.labels(),
+                new Metrics(1).silhouette(BLOBS.x(), p.labels()), usesLabels, kFromLabels);
+    }
+
+    /** 95 % of the points in one cluster, the rest in a second: a degenerate answer. */
+    private static Recommender.Candidate giant() {
+        int[] labels = new int[BLOBS.x().length];
+        for (int i = 0; i < labels.length / 20; i++) {
+            labels[i] = 1;
+        }
+        return new Recommender.Candidate("giant", 0, BLOBS.x(), null, labels, 0.9, false, false);
+    }
+
+    @Test
+    void prefersAStableThreeClusterPartitionToAGiantCluster() {
+        List<Recommender.Candidate> candidates = List.of(giant(), fitted(new KMeans(3, 0, 1), 0, false, false));
+        Recommender.Choice c = rule.recommend(candidates).orElseThrow();
+        assertEquals(1, c.index());
+        assertEquals(1.0, c.chosen().stability(), 1e-12);
+        assertTrue(c.evidence().get(0).excluded().startsWith("largest cluster holds 95%"), c.evidence().get(0).excluded());
+    }
+
+    @Test
+    void neverPicksRowsThatUsedTheLabels() {
+        List<Recommender.Candidate> candidates = List.of(
+                fitted(new KMeans(3, 0, 1), 0, true, false),
+                fitted(new KMeans(3, 1, 1), 1, false, true),
+                fitted(new KMeans(7, 0, 1), 0, false, false));
+        Recommender.Choice c = rule.recommend(candidates).orElseThrow();
+        assertEquals(2, c.index());
+        assertEquals("labels were an input of the representation", c.evidence().get(0).excluded());
+        assertEquals("k was set to the number of labels", c.evidence().get(1).excluded());
+        assertTrue(Double.isNaN(c.evidence().get(0).score()));
+    }
+
+    @Test
+    void nothingIsRecommendedWhenEveryRowUsedTheLabels() {
+        assertTrue(rule.recommend(List.of(fitted(new KMeans(3, 0, 1), 0, true, false))).isEmpty());
+    }
+
+    @Test
+    void takesTheBestLabelFreeAnswerWhenNoneIsNonDegenerate() {
+        Recommender.Choice c = rule.recommend(List.of(giant())).orElseThrow();
+        assertEquals(0, c.index());
+        assertTrue(c.rule().endsWith("No clustering passed the guards, so the best label-free one was taken."));
+    }
+
+    @Test
+    void seedAgreementComparesOnlyTheSameGroupAcrossSeeds() {
+        List<Recommender.Candidate> candidates = List.of(
+                fitted(new KMeans(3, 0, 1), 0, false, false),
+                fitted(new KMeans(3, 5, 1), 5, false, false),
+                fitted(new KMeans(6, 0, 1), 0, false, false));
+        Recommender.Choice c = rule.recommend(candidates).orElseThrow();
+        assertEquals(1.0, c.evidence().get(0).seedAgreement(), 1e-12);
+        assertTrue(Double.isNaN(c.evidence().get(2).seedAgreement()));
+        assertTrue(Arrays.asList(0, 1).contains(c.index()));
+    }
+
+    @Test
+    void theRuleSaysHowItChose() {
+        assertTrue(rule.rule().startsWith("Chosen without labels"), rule.rule());
+        assertTrue(rule.rule().contains("3 subsamples of 80%"), rule.rule());
+    }
+}
