@@ -12,6 +12,8 @@ import java.util.Locale;
  * {@code power_to_db(ref=1.0, amin=1e-10, top_db=80)}, 20 MFCCs; plus one 128-frame log-mel
  * patch from the middle of each track and the whole file (offset 0, duration 0 = to the end).
  *
+ * <p>Serializable so that a distributed job (gaan-spark) ships the parameters to its workers.
+ *
  * @param sampleRate      rate the audio is resampled to, Hz
  * @param nFft            STFT frame length (samples), also the FFT size
  * @param hopLength       STFT hop (samples)
@@ -28,12 +30,12 @@ import java.util.Locale;
  */
 public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nMels, double fmin, double fmax,
                                  double amin, double topDb, int nMfcc, int patchFrames, int patchesPerTrack,
-                                 double offsetSeconds, double durationSeconds) {
+                                 double offsetSeconds, double durationSeconds) implements java.io.Serializable {
     /**
      * Version of the algorithms behind the numbers; bump it when a change alters any output value,
      * so that stores built before the change are re-extracted.
      */
-    public static final int ALGORITHM_VERSION = 2;
+    public static final int ALGORITHM_VERSION = 3;
 
     public static final AudioFeatureParams DEFAULTS =
             new AudioFeatureParams(22050, 2048, 512, 128, 0.0, 11025.0, 1e-10, 80.0, 20, 128, 1, 0.0, 0.0);
@@ -68,6 +70,11 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
     /** Length of the MFCC summary vector: means then standard deviations. */
     public int summaryLength() {
         return 2 * nMfcc;
+    }
+
+    /** Length of the MIR descriptor vector ({@link DescriptorSummary#names}). */
+    public int descriptorLength() {
+        return DescriptorSummary.names(this).size();
     }
 
     /** Every parameter and the algorithm version, in a fixed order and format. */

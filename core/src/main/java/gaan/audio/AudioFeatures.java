@@ -5,10 +5,11 @@ package gaan.audio;
  *
  * @param mfccSummary     {@code 2 × nMfcc} float32: MFCC means over frames, then standard
  *                        deviations (ddof 0)
+ * @param descriptors     the MIR descriptor vector, one value per {@link DescriptorSummary#names} column
  * @param logmelPatches   {@code patchesPerTrack × nMels × patchFrames} log-mel (dB) patches
  * @param padded          true when the track was shorter than one patch and its patches were padded
  * @param durationSeconds length of the analysed audio (after offset and duration), seconds
  */
-public record AudioFeatures(float[] mfccSummary, float[][][] logmelPatches, boolean padded,
+public record AudioFeatures(float[] mfccSummary, float[] descriptors, float[][][] logmelPatches, boolean padded,
                             double durationSeconds) {
 }

@@ -90,9 +90,7 @@ public final class Npy {
             data.readFully(headerBytes);
             String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
             String dtype = match(DESCR, header, "descr");
-            if ("True".equals(match(FORTRAN, header, "fortran_order"))) {
-                throw new IOException("Fortran-order arrays are not supported");
-            }
+            boolean fortran = "True".equals(match(FORTRAN, header, "fortran_order"));
             int[] shape = Arrays.stream(match(SHAPE, header, "shape").split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
             long count = 1;
@@ -116,10 +114,27 @@ public final class Npy {
                     default -> throw new IOException("unsupported dtype " + dtype);
                 };
             }
-            return new Array(dtype, shape, values);
+            return new Array(dtype, shape, fortran ? toCOrder(values, shape) : values);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Values stored in Fortran order (first index fastest) rearranged into C order (last index fastest). */
+    private static double[] toCOrder(double[] fortran, int[] shape) {
+        double[] out = new double[fortran.length];
+        int[] index = new int[shape.length];
+        for (int c = 0; c < out.length; c++) {
+            int f = 0;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                f = f * shape[d] + index[d];
+            }
+            out[c] = fortran[f];
+            for (int d = shape.length - 1; d >= 0 && ++index[d] == shape[d]; d--) {
+                index[d] = 0;
+            }
+        }
+        return out;
     }
 
     private static String match(Pattern p, String header, String key) throws IOException {

@@ -29,6 +29,11 @@ public record Track(String id, Path audio, Path lyrics, List<String> genres, Str
      * one, else the primary genre, else {@code null} (the track is left out of external metrics).
      */
     public String evaluationLabel() {
+        return evaluationLabel(label, genres);
+    }
+
+    /** {@link #evaluationLabel()} of a track known only by its label column and genres. */
+    public static String evaluationLabel(String label, List<String> genres) {
         if (label != null && !label.isBlank()) {
             return label;
         }

@@ -373,7 +373,11 @@ public final class Metrics {
 
     /** Adjusted Rand index from the pair confusion matrix, exact in integers (scikit-learn 1.2). */
     public static double adjustedRand(int[] truth, int[] pred) {
-        Contingency c = new Contingency(truth, pred);
+        return adjustedRand(new Contingency(truth, pred));
+    }
+
+    /** {@link #adjustedRand(int[], int[])} of a table counted elsewhere. */
+    public static double adjustedRand(Contingency c) {
         long squares = 0;
         for (long[] row : c.counts) {
             for (long x : row) {
@@ -442,7 +446,11 @@ public final class Metrics {
 
     /** NMI with arithmetic-mean normalisation; 1 when both labellings have a single value. */
     public static double normalizedMutualInfo(int[] truth, int[] pred) {
-        Contingency c = new Contingency(truth, pred);
+        return normalizedMutualInfo(new Contingency(truth, pred));
+    }
+
+    /** {@link #normalizedMutualInfo(int[], int[])} of a table counted elsewhere. */
+    public static double normalizedMutualInfo(Contingency c) {
         if (c.rows() == c.cols() && c.rows() <= 1) {
             return 1.0;
         }
@@ -506,7 +514,11 @@ public final class Metrics {
 
     /** Σ over predicted clusters of the count of their most frequent class, over n. */
     public static double purity(int[] truth, int[] pred) {
-        Contingency c = new Contingency(truth, pred);
+        return purity(new Contingency(truth, pred));
+    }
+
+    /** {@link #purity(int[], int[])} of a table counted elsewhere. */
+    public static double purity(Contingency c) {
         long total = 0;
         for (int j = 0; j < c.cols(); j++) {
             long best = 0;

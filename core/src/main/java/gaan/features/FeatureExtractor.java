@@ -25,6 +25,7 @@ import gaan.audio.AudioDecodeException;
 import gaan.audio.AudioDecoder;
 import gaan.audio.AudioFeatureParams;
 import gaan.audio.AudioFeatures;
+import gaan.audio.DescriptorSummary;
 import gaan.data.Collection;
 import gaan.data.Npy;
 import gaan.data.Track;
@@ -138,7 +139,7 @@ public final class FeatureExtractor {
                     reason, 0, false);
             return new Done(r, null, new TrackOutcome(row, track.id(), false, false, reason));
         }
-        String key = sha1Hex(sha1 + "/" + params.cacheKey());
+        String key = contentKey(sha1, params);
         boolean fromCache = cache.has(key);
         TrackCache.Header h = fromCache ? cachedHeader(cache, key) : null;
         if (h == null) {
@@ -193,6 +194,17 @@ public final class FeatureExtractor {
                 }
             }
         });
+        int descriptors = params.descriptorLength();
+        Npy.writeAtomically(store.file(FeatureStore.DESCRIPTORS), Npy.header("<f4", n, descriptors), out -> {
+            for (Done d : done) {
+                if (d.cacheKey() == null) {
+                    out.write(new byte[4 * descriptors]);
+                } else {
+                    cache.copyDescriptors(d.cacheKey(), descriptors, out);
+                }
+            }
+        });
+        store.writeDescriptorNames(DescriptorSummary.names(params));
         Npy.writeAtomically(store.file(FeatureStore.LOGMEL_PATCH), patchHeader, out -> {
             for (Done d : done) {
                 if (d.cacheKey() == null) {
@@ -216,6 +228,14 @@ public final class FeatureExtractor {
         Npy.write(store.file(FeatureStore.AUDIO_MASK), mask);
         store.writeTracks(rows);
         cache.prune(keep);
+    }
+
+    /**
+     * The key of one track's result: its file's content ({@code fileSha1}, hex) and every
+     * parameter that shapes the numbers. Any other place that reuses results keys them so.
+     */
+    public static String contentKey(String fileSha1, AudioFeatureParams params) {
+        return sha1Hex(fileSha1 + "/" + params.cacheKey());
     }
 
     private static String sha1(Path file) throws IOException {

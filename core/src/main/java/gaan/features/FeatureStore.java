@@ -25,6 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>{@code mfcc_summary.npy}: float32 {@code (N, 40)}, MFCC means then standard deviations;</li>
  *   <li>{@code logmel_patch.npy}: float32 {@code (N, 128, 128)} (bands × frames, dB) with one
  *       patch per track, {@code (N, P, 128, 128)} with P patches per track;</li>
+ *   <li>{@code descriptors.npy}: float32 {@code (N, D)}, the MIR descriptor vector
+ *       ({@link gaan.audio.DescriptorSummary}), whose column names are the lines of
+ *       {@code descriptor_names.txt};</li>
  *   <li>{@code audio_mask.npy}: bool {@code (N,)}, false for skipped tracks, whose rows are zeros;</li>
  *   <li>{@code cache/}: per-track results keyed by content hash and parameters, for resuming.</li>
  * </ul>
@@ -46,6 +49,9 @@ public final class FeatureStore {
     public static final String MFCC_SUMMARY = "mfcc_summary";
     public static final String LOGMEL_PATCH = "logmel_patch";
     public static final String AUDIO_MASK = "audio_mask";
+    public static final String DESCRIPTORS = "descriptors";
+    /** The column names of {@link #DESCRIPTORS}, one a line. */
+    public static final String DESCRIPTOR_NAMES_TXT = "descriptor_names.txt";
     public static final String GENRE_MULTIHOT = "genre_multihot";
     public static final String GENRE_MASK = "genre_mask";
     public static final String LYRICS_EMBEDDING = "lyrics_embedding";
@@ -149,6 +155,33 @@ public final class FeatureStore {
             Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code descriptor_names.txt} atomically: one column name of {@link #DESCRIPTORS} a line. */
+    void writeDescriptorNames(List<String> names) {
+        Path file = dir.resolve(DESCRIPTOR_NAMES_TXT);
+        Path tmp = dir.resolve(DESCRIPTOR_NAMES_TXT + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            Files.write(tmp, names);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The column names of {@link #DESCRIPTORS}, in column order. */
+    public List<String> descriptorNames() {
+        Path file = dir.resolve(DESCRIPTOR_NAMES_TXT);
+        if (!Files.isRegularFile(file)) {
+            throw new FeatureStoreException("feature store " + dir + " has no " + DESCRIPTOR_NAMES_TXT
+                    + "; run `gaan features COLLECTION --out " + dir + "` again to add the descriptors");
+        }
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

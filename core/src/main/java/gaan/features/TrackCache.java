@@ -22,11 +22,12 @@ import gaan.audio.AudioFeatures;
  * Per-track results in {@code STORE/cache/<key>.trk}, where the key hashes the file's content and
  * the feature parameters. A result is written to a temporary file and moved into place, so after
  * a crash a track either has a complete result or none. Layout: magic, ok flag, duration,
- * padded flag, reason (modified UTF-8), then the MFCC summary and the patches as little-endian
- * float32 (the byte order of the store's {@code .npy} files, so assembly copies bytes).
+ * padded flag, reason (modified UTF-8), then the MFCC summary, the descriptor vector and the
+ * patches as little-endian float32 (the byte order of the store's {@code .npy} files, so assembly
+ * copies bytes), each after its length.
  */
 final class TrackCache {
-    private static final int MAGIC = 0x47414131; // "GAA1"
+    private static final int MAGIC = 0x47414132; // "GAA2"
     private static final String SUFFIX = ".trk";
 
     private final Path dir;
@@ -48,14 +49,15 @@ final class TrackCache {
     }
 
     void putOk(String key, AudioFeatures f) {
-        write(key, new Header(true, f.durationSeconds(), f.padded(), ""), f.mfccSummary(), f.logmelPatches());
+        write(key, new Header(true, f.durationSeconds(), f.padded(), ""), f.mfccSummary(), f.descriptors(),
+                f.logmelPatches());
     }
 
     void putSkipped(String key, String reason) {
-        write(key, new Header(false, 0, false, reason), new float[0], new float[0][][]);
+        write(key, new Header(false, 0, false, reason), new float[0], new float[0], new float[0][][]);
     }
 
-    private void write(String key, Header h, float[] summary, float[][][] patches) {
+    private void write(String key, Header h, float[] summary, float[] descriptors, float[][][] patches) {
         Path target = file(key);
         try {
             Files.createDirectories(dir);
@@ -70,6 +72,8 @@ final class TrackCache {
                 out.writeUTF(h.reason());
                 out.writeInt(summary.length);
                 writeFloats(out, summary);
+                out.writeInt(descriptors.length);
+                writeFloats(out, descriptors);
                 int bands = patches.length == 0 ? 0 : patches[0].length;
                 int frames = bands == 0 ? 0 : patches[0][0].length;
                 out.writeInt(patches.length);
@@ -109,10 +113,20 @@ final class TrackCache {
         }
     }
 
+    /** Copies the descriptor vector's little-endian bytes to {@code out} (zeros when the track was skipped). */
+    void copyDescriptors(String key, int length, OutputStream out) throws IOException {
+        try (DataInputStream in = open(key)) {
+            readHeader(in, key);
+            in.skipNBytes(4L * in.readInt());
+            copyOrZeros(in, in.readInt(), length, out, key);
+        }
+    }
+
     /** Copies the patches' little-endian bytes to {@code out} (zeros when the track was skipped). */
     void copyPatches(String key, int values, OutputStream out) throws IOException {
         try (DataInputStream in = open(key)) {
             readHeader(in, key);
+            in.skipNBytes(4L * in.readInt());
             in.skipNBytes(4L * in.readInt());
             int count = in.readInt() * in.readInt() * in.readInt();
             copyOrZeros(in, count, values, out, key);

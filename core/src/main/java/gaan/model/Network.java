@@ -63,6 +63,7 @@ final class Network implements AutoCloseable {
     Network(VaeSpec spec) {
         this.spec = spec;
         this.manager = NDManager.newBaseManager();
+        inferenceMode();
         Engine.getInstance().setRandomSeed((int) spec.seed());
         int c = spec.conditionSize();
         int latent = spec.latentDim();
@@ -233,6 +234,17 @@ final class Network implements AutoCloseable {
      * choosing; backward then reads whatever took its place (same seed, different gradients, now
      * and then NaN).
      */
+    /**
+     * Switches libtorch's gradient recording off for the calling thread. The mode is per thread
+     * and on by default; DJL switches it off only on the thread that loads the engine, and a
+     * {@code GradientCollector} switches it off again when closed. Parameter views made or
+     * written on a thread that records would carry autograd history, and the next forward pass
+     * fails (a model loaded or encoding on a pool or Spark executor thread).
+     */
+    static void inferenceMode() {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     static NDArray constant(NDManager manager, float value) {
         return manager.full(new Shape(), value);
     }

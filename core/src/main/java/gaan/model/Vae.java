@@ -57,6 +57,7 @@ public final class Vae implements AutoCloseable {
     public float[][] encode(VaeInput in) {
         VaeSpec spec = spec();
         in.check(spec);
+        Network.inferenceMode();
         int latent = spec.latentDim();
         double[][] sum = new double[in.tracks()][latent];
         int[] count = new int[in.tracks()];
@@ -94,6 +95,7 @@ public final class Vae implements AutoCloseable {
             throw new IllegalArgumentException("decode needs a condition exactly when the VaeSpec is conditional (conditionSize "
                     + spec.conditionSize() + ")");
         }
+        Network.inferenceMode();
         try (NDManager step = network.manager().newSubManager()) {
             NDArray zs = step.create(z);
             if (zs.getShape().get(1) != spec.latentDim()) {

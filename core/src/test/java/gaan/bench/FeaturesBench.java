@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import gaan.audio.AudioAnalyzer;
 import gaan.audio.AudioDecoder;
 import gaan.audio.AudioFeatureParams;
+import gaan.audio.DescriptorAnalyzer;
 import gaan.audio.MelFilterbank;
 import gaan.audio.Mfcc;
 import gaan.audio.PowerToDb;
@@ -54,10 +55,15 @@ public final class FeaturesBench {
     private FeaturesBench() {
     }
 
+    /** {@code [--librosa PYTHON]}: also time librosa's descriptors on the first WAV with that interpreter. */
     public static void main(String[] args) throws Exception {
+        String python = args.length == 2 && args[0].equals("--librosa") ? args[1] : null;
+        if (args.length > 0 && python == null) {
+            throw new IllegalArgumentException("usage: bench/run.sh features [--librosa PYTHON]");
+        }
         Path tmp = Files.createTempDirectory("gaan-features-bench");
         try {
-            run(tmp);
+            run(tmp, python);
         } finally {
             try (Stream<Path> s = Files.walk(tmp)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -67,7 +73,7 @@ public final class FeaturesBench {
         }
     }
 
-    private static void run(Path tmp) throws Exception {
+    private static void run(Path tmp, String python) throws Exception {
         System.err.println("writing " + FILES + " x " + SECONDS + " s WAVs to " + tmp);
         List<Path> wavs = new ArrayList<>();
         for (int i = 0; i < FILES; i++) {
@@ -100,6 +106,9 @@ public final class FeaturesBench {
             analyzer.analyze(decoder.decode(wavs.get(i)));
             c.lap(wall.total, cpu.total, i);
         }
+
+        // librosa in the same sitting, on the same file, one thread (bench/librosa_descriptors.py).
+        Map<String, Object> librosa = python == null ? null : librosaDescriptors(python, wavs.get(0));
 
         int cores = Runtime.getRuntime().availableProcessors();
         Throughput oneThread = throughput(wavs, params, 1);
@@ -152,8 +161,38 @@ public final class FeaturesBench {
                         "all_threads", extractorAllThreads.onCpuFraction(cores)))
                 .put("extractor_cached_rerun_ms", cachedRerunMs)
                 .put("librosa_ms_per_file", 17.4)
+                .put("descriptors_over_mfcc_only_total_cpu", Bench.median(cpu.total) / cpu.mfccOnlyTotal())
+                .put("descriptors_librosa", librosa == null ? "not run: bench/run.sh features --librosa PYTHON" : librosa)
+                .put("descriptors_over_librosa_cpu", librosa == null ? Double.NaN
+                        : Bench.median(cpu.descriptors) / (Double) librosa.get("descriptors_cpu_ms"))
                 .put("peak_rss_mb", Bench.peakRssMb())
                 .print();
+    }
+
+    /** Runs bench/librosa_descriptors.py on {@code wav}; its figures as a map. */
+    private static Map<String, Object> librosaDescriptors(String python, Path wav) throws Exception {
+        Path script = Path.of("..", "bench", "librosa_descriptors.py").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("no " + script + "; run the bench from the repository (bench/run.sh)");
+        }
+        System.err.println("timing librosa's descriptors with " + python);
+        Process p = new ProcessBuilder(python, script.toString(), wav.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(python + " " + script + " failed (exit " + p.exitValue()
+                    + "); it needs librosa 0.11 importable by that interpreter");
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("librosa", json.get("librosa").asText());
+        for (String key : new String[] {"descriptors_cpu_ms", "descriptors_wall_ms", "with_stft_cpu_ms"}) {
+            m.put(key, json.get(key).asDouble());
+        }
+        Map<String, Object> perCall = new LinkedHashMap<>();
+        json.get("per_call_cpu_ms").fields().forEachRemaining(e -> perCall.put(e.getKey(), e.getValue().asDouble()));
+        m.put("per_call_cpu_ms", perCall);
+        return m;
     }
 
     private static double timeFile(AudioDecoder decoder, AudioAnalyzer analyzer, Path file, boolean cpuTime) {
@@ -173,6 +212,7 @@ public final class FeaturesBench {
         private final MelFilterbank mel;
         private final Mfcc mfcc;
         private final float[][] block;
+        private final DescriptorAnalyzer descriptors;
 
         StageTimer(AudioFeatureParams params) {
             this.params = params;
@@ -180,35 +220,51 @@ public final class FeaturesBench {
             this.mel = new MelFilterbank(params.sampleRate(), params.nFft(), params.nMels(), params.fmin(), params.fmax());
             this.mfcc = new Mfcc(params.nMfcc(), params.nMels());
             this.block = stft.newBlock();
+            this.descriptors = new DescriptorAnalyzer(params, stft.bins(), Spectrogram.BLOCK);
         }
 
-        /** Decode, STFT, mel and MFCC times of {@code file} into slot {@code i}. */
+        /** Decode, STFT, mel, MFCC and descriptor times of {@code file} into slot {@code i}. */
         void time(AudioDecoder decoder, Path file, Stages wall, Stages cpu, int i) {
             Clock c = new Clock();
             float[] y = decoder.decode(file);
             c.lap(wall.decode, cpu.decode, i);
-            // The STFT and mel stages alternate block by block, as in AudioAnalyzer, each timed.
+            // The STFT, mel and spectral-descriptor stages alternate block by block, as in
+            // AudioAnalyzer, each timed.
             int frames = stft.frames(y.length);
             float[][] melMatrix = new float[params.nMels()][frames];
             Clock stftClock = new Clock();
             Clock melClock = new Clock();
+            Clock descriptorClock = new Clock();
             double[] stftMs = new double[2];
             double[] melMs = new double[2];
+            double[] descriptorMs = new double[2];
+            descriptors.start(frames);
             for (int t0 = 0; t0 < frames; t0 += Spectrogram.BLOCK) {
+                int count = Math.min(Spectrogram.BLOCK, frames - t0);
                 stftClock.restart();
                 stft.powerBlock(y, t0, block);
                 stftClock.addTo(stftMs);
                 melClock.restart();
-                mel.applyBlock(block, Math.min(Spectrogram.BLOCK, frames - t0), melMatrix, t0);
+                mel.applyBlock(block, count, melMatrix, t0);
                 melClock.addTo(melMs);
+                descriptorClock.restart();
+                descriptors.block(block, count, t0);
+                descriptorClock.addTo(descriptorMs);
             }
             wall.stft[i] = stftMs[0];
             cpu.stft[i] = stftMs[1];
             wall.mel[i] = melMs[0];
             cpu.mel[i] = melMs[1];
             c.restart();
-            Mfcc.summary(mfcc.apply(PowerToDb.apply(melMatrix, params.amin(), params.topDb())));
+            float[][] melDb = PowerToDb.apply(melMatrix, params.amin(), params.topDb());
+            float[][] mfccs = mfcc.apply(melDb);
+            Mfcc.summary(mfccs);
             c.lap(wall.mfcc, cpu.mfcc, i);
+            descriptors.summary(params, melDb, mfccs, frames, descriptors.finish(y, melDb, mfccs, frames));
+            descriptorMs[0] += c.wallMs();
+            descriptorMs[1] += c.cpuMs();
+            wall.descriptors[i] = descriptorMs[0];
+            cpu.descriptors[i] = descriptorMs[1];
         }
     }
 
@@ -255,6 +311,8 @@ public final class FeaturesBench {
         final double[] stft;
         final double[] mel;
         final double[] mfcc;
+        /** The spectral descriptors' block work plus the rest of the descriptors and their summary. */
+        final double[] descriptors;
         final double[] total;
 
         Stages(int n) {
@@ -262,6 +320,7 @@ public final class FeaturesBench {
             stft = new double[n];
             mel = new double[n];
             mfcc = new double[n];
+            descriptors = new double[n];
             total = new double[n];
         }
 
@@ -271,8 +330,19 @@ public final class FeaturesBench {
             m.put("stft", Bench.median(stft));
             m.put("mel", Bench.median(mel));
             m.put("mfcc", Bench.median(mfcc));
+            m.put("descriptors", Bench.median(descriptors));
+            m.put("mfcc_only_total", mfccOnlyTotal());
             m.put("total", Bench.median(total));
             return m;
+        }
+
+        /** Median of decode + STFT + mel + MFCC: the analysis as it was before the descriptors. */
+        double mfccOnlyTotal() {
+            double[] mfccOnly = new double[total.length];
+            for (int i = 0; i < mfccOnly.length; i++) {
+                mfccOnly[i] = decode[i] + stft[i] + mel[i] + mfcc[i];
+            }
+            return Bench.median(mfccOnly);
         }
     }
 

@@ -29,6 +29,25 @@ class NpyTest {
         assertTrue(java.util.Arrays.stream(y.toInts()).allMatch(v -> v >= 0 && v < 6));
     }
 
+    /** numpy writes a transposed array's data column-major; it is read back in C order, as numpy loads it. */
+    @Test
+    void fortranOrderArraysAreReadInCOrder() throws Exception {
+        byte[] header = new String(Npy.header("<f4", 2, 3), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("'fortran_order': False", "'fortran_order': True ")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        // [[1, 2, 3], [4, 5, 6]] column by column.
+        for (float v : new float[] {1, 4, 2, 5, 3, 6}) {
+            data.putFloat(v);
+        }
+        Path p = dir.resolve("f.npy");
+        Files.write(p, header);
+        Files.write(p, data.array(), java.nio.file.StandardOpenOption.APPEND);
+        Npy.Array a = Npy.read(p);
+        assertArrayEquals(new int[] {2, 3}, a.shape());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, a.values());
+    }
+
     @Test
     void floatMatrixRoundTripsWithAlignedHeader() throws Exception {
         float[][] m = {{1f, -2.5f, 3e-7f}, {Float.MAX_VALUE, 0f, -0f}};

@@ -30,6 +30,25 @@ class MetricsTest {
         assertEquals("", s.undefinedReason());
     }
 
+    /** gaan-spark counts (label, cluster) pairs in a distributed groupBy and scores the small table. */
+    @Test
+    void aCountedContingencyTableScoresAsThePointsDo() {
+        int[] y = ClusterFixture.labels("y.npy");
+        int[] pred = ClusterFixture.labels("dbscan_labels.npy");
+        int classes = java.util.Arrays.stream(y).max().getAsInt() + 1;
+        int clusters = java.util.Arrays.stream(pred).max().getAsInt() + 2;
+        // One more row and column than used, as a table keyed by every label ever seen may have.
+        long[][] counts = new long[classes + 1][clusters + 1];
+        for (int i = 0; i < y.length; i++) {
+            counts[y[i]][pred[i] + 1]++;
+        }
+        Contingency table = Contingency.ofCounts(counts);
+        assertEquals(Metrics.adjustedRand(y, pred), Metrics.adjustedRand(table));
+        assertEquals(Metrics.normalizedMutualInfo(y, pred), Metrics.normalizedMutualInfo(table));
+        assertEquals(Metrics.purity(y, pred), Metrics.purity(table));
+        assertThrows(IllegalArgumentException.class, () -> Contingency.ofCounts(new long[][] {{1, 2}, {3}}));
+    }
+
     @Test
     void dbscanCoverageCountsNoise() {
         int[] y = ClusterFixture.labels("y.npy");

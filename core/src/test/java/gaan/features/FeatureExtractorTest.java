@@ -20,6 +20,7 @@ import gaan.audio.AudioAnalyzer;
 import gaan.audio.AudioDecoder;
 import gaan.audio.AudioFeatureParams;
 import gaan.audio.AudioFeatures;
+import gaan.audio.DescriptorSummary;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
 import gaan.data.Npy;
@@ -93,6 +94,30 @@ class FeatureExtractorTest {
         assertArrayEquals(t1.mfccSummary(), fs.matrix("mfcc_summary")[2]);
         assertArrayEquals(t1.logmelPatches()[0][77], fs.cube("logmel_patch")[2][77]);
         assertArrayEquals(t1.logmelPatches()[0][5], fs.patches()[2][0][5]);
+    }
+
+    @Test
+    void storeHoldsEachTracksDescriptorVectorWithItsColumnNames() throws IOException {
+        Path root = collection("c", 2);
+        Files.copy(Fixtures.audio("corrupt_truncated.wav"), root.resolve("audio/bad.wav"));
+        Path store = dir.resolve("store");
+        extract(root, store, 2);
+
+        FeatureStore fs = FeatureStore.at(store);
+        List<String> names = fs.descriptorNames();
+        assertEquals(DescriptorSummary.names(PARAMS), names);
+        assertEquals(Files.readAllLines(store.resolve(FeatureStore.DESCRIPTOR_NAMES_TXT)), names);
+        Npy.Array raw = Npy.read(store.resolve(FeatureStore.DESCRIPTORS + ".npy"));
+        assertEquals("<f4", raw.dtype());
+        assertArrayEquals(new int[] {4, names.size()}, raw.shape());
+        float[][] descriptors = fs.matrix(FeatureStore.DESCRIPTORS);
+        assertArrayEquals(new float[names.size()], descriptors[0], "the skipped track's row is zeros");
+        AudioFeatures t1 = new AudioAnalyzer(PARAMS).analyze(new AudioDecoder().decode(root.resolve("audio/t1.wav")));
+        assertArrayEquals(t1.descriptors(), descriptors[3]);
+        // The MFCC columns are the MFCC summary, and the groups come in the documented order.
+        assertArrayEquals(fs.matrix(FeatureStore.MFCC_SUMMARY)[3], java.util.Arrays.copyOf(descriptors[3], 40));
+        List<String> prefixes = names.stream().map(n -> n.substring(0, n.indexOf('.'))).distinct().toList();
+        assertEquals(List.of("mfcc", "dmfcc", "logmel", "spectral", "contrast", "chroma", "rhythm", "texture"), prefixes);
     }
 
     @Test

@@ -20,6 +20,35 @@ class VaeTest {
     @TempDir
     Path dir;
 
+    /** libtorch's gradient mode is per thread and on by default: a Spark executor thread loads and encodes. */
+    @Test
+    void modelLoadedOnAFreshThreadEncodesAsOnTheTrainingThread() throws Exception {
+        float[][] x = Synthetic.clusters(100, 40, 3, 21);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(32)).withLatentDim(4);
+        float[][] before;
+        try (Vae vae = new Trainer(FAST.withEpochs(2)).fit(spec, VaeInput.vectors(x))) {
+            before = vae.encode(VaeInput.vectors(x));
+            vae.save(dir);
+        }
+        float[][][] after = new float[1][][];
+        Throwable[] failure = new Throwable[1];
+        Thread fresh = new Thread(() -> {
+            try (Vae loaded = Vae.load(dir)) {
+                after[0] = loaded.encode(VaeInput.vectors(x));
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        fresh.start();
+        fresh.join();
+        if (failure[0] != null) {
+            throw new AssertionError("encoding on a fresh thread failed", failure[0]);
+        }
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(before[i], after[0][i], 0f);
+        }
+    }
+
     @Test
     void mlpVaeBeatsPredictingTheMeanWithoutCollapse() {
         float[][] x = Synthetic.clusters(400, 40, 4, 1);
