@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import gaan.experiment.Modality;
+import gaan.config.Modality;
 import gaan.model.TrainConfig;
 import gaan.model.Trainer;
 import gaan.model.Vae;

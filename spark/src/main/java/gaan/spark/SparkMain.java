@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.audio.AudioFeatureParams;
-import gaan.experiment.Modality;
+import gaan.config.Modality;
 import gaan.model.TrainConfig;
 import gaan.model.VaeSpec;
 import org.apache.spark.sql.SparkSession;

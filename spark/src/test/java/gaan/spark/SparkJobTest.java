@@ -21,7 +21,7 @@ import gaan.cluster.KMeans;
 import gaan.data.CollectionReader;
 import gaan.data.DemoCorpus;
 import gaan.eval.Metrics;
-import gaan.experiment.Modality;
+import gaan.config.Modality;
 import gaan.features.ExtractionListener;
 import gaan.features.FeatureExtractor;
 import gaan.features.FeatureStore;
