@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import gaan.config.ClusteringSpec;
+import gaan.config.ConfigException;
 import gaan.config.ExperimentConfig;
 import gaan.data.LabelCoding;
 import gaan.data.Npy;
@@ -128,6 +129,10 @@ public final class ClusterCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(input + " has " + n + " rows but " + list.size()
                         + " ids or labels were given");
             }
+        }
+        if (k != null && k.stream().anyMatch(v -> v >= n)) {
+            throw new ConfigException("--k " + k + ": " + input + " has " + n + " rows, so k must be at most "
+                    + (n - 1));
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
                 minSamples, minClusterSize, covariance, nNeighbors);

@@ -1,14 +1,18 @@
 package gaan.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.config.ExperimentConfig;
 import gaan.config.FeatureSettings;
+import gaan.data.CollectionReader;
+import gaan.data.OwnedFolder;
 import gaan.experiment.CollectionEda;
 import gaan.experiment.CollectionFeatures;
 import gaan.experiment.FeaturePipeline;
 import gaan.report.EdaPlots;
+import gaan.report.Plot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +30,12 @@ public final class EdaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "collection folder")
     Path collection;
 
+    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
+            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
+                    + "(default: none).")
+    List<Path> allowOutside = List.of();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "eda");
 
@@ -38,10 +48,17 @@ public final class EdaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CollectionFeatures f = FeaturePipeline.prepare(collection, store, FeatureSettings.DEFAULTS, 1, threads,
-                new ConsoleProgress());
-        EdaPlots.Result result = CollectionEda.write(f, out);
+        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside), store,
+                FeatureSettings.DEFAULTS, 1, threads, new ConsoleProgress());
+        EdaPlots.Result result;
+        try (OwnedFolder folder = OwnedFolder.lock(out, "EDA folder")) {
+            result = CollectionEda.write(f, out);
+            List<Path> written = new java.util.ArrayList<>(result.plots().stream().map(Plot::file).toList());
+            written.add(result.summary());
+            folder.record(written.stream().map(folder::relative).toList());
+        }
         System.out.println("EDA: " + result.plots().size() + " plots and " + result.summary().toAbsolutePath());
+        result.omitted().forEach(o -> System.out.println("left out " + o));
         return 0;
     }
 }

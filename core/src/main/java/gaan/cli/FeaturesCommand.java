@@ -1,10 +1,12 @@
 package gaan.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.config.ExperimentConfig;
 import gaan.config.FeatureSettings;
+import gaan.data.CollectionReader;
 import gaan.experiment.CollectionFeatures;
 import gaan.experiment.FeaturePipeline;
 import picocli.CommandLine.Command;
@@ -30,6 +32,11 @@ import picocli.CommandLine.Spec;
 public final class FeaturesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Collection folder (tracks.csv or audio/).")
     Path collection;
+
+    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
+            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+    List<Path> allowOutside = List.of();
 
     @Option(names = "--out", paramLabel = "STORE", description = "Feature store folder (default: COLLECTION/.gaan/features).")
     Path out;
@@ -61,7 +68,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        CollectionFeatures f = FeaturePipeline.prepare(collection, out, settings, 1, threads, new ConsoleProgress());
+        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside), out, settings,
+                1, threads, new ConsoleProgress());
         spec.commandLine().getOut().println(f.summary().describe());
         return 0;
     }

@@ -1,6 +1,7 @@
 package gaan.cli;
 
 import gaan.config.ConfigException;
+import gaan.experiment.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -17,6 +18,9 @@ import picocli.CommandLine;
                 "  gaan run --task easy --collection ~/music --out results-mine",
                 "  gaan help cluster                         # the options of one command"})
 public final class Main implements Runnable {
+    @picocli.CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on an unexpected error, print the full stack trace")
+    boolean debug;
 
     /** Columns of --help text. */
     static final int HELP_WIDTH = 110;
@@ -32,10 +36,26 @@ public final class Main implements Runnable {
         cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("gaan: " + e.getMessage());
+            cmd.getErr().println("gaan: " + Failure.describe(e));
+            if (debug(parsed)) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return e instanceof ConfigException ? 2 : 1;
         });
+        // Every subcommand answers --version as gaan itself does.
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         return cl;
+    }
+
+    /** Whether --debug was given, at any level of the command line. */
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -26,8 +26,13 @@ import picocli.CommandLine.Option;
                 "  gaan run --task easy --collection ~/music --out results-mine --k 8",
                 "  gaan run --config experiment.yaml --seeds 1,2,3 --print-config"})
 public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
+            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+    List<Path> allowOutside = List.of();
+
     @Option(names = "--task", paramLabel = "TASK", split = ",",
-            description = "Tasks to run: easy, medium, hard or all, comma-separated (default: all).")
+            description = "Tasks to run: easy, medium, hard, music or all, comma-separated (default: all).")
     List<String> tasks = List.of("all");
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -112,13 +117,15 @@ public final class RunCommand implements Callable<Integer> {
                 DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }
         }
-        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store),
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store, allowOutside),
                 new ConsoleProgress());
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         spec.commandLine().getOut().println("report:  " + outcome.report().toAbsolutePath());
         if (!outcome.failures().isEmpty()) {
-            System.err.println("gaan: " + outcome.failures().size() + " failure(s), everything else was written:");
-            outcome.failures().forEach(f -> System.err.println("  " + f));
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println("gaan: " + outcome.failures().size() + " failure(s), everything else was written:");
+            outcome.failures().forEach(f -> err.println("  " + f));
+            err.flush();
             return 1;
         }
         return 0;

@@ -1,5 +1,8 @@
 package gaan.cluster;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import gaan.linalg.Parallel;
@@ -57,10 +60,19 @@ public final class Agglomerative implements Clusterer {
 
     @Override
     public Partition fit(double[][] x) {
+        return fitEachK(x, new int[] {k}).get(0);
+    }
+
+    /**
+     * With this linkage and thread count, the partition into each of {@code ks} clusters (what
+     * {@link #fit} gives for that k) from one merge tree: choosing k cuts the same tree many times.
+     */
+    public List<Partition> fitEachK(double[][] x, int[] ks) {
         Points p = Points.of(x);
-        if (p.size() < k) {
-            throw new IllegalArgumentException("agglomerative clustering into k=" + k + " clusters needs at least "
-                    + k + " points, got " + p.size() + "; lower k");
+        int most = Arrays.stream(ks).max().orElse(1);
+        if (p.size() < most) {
+            throw new IllegalArgumentException("agglomerative clustering into k=" + most + " clusters needs at least "
+                    + most + " points, got " + p.size() + "; lower k");
         }
         long bytes = 8L * p.size() * (p.size() - 1) / 2;
         if ((linkage == Linkage.AVERAGE || linkage == Linkage.COMPLETE) && bytes > maxMatrixBytes) {
@@ -69,8 +81,12 @@ public final class Agglomerative implements Clusterer {
                     + " or give Java more memory (-Xmx)", linkage.id(), p.size(), p.size(), bytes / 1e9,
                     maxMatrixBytes / 1e9));
         }
-        int[] labels = tree(p).cut(k);
-        return Partition.of(method(), labels);
+        Dendrogram tree = tree(p);
+        List<Partition> out = new ArrayList<>(ks.length);
+        for (int c : ks) {
+            out.add(Partition.of(new Agglomerative(c, linkage, threads, maxMatrixBytes).method(), tree.cut(c)));
+        }
+        return out;
     }
 
     /** The full merge tree (n-1 merges) of the points. */

@@ -21,6 +21,9 @@ import java.util.List;
 public record ExperimentConfig(String task, List<Long> seeds, Integer threads, Integer k, Double minCoverage,
                                FeatureSettings features, TrainingSettings training,
                                List<RepresentationSpec> representations, List<ClusteringSpec> clustering) {
+    /** The results folder's EDA subfolder, beside the task folders: no task may take its name. */
+    public static final String EDA_FOLDER = "eda";
+
 
     /** The share of tracks a run must cluster (not leave as noise) to be selected, unless the task says. */
     public static final double DEFAULT_MIN_COVERAGE = 0.9;
@@ -51,11 +54,14 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
     public ExperimentConfig validate() {
         String p = task == null ? "task" : "task '" + task + "'";
         FieldCheck.require("task", task);
-        if (!task.matches("[A-Za-z0-9_.-]+")) {
-            throw new ConfigException("task name '" + task + "' may only hold letters, digits, '_', '.', '-'");
+        if (!task.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]*") || task.equals(EDA_FOLDER)) {
+            throw new ConfigException("task name '" + task + "' must be a plain folder name: letters, digits, '_',"
+                    + " '.', '-', not starting with '.', and not '" + EDA_FOLDER
+                    + "' (the EDA's folder)");
         }
         FieldCheck.notEmpty(p + ": seeds", seeds);
-        FieldCheck.atLeast(p + ": threads", threads, 1);
+        FieldCheck.distinct(p + ": seeds", seeds);
+        FieldCheck.between(p + ": threads", threads, 1, Limits.maxThreads(), Limits.THREADS_WHY);
         FieldCheck.atLeast(p + ": k", k, 2);
         FieldCheck.range(p + ": minCoverage", minCoverage, 0.0, 1.0);
         features.validate(p + ": features");
@@ -77,10 +83,5 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
             clustering.get(i).validate(p + ": clustering[" + i + "]");
         }
         return this;
-    }
-
-    public boolean usesLyrics() {
-        return representations.stream().anyMatch(r -> r.inputsOrEmpty().contains(Modality.LYRICS)
-                || (r.parts() != null && r.parts().contains(Modality.LYRICS.key())));
     }
 }

@@ -13,6 +13,29 @@ final class FieldCheck {
         }
     }
 
+    /** An integer knob within {@code [min, max]}; the message says why the bound exists. */
+    static void between(String field, Integer value, int min, int max, String why) {
+        atLeast(field, value, min);
+        if (value != null && value > max) {
+            throw new ConfigException(field + " must be at most " + max + " (" + why + "), got " + value);
+        }
+    }
+
+    static void eachBetween(String field, List<Integer> values, int min, int max, String why) {
+        if (values != null) {
+            notEmpty(field, values);
+            for (int i = 0; i < values.size(); i++) {
+                between(field + "[" + i + "]", values.get(i), min, max, why);
+            }
+        }
+    }
+
+    static void distinct(String field, List<?> values) {
+        if (values != null && values.stream().distinct().count() < values.size()) {
+            throw new ConfigException(field + " lists a value twice: " + values);
+        }
+    }
+
     static void positive(String field, Double value) {
         if (value != null && !(value > 0 && Double.isFinite(value))) {
             throw new ConfigException(field + " must be a positive number, got " + value);

@@ -10,6 +10,11 @@ import java.util.Locale;
 public enum Modality {
     /** MFCC mean+std, N×40. */
     MFCC("mfcc", "mfcc_summary"),
+    /**
+     * MIR descriptor vector, N×D ({@code descriptors.npy}), its columns named in groups by prefix
+     * ({@code mfcc.}, {@code spectral.}, {@code rhythm.}, …; {@code descriptor_names.txt}).
+     */
+    DESCRIPTORS("descriptors", "descriptors"),
     /** Log-mel patches, N×P×128×128. */
     LOGMEL("logmel", "logmel_patch"),
     /** Lyrics embedding, N×D, with a presence mask. */

@@ -5,6 +5,7 @@ import static gaan.config.ClusteringSpec.Algorithm.DBSCAN;
 import static gaan.config.ClusteringSpec.Algorithm.GMM;
 import static gaan.config.ClusteringSpec.Algorithm.HDBSCAN;
 import static gaan.config.ClusteringSpec.Algorithm.KMEANS;
+import static gaan.config.ClusteringSpec.Algorithm.SPECTRAL;
 import static gaan.config.RepresentationSpec.Kind.HYBRID;
 import static gaan.config.RepresentationSpec.Kind.PCA;
 import static gaan.config.RepresentationSpec.Kind.RAW;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The three difficulty levels of the seed notebooks as ready experiments. Each compares its VAE
+ * The three difficulty levels of the seed notebooks, and {@code music} for real collections, as
+ * ready experiments. Each compares its VAE
  * representations against PCA + clustering and the raw features clustered directly, on the same
  * tracks. Print one as YAML with {@code gaan run --task easy --print-config} to start a custom file.
  */
@@ -31,7 +33,15 @@ public enum Preset {
      */
     MEDIUM,
     /** CVAE on genre, Beta-VAE over β, multimodal VAE; every clusterer; three seeds. */
-    HARD;
+    HARD,
+    /**
+     * Real music by how it sounds: the MIR descriptor vector, each descriptor group (MFCC, Δ-MFCC,
+     * log-mel, spectral shape, contrast, chroma, rhythm, texture) weighted equally, clustered raw,
+     * as PCA 16 and as an MLP-VAE latent (16) by spectral clustering (kNN graph), K-Means, Ward
+     * and diagonal GMM with k chosen from the data; three seeds. Needs audio only. (MFCC alone is
+     * easy's input; here it only adds weak candidates for the recommendation to pick.)
+     */
+    MUSIC;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -82,6 +92,15 @@ public enum Preset {
                                     null, null),
                             new ClusteringSpec(DBSCAN, null, null, null, List.of(1.0), List.of(5), null, null),
                             new ClusteringSpec(HDBSCAN, null, null, null, null, null, List.of(5), null),
+                            new ClusteringSpec(GMM, null, null, null, null, null, null, List.of("diag"))));
+            case MUSIC -> new ExperimentConfig("music", List.of(1L, 2L, 3L), null, null, null,
+                    new FeatureSettings(null, null, null, null, null, null),
+                    new TrainingSettings(150, 32, 1e-3, null, 30, 20, null),
+                    List.of(raw("raw_descriptors", List.of(Modality.DESCRIPTORS)),
+                            pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
+                            vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null)),
+                    List.of(ClusteringSpec.of(SPECTRAL), ClusteringSpec.of(KMEANS),
+                            new ClusteringSpec(AGGLOMERATIVE, null, List.of("ward"), null, null, null, null, null),
                             new ClusteringSpec(GMM, null, null, null, null, null, null, List.of("diag"))));
         };
     }

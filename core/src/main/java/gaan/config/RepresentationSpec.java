@@ -127,10 +127,10 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
             throw new ConfigException(path + ".name '" + name + "' may only hold letters, digits, '_', '.', '-'");
         }
         FieldCheck.require(path + ".kind", kind);
-        FieldCheck.eachAtLeast(path + ".latent", latent, 1);
+        FieldCheck.eachBetween(path + ".latent", latent, 1, Limits.MAX_LATENT, Limits.LATENT_WHY);
         FieldCheck.eachPositive(path + ".beta", beta);
         FieldCheck.atLeast(path + ".dim", dim, 1);
-        FieldCheck.atLeast(path + ".epochs", epochs, 1);
+        FieldCheck.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
         if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
             throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");
         }
@@ -174,7 +174,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                     }
                     if (!known) {
                         throw new ConfigException(path + ".parts: '" + p + "' is neither an earlier representation "
-                                + earlierNames + " nor an input (mfcc, lyrics, genre)");
+                                + earlierNames + " nor an input (mfcc, descriptors, lyrics, genre)");
                     }
                 }
             }

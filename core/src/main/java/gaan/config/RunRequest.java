@@ -5,10 +5,30 @@ import java.util.List;
 
 /**
  * Everything one {@code gaan run} does: resolved, validated tasks, the collection, the results
- * folder, and the feature store (null: {@code COLLECTION/.gaan/features}).
+ * folder, the feature store (null: {@code COLLECTION/.gaan/features}), and the folders outside the
+ * collection its paths may lead into ({@code --allow-outside}).
  */
-public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store) {
+public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store,
+                         List<Path> allowOutside) {
+    public RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store) {
+        this(tasks, collection, out, store, List.of());
+    }
+
     public RunRequest {
         tasks = List.copyOf(tasks);
+        allowOutside = List.copyOf(allowOutside);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ExperimentConfig t : tasks) {
+            if (!names.add(t.task())) {
+                throw new ConfigException("task name '" + t.task() + "' is used twice; each task writes its own"
+                        + " folder " + out.resolve(t.task()) + ", so names must differ");
+            }
+        }
+    }
+
+    /** The results folder, the store and the collection must not sit in or over each other. */
+    public void checkPlacement(Path collectionRoot, Path storeDir) {
+        gaan.data.OwnedFolder.requireOutside(out, "results folder", collectionRoot);
+        gaan.data.OwnedFolder.requireApart(out, "results folder", storeDir, "feature store");
     }
 }

@@ -31,8 +31,8 @@ public record TrainingSettings(Integer epochs, Integer batchSize, Double learnin
     }
 
     void validate(String path) {
-        FieldCheck.atLeast(path + ".epochs", epochs, 1);
-        FieldCheck.atLeast(path + ".batchSize", batchSize, 1);
+        FieldCheck.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
+        FieldCheck.between(path + ".batchSize", batchSize, 1, Limits.MAX_BATCH, Limits.BATCH_WHY);
         FieldCheck.positive(path + ".learningRate", learningRate);
         FieldCheck.range(path + ".validationFraction", validationFraction, 0.0, 0.5);
         FieldCheck.atLeast(path + ".patience", patience, 0);

@@ -44,15 +44,26 @@ public final class CollectionReader {
     }
 
     public static Collection read(Path folder) {
+        return read(folder, List.of());
+    }
+
+    /**
+     * @param allowOutside folders besides the collection's own that its audio and lyrics paths may
+     *                     lead into ({@code --allow-outside}); any other path, after following
+     *                     symbolic links, is refused with a warning naming the track
+     */
+    public static Collection read(Path folder, List<Path> allowOutside) {
         Path root = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new CollectionException("collection folder " + root + " does not exist or is not a folder");
         }
+        List<Path> readable = new ArrayList<>(List.of(realPath(root, "collection folder")));
+        allowOutside.forEach(a -> readable.add(realPath(a, "--allow-outside folder")));
         List<String> warnings = new ArrayList<>();
         Path tracksCsv = root.resolve("tracks.csv");
         List<Track> tracks = Files.isRegularFile(tracksCsv)
-                ? fromTracksCsv(root, tracksCsv, warnings)
-                : fromLayout(root, warnings);
+                ? fromTracksCsv(root, readable, tracksCsv, warnings)
+                : fromLayout(root, readable, warnings);
         if (tracks.isEmpty()) {
             throw new CollectionException("collection " + root + " has no tracks: expected tracks.csv or audio files"
                     + " under audio/ (extensions " + new java.util.TreeSet<>(AUDIO_EXTENSIONS) + ")");
@@ -61,25 +72,36 @@ public final class CollectionReader {
         return new Collection(root, tracks, warnings);
     }
 
-    private static List<Track> fromTracksCsv(Path root, Path csv, List<String> warnings) {
+    private static List<Track> fromTracksCsv(Path root, List<Path> readable, Path csv, List<String> warnings) {
         List<CSVRecord> records = parseCsv(csv);
         Map<String, Track> byId = new LinkedHashMap<>();
         for (CSVRecord r : records) {
+            String at = csv + " line " + line(r) + ": ";
             String id = field(r, "id");
             if (id == null) {
-                warnings.add(csv + " line " + r.getRecordNumber() + ": empty id, row skipped");
+                warnings.add(at + "empty id, row skipped");
+                continue;
+            }
+            if (badId(id) != null) {
+                warnings.add(at + badId(id) + ", row skipped");
                 continue;
             }
             String audio = field(r, "audio");
             if (audio == null) {
-                warnings.add(csv + " line " + r.getRecordNumber() + ": track '" + id + "' has no audio path, row skipped");
+                warnings.add(at + "track '" + id + "' has no audio path, row skipped");
                 continue;
             }
-            Path lyrics = lyricsPath(root, id, field(r, "lyrics"), warnings);
-            Track t = new Track(id, root.resolve(audio).normalize(), lyrics, splitGenres(field(r, "genres")),
+            Path audioPath = root.resolve(audio).normalize();
+            String outside = outside(audioPath, readable);
+            if (outside != null) {
+                warnings.add(at + "track '" + id + "': audio " + audio + " " + outside + "; row skipped");
+                continue;
+            }
+            Path lyrics = lyricsPath(root, readable, id, field(r, "lyrics"), warnings);
+            Track t = new Track(id, audioPath, lyrics, splitGenres(field(r, "genres")),
                     field(r, "language"), field(r, "label"));
             if (byId.containsKey(id)) {
-                warnings.add(csv + " line " + r.getRecordNumber() + ": duplicate id '" + id
+                warnings.add(at + "duplicate id '" + id
                         + "' (kept the first row, audio " + byId.get(id).audio() + ")");
                 continue;
             }
@@ -88,7 +110,7 @@ public final class CollectionReader {
         return new ArrayList<>(byId.values());
     }
 
-    private static List<Track> fromLayout(Path root, List<String> warnings) {
+    private static List<Track> fromLayout(Path root, List<Path> readable, List<String> warnings) {
         Path audioDir = firstExisting(root, "audio", "Audio");
         if (audioDir == null) {
             throw new CollectionException("collection " + root + " has neither tracks.csv nor an audio/ folder");
@@ -105,6 +127,11 @@ public final class CollectionReader {
                     continue;
                 }
                 String id = name.substring(0, dot);
+                String problem = badId(id) != null ? badId(id) : outside(p, readable);
+                if (problem != null) {
+                    warnings.add("audio file " + p + ": " + problem + "; skipped");
+                    continue;
+                }
                 Path previous = audioById.putIfAbsent(id, p);
                 if (previous != null) {
                     warnings.add("duplicate id '" + id + "': " + previous.getFileName() + " and " + name
@@ -121,6 +148,11 @@ public final class CollectionReader {
             if (lyricsDir != null) {
                 Path candidate = lyricsDir.resolve(id + ".txt");
                 lyrics = Files.isRegularFile(candidate) ? candidate : null;
+                if (lyrics != null && outside(lyrics, readable) != null) {
+                    warnings.add("track '" + id + "': lyrics " + lyrics + " " + outside(lyrics, readable)
+                            + "; lyrics recorded as missing");
+                    lyrics = null;
+                }
             }
             tracks.add(new Track(id, e.getValue(), lyrics, genres.getOrDefault(id, List.of()), null, null));
         }
@@ -146,26 +178,74 @@ public final class CollectionReader {
                 g = field(r, "genre");
             }
             if (id == null) {
-                warnings.add(csv + " line " + r.getRecordNumber() + ": empty id, row skipped");
+                warnings.add(csv + " line " + line(r) + ": empty id, row skipped");
                 continue;
             }
             if (out.put(id, splitGenres(g)) != null) {
-                warnings.add(csv + " line " + r.getRecordNumber() + ": duplicate id '" + id + "' (kept the last row)");
+                warnings.add(csv + " line " + line(r) + ": duplicate id '" + id + "' (kept the last row)");
             }
         }
         return out;
     }
 
-    private static Path lyricsPath(Path root, String id, String relative, List<String> warnings) {
+    private static Path lyricsPath(Path root, List<Path> readable, String id, String relative,
+                                   List<String> warnings) {
         if (relative == null) {
             return null;
         }
         Path p = root.resolve(relative).normalize();
+        String outside = outside(p, readable);
+        if (outside != null) {
+            warnings.add("track '" + id + "': lyrics " + relative + " " + outside + "; lyrics recorded as missing");
+            return null;
+        }
         if (!Files.isRegularFile(p)) {
             warnings.add("track '" + id + "': lyrics file " + p + " does not exist; lyrics recorded as missing");
             return null;
         }
         return p;
+    }
+
+    /** The line of a CSV record, counting the header as line 1 (fields spanning lines aside). */
+    private static long line(CSVRecord r) {
+        return r.getRecordNumber() + 1;
+    }
+
+    /**
+     * Why an id cannot be used, or null: ids are lines of {@code track_ids.txt} and cells of every
+     * CSV, so a newline, carriage return, tab or other control character would shift rows.
+     */
+    private static String badId(String id) {
+        return id.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                ? "id '" + id.replaceAll("\\p{Cntrl}", "?") + "' holds a control character (newline, tab, ...)"
+                : null;
+    }
+
+    /**
+     * Why {@code p} may not be read, or null: after following symbolic links it must lie inside
+     * one of the {@code readable} folders (a path to a missing file is judged as written).
+     */
+    private static String outside(Path p, List<Path> readable) {
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException e) {
+            real = p.toAbsolutePath().normalize();
+        }
+        for (Path r : readable) {
+            if (real.startsWith(r)) {
+                return null;
+            }
+        }
+        return "leads outside the collection (to " + real + "); allow its folder with --allow-outside to read it";
+    }
+
+    private static Path realPath(Path folder, String what) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw new CollectionException(what + " " + folder + " does not exist", e);
+        }
     }
 
     /** Genres separated by {@code |} (or {@code ;}), trimmed, lower-cased, duplicates removed, order kept. */
@@ -195,7 +275,7 @@ public final class CollectionReader {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(csv), decoder);
+        try (Reader reader = withoutBom(new java.io.InputStreamReader(Files.newInputStream(csv), decoder));
              CSVParser parser = CSVParser.parse(reader, format)) {
             if (!parser.getHeaderMap().containsKey("id")) {
                 throw new CollectionException(csv + ": missing column 'id' (columns: " + parser.getHeaderNames() + ")");
@@ -206,6 +286,16 @@ public final class CollectionReader {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CollectionException("cannot read " + csv + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The text after a UTF-8 byte-order mark, which spreadsheet programs write and CSV readers must not see. */
+    private static Reader withoutBom(Reader in) throws IOException {
+        java.io.PushbackReader r = new java.io.PushbackReader(new java.io.BufferedReader(in), 1);
+        int first = r.read();
+        if (first != -1 && first != '\uFEFF') {
+            r.unread(first);
+        }
+        return r;
     }
 
     private static Path firstExisting(Path root, String... names) {

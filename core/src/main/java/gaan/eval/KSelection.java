@@ -1,9 +1,11 @@
 package gaan.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import gaan.cluster.Agglomerative;
 import gaan.cluster.Clusterer;
 import gaan.cluster.Partition;
 import gaan.cluster.Spectral;
@@ -12,7 +14,8 @@ import gaan.cluster.Spectral;
  * Chooses the number of clusters from the points alone, over k = 2 … min({@value #MAX_K}, n / 5):
  * the largest eigengap of the graph Laplacian for spectral clustering (von Luxburg 2007, §8.3),
  * the lowest BIC for Gaussian mixtures, the highest silhouette for every other algorithm
- * (K-Means, agglomerative). Ties go to the smaller k. No labels are read.
+ * (K-Means, agglomerative: one merge tree cut at every k), on at most {@value #SILHOUETTE_SAMPLE}
+ * points. Ties go to the smaller k. No labels are read.
  */
 public final class KSelection {
     public static final int MAX_K = 20;
@@ -47,11 +50,16 @@ public final class KSelection {
         }
     }
 
+    /**
+     * Points the silhouette criterion is computed on at most (a fixed-seed sample above that, as
+     * scikit-learn's {@code sample_size}): it scores up to 19 partitions per choice.
+     */
+    public static final int SILHOUETTE_SAMPLE = 2000;
+
     private final Metrics metrics;
 
-    /** @param metrics scores the silhouette criterion (its sampling applies) */
-    public KSelection(Metrics metrics) {
-        this.metrics = metrics;
+    public KSelection(int threads) {
+        this.metrics = new Metrics(threads, SILHOUETTE_SAMPLE, 0);
     }
 
     /** The candidate k for n points: 2 … min(20, n / 5), at least {2}. */
@@ -83,15 +91,26 @@ public final class KSelection {
             }
         } else {
             criterion = probe.method().algorithm().equals("gmm") ? Criterion.BIC : Criterion.SILHOUETTE;
-            for (int i = 0; i < ks.length; i++) {
-                Partition p;
+            List<Partition> partitions = new ArrayList<>();
+            if (probe instanceof Agglomerative tree) {
                 try {
-                    p = withK.apply(ks[i]).fit(x);
+                    partitions.addAll(tree.fitEachK(x, ks));
                 } catch (IllegalArgumentException e) {
-                    scores[i] = Double.NaN;
-                    continue;
+                    Arrays.fill(scores, Double.NaN);
                 }
-                scores[i] = criterion == Criterion.BIC ? p.bic() : metrics.silhouette(x, p.labels());
+            } else {
+                for (int k : ks) {
+                    try {
+                        partitions.add(withK.apply(k).fit(x));
+                    } catch (IllegalArgumentException e) {
+                        partitions.add(null);
+                    }
+                }
+            }
+            for (int i = 0; i < partitions.size(); i++) {
+                Partition p = partitions.get(i);
+                scores[i] = p == null ? Double.NaN
+                        : criterion == Criterion.BIC ? p.bic() : metrics.silhouette(x, p.labels());
             }
         }
         int best = -1;

@@ -71,7 +71,7 @@ public final class ClusteringStage {
         this.threads = threads;
         Metrics metrics = new Metrics(threads, silhouetteSample, 0);
         this.sweep = new Sweep(metrics);
-        this.kSelection = new KSelection(metrics);
+        this.kSelection = new KSelection(threads);
         this.rule = new SelectionRule(SelectionRule.Criterion.SILHOUETTE, minCoverage);
     }
 
@@ -88,6 +88,11 @@ public final class ClusteringStage {
     public record ScoredPartition(ResultRow row, int[] labels, Clusterer clusterer) {
         public String column() {
             return ClusteringStage.column(row);
+        }
+
+        /** Whether the clusterer rejected the data (its row's scores are empty, the reason in its note). */
+        public boolean failed() {
+            return clusterer == null;
         }
     }
 
@@ -150,8 +155,10 @@ public final class ClusteringStage {
             case DBSCAN, HDBSCAN -> false;
         };
         if (!takesK || spec.k() != null || forcedK != null) {
-            List<Clusterer> cs = clusterers(spec, spec.k() != null ? spec.k() : List.of(forcedK != null ? forcedK : 2),
-                    rep.seed());
+            // A spec's own k values above what n points allow (k ≥ n) are left out: a preset's sweep on a small collection.
+            List<Integer> ks = spec.k() != null ? spec.k().stream().filter(k -> k < rep.x().length).toList()
+                    : List.of(forcedK != null ? forcedK : 2);
+            List<Clusterer> cs = clusterers(spec, ks, rep.seed());
             return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "");
         }
         KSelection.Choice choice;

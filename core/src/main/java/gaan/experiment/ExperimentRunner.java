@@ -10,7 +10,10 @@ import gaan.config.ExperimentConfig;
 import gaan.config.FeatureSettings;
 import gaan.config.RunRequest;
 import gaan.data.Collection;
+import gaan.data.CollectionReader;
+import gaan.features.FeatureStore;
 import gaan.report.EdaPlots;
+import gaan.report.Plot;
 import gaan.report.Recommendation;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
@@ -18,76 +21,75 @@ import gaan.report.TaskReport;
 /**
  * Runs a {@link RunRequest}: reads the collection, extracts features once (cached in the
  * collection's feature store), runs every task into {@code <out>/<task>/}, and writes
- * {@code <out>/report.html}. A task or representation that fails is reported and the rest still
- * runs; the failures are listed in the {@link Outcome}, after everything that finished has been
- * written.
+ * {@code <out>/report.html}, all through a {@link ResultsFolder} (staged, then moved in). A task
+ * or representation that fails is reported and the rest still runs; the failures are listed in the
+ * {@link Outcome}, after everything that finished has been written.
  */
 public final class ExperimentRunner {
     private ExperimentRunner() {
     }
 
-    /** What a run produced: the task reports and the report page. */
+    /** What a run produced: the task reports, the report page and the failures, as moved into the results folder. */
     public record Outcome(List<TaskReport> tasks, Path report, List<String> failures) {
     }
 
     public static Outcome run(RunRequest request, Progress progress) {
-        ExperimentConfig first = request.tasks().get(0);
-        CollectionFeatures features = FeaturePipeline.prepare(request.collection(), request.store(),
-                sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
-        Collection collection = features.collection();
-
-        EdaPlots.Result eda;
-        try {
-            eda = CollectionEda.write(features, request.out().resolve(RunFolder.EDA_DIR));
-        } catch (RuntimeException e) {
-            // The EDA is a side view: a collection it cannot draw (no genres) must not stop the tasks.
-            progress.warn("EDA left out: " + e.getMessage());
-            eda = new EdaPlots.Result(List.of(), null);
-        }
-        List<TaskReport> reports = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        TaskRunner runner = new TaskRunner(progress);
-        for (ExperimentConfig task : request.tasks()) {
-            long start = System.nanoTime();
+        Collection collection = CollectionReader.read(request.collection(), request.allowOutside());
+        Path storeDir = FeatureStore.of(request.store(), collection.root()).dir();
+        request.checkPlacement(collection.root(), storeDir);
+        List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
+        entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
+                Recommendation.ASSIGNMENTS_FILE));
+        try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
+            ExperimentConfig first = request.tasks().get(0);
+            CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
+                    sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
+            Path out = results.staging();
+            EdaPlots.Result eda;
             try {
-                reports.add(runner.run(task, features, request.out(), failures));
-                progress.info(String.format(Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
-                        (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
+                eda = CollectionEda.write(features, out.resolve(RunFolder.EDA_DIR));
             } catch (RuntimeException e) {
-                String message = "task '" + task.task() + "' failed: "
-                        + (e.getMessage() != null ? e.getMessage() : e.toString());
-                failures.add(message);
-                progress.warn(message);
+                // The EDA is a side view: a collection it cannot draw must not stop the tasks.
+                eda = new EdaPlots.Result(List.of(), null, List.of("every plot: " + Failure.describe(e)));
             }
-        }
-        Recommendations.writeOverall(request.out(), reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
-                "recommended: [%s] %s -> %s", r.task(), r.column(),
-                request.out().resolve(Recommendation.FILE).toAbsolutePath())));
-        List<SkippedTrack> skipped = new ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            if (!features.audioOk()[i]) {
-                skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
+            eda.omitted().forEach(o -> progress.info("eda: left out " + o));
+            List<TaskReport> reports = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            TaskRunner runner = new TaskRunner(progress);
+            for (ExperimentConfig task : request.tasks()) {
+                long start = System.nanoTime();
+                try {
+                    reports.add(runner.run(task, features, out, failures));
+                    progress.info(String.format(Locale.ROOT, "[%s] done in %.1f s -> %s", task.task(),
+                            (System.nanoTime() - start) / 1e9, request.out().resolve(task.task()).toAbsolutePath()));
+                } catch (RuntimeException e) {
+                    String message = "task '" + task.task() + "' failed: " + Failure.describe(e);
+                    failures.add(message);
+                    progress.warn(message);
+                }
             }
+            Recommendations.writeOverall(out, reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
+                    "recommended: [%s] %s -> %s", r.task(), r.column(),
+                    request.out().resolve(Recommendation.FILE).toAbsolutePath())));
+            List<SkippedTrack> skipped = new ArrayList<>();
+            for (int i = 0; i < features.size(); i++) {
+                if (!features.audioOk()[i]) {
+                    skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
+                }
+            }
+            Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), reports, skipped,
+                    eda.plots(), eda.summary());
+            results.commit();
+            return new Outcome(reports.stream().map(t -> moved(t, results)).toList(), results.target(report),
+                    failures);
         }
-        Path report = ReportPage.write(request.out(), "gaan: " + collection.root().getFileName(),
-                withEarlierTasks(request.out(), reports, request.tasks()), skipped, eda.plots(), eda.summary());
-        return new Outcome(reports, report, failures);
     }
 
-    /**
-     * The tasks of this run followed by the tasks an earlier run left in {@code out} (read from
-     * their folders), so running one task into a results folder keeps the others on the page. A
-     * task of this run that failed is left out, not shown with its earlier results.
-     */
-    static List<TaskReport> withEarlierTasks(Path out, List<TaskReport> ran, List<ExperimentConfig> requested) {
-        List<TaskReport> all = new ArrayList<>(ran);
-        for (Path folder : ReportRebuild.taskFolders(out)) {
-            String name = folder.getFileName().toString();
-            if (requested.stream().noneMatch(t -> t.task().equals(name))) {
-                all.add(ReportRebuild.readTask(folder, ReportRebuild.collectionOf(folder)));
-            }
-        }
-        return all;
+    /** A task's report with its folder and plots where the commit moved them. */
+    private static TaskReport moved(TaskReport t, ResultsFolder results) {
+        return new TaskReport(t.task(), results.target(t.folder()), t.results(), t.best(), t.headToHead(), t.history(),
+                t.assignments(), t.tracks(), t.selectedMethod(),
+                t.plots().stream().map(p -> new Plot(p.caption(), results.target(p.file()))).toList(), t.notes());
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
  * variance (sum of its column variances) proportional to its weight squared, so a block's share of
  * squared distances is set by its weight, not by its width (128 log-mel means do not drown 6
  * spectral shape values; a 128-d lyrics embedding does not drown a 32-d audio latent). Inside a
- * block scaled {@link Scaling#COLUMNS}, each named group of columns gets an equal share. The
+ * block scaled per column ({@link Scaling#COLUMNS}, {@link Scaling#RANKS}), each named group of columns gets an equal share. The
  * result is rescaled as a whole so its mean variance over non-constant columns is 1, the scale of
  * standardised data (a single {@link Scaling#COLUMNS} block comes out exactly column-standardised,
  * so fixed DBSCAN radii keep their meaning).
@@ -100,6 +100,15 @@ public final class FeatureBlocks {
          */
         COLUMNS,
         /**
+         * Measurements with skewed or heavy-tailed columns (the MIR descriptor vector: tempo,
+         * flatness, contrast): each column replaced by the normal quantile of its rank
+         * (Φ⁻¹((rank − 0.5) / n), ties averaged; scikit-learn's {@code QuantileTransformer(
+         * output_distribution='normal')} with one quantile per track), then treated as
+         * {@link #COLUMNS}. Only the order within a column matters, so one extreme track no longer
+         * squeezes the others together.
+         */
+        RANKS,
+        /**
          * An embedding or indicator block (lyrics, genres, a VAE latent): centred and divided by the
          * square root of its total variance, never per column, so noise dimensions stay as small
          * as they are next to the signal ones.
@@ -126,6 +135,7 @@ public final class FeatureBlocks {
     public static Scaling scalingOf(gaan.config.Modality m) {
         return switch (m) {
             case MFCC, LOGMEL -> Scaling.COLUMNS;
+            case DESCRIPTORS -> Scaling.RANKS;
             case LYRICS, GENRE -> Scaling.WHOLE;
         };
     }
@@ -139,9 +149,12 @@ public final class FeatureBlocks {
         double totalVariance = 0;
         int live = 0;
         for (Block b : blocks) {
-            double[][] z = b.scaling() == Scaling.COLUMNS ? standardize(b.x()) : center(b.x());
-            double[] columnScale = b.scaling() == Scaling.COLUMNS ? groupScales(z, b.groups())
-                    : wholeScale(z);
+            double[][] z = switch (b.scaling()) {
+                case COLUMNS -> standardize(b.x());
+                case RANKS -> standardize(normalScores(b.x()));
+                case WHOLE -> center(b.x());
+            };
+            double[] columnScale = b.scaling() == Scaling.WHOLE ? wholeScale(z) : groupScales(z, b.groups());
             for (int j = 0; j < b.width(); j++) {
                 double s = columnScale[j] * b.weight();
                 for (int i = 0; i < n; i++) {
@@ -206,6 +219,62 @@ public final class FeatureBlocks {
             total += ss / n;
         }
         return total;
+    }
+
+    /** Per column, Φ⁻¹((rank − 0.5) / n) with tied values sharing their mean rank (1-based). */
+    static double[][] normalScores(double[][] x) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        double[][] out = new double[n][d];
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < d; j++) {
+            final int col = j;
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> x[i][col]));
+            for (int start = 0; start < n; ) {
+                int end = start;
+                while (end + 1 < n && x[order[end + 1]][col] == x[order[start]][col]) {
+                    end++;
+                }
+                double rank = (start + end) / 2.0 + 1;
+                double z = normalQuantile((rank - 0.5) / n);
+                for (int t = start; t <= end; t++) {
+                    out[order[t]][col] = z;
+                }
+                start = end + 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Φ⁻¹(p) for 0 &lt; p &lt; 1: P. J. Acklam's rational approximation (relative error below
+     * 1.2e-9), which is ample for ranks of a few thousand tracks.
+     */
+    static double normalQuantile(double p) {
+        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+            6.680131188771972e+01, -1.328068155288572e+01};
+        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+        final double[] e = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+            3.754408661907416e+00};
+        double low = 0.02425;
+        if (p < low) {
+            double q = Math.sqrt(-2 * Math.log(p));
+            return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((e[0] * q + e[1]) * q + e[2]) * q + e[3]) * q + 1);
+        }
+        if (p > 1 - low) {
+            return -normalQuantile(1 - p);
+        }
+        double q = p - 0.5;
+        double r = q * q;
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 
     private static double[][] center(double[][] x) {

@@ -9,6 +9,7 @@ import gaan.config.FeatureSettings;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
 import gaan.data.GenreVocabulary;
+import gaan.data.OwnedFolder;
 import gaan.data.Track;
 import gaan.features.ExtractionSummary;
 import gaan.features.FeatureExtractor;
@@ -52,9 +53,28 @@ public final class FeaturePipeline {
      */
     public static CollectionFeatures prepare(Path collectionDir, Path storeDir, FeatureSettings settings,
                                              long lyricsSeed, int threads, Progress progress) {
-        Collection collection = CollectionReader.read(collectionDir);
+        return prepare(CollectionReader.read(collectionDir), storeDir, settings, lyricsSeed, threads, progress);
+    }
+
+    /**
+     * Fills the store of a collection already read (with {@code --allow-outside} folders, or
+     * checked against a results folder first). The store is locked meanwhile, and marked as being
+     * rewritten until every file is ({@link FeatureStore#beginRewrite}).
+     */
+    public static CollectionFeatures prepare(Collection collection, Path storeDir, FeatureSettings settings,
+                                             long lyricsSeed, int threads, Progress progress) {
         progress.info("collection " + collection.root() + ": " + collection.size() + " tracks");
         FeatureStore store = FeatureStore.of(storeDir, collection.root());
+        try (OwnedFolder lock = FeatureStore.lock(store.dir(), collection.root())) {
+            store.beginRewrite();
+            CollectionFeatures features = fill(collection, store, settings, lyricsSeed, threads, progress);
+            store.endRewrite();
+            return features;
+        }
+    }
+
+    private static CollectionFeatures fill(Collection collection, FeatureStore store, FeatureSettings settings,
+                                           long lyricsSeed, int threads, Progress progress) {
         ExtractionSummary summary;
         try (Progress.Tracker bar = progress.start("features", collection.size())) {
             summary = new FeatureExtractor(audioParams(settings), threads).extract(collection, store.dir(),

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
 import gaan.data.Track;
+import gaan.data.OwnedFolder;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
 import gaan.report.EdaPlots;
@@ -56,8 +58,16 @@ public final class ReportRebuild {
         }
         Path eda = out.resolve(RunFolder.EDA_DIR);
         Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
-        return ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, pngs(eda),
-                Files.exists(summary) ? summary : null);
+        try (OwnedFolder owned = OwnedFolder.lock(out, "results folder")) {
+            if (!owned.free(RunFolder.REPORT_FILE)) {
+                throw new ConfigException(out.resolve(RunFolder.REPORT_FILE) + " was not written by gaan;"
+                        + " move it away first");
+            }
+            Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
+                    pngs(eda), Files.exists(summary) ? summary : null);
+            owned.record(page);
+            return page;
+        }
     }
 
     /** The task folders of a results folder: those with a {@code run.json}, by name. */
@@ -95,7 +105,7 @@ public final class ReportRebuild {
         List<HistoryRow> history = RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE));
         return new TaskReport(folder.getFileName().toString(), folder, rows, best,
                 TaskReports.headToHead(rows, history), history, assignments, tracks, selected,
-                pngs(new RunFolder(folder).plots()));    }
+                pngs(new RunFolder(folder).plots()), RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE)));    }
 
     private static List<SkippedTrack> skippedTracks(FeatureStore store) {
         if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
-import gaan.report.RunWriter;
+import gaan.config.ExperimentConfig;
 
 /**
  * The layout of a results folder {@code <out>/}: {@value #EDA_DIR}{@code /}, {@value #REPORT_FILE}
@@ -15,10 +14,12 @@ import gaan.report.RunWriter;
  * {@code run.json} (written by {@link RunWriter}), {@code plots/}, {@code models/<name>_s<seed>/},
  * and {@code representations/<name>_s<seed>.npy} with their row order in
  * {@code representations/track_ids.txt}.
+ * It is written inside the run's staging folder ({@link ResultsFolder}), which replaces the
+ * previous run's files only when the run is done.
  */
 record RunFolder(Path path) {
     /** Beside the task folders in {@code <out>/}: the exploratory analysis and the report page. */
-    static final String EDA_DIR = "eda";
+    static final String EDA_DIR = ExperimentConfig.EDA_FOLDER;
     static final String REPORT_FILE = "report.html";
 
     Path plots() {
@@ -35,32 +36,6 @@ record RunFolder(Path path) {
 
     Path trackIds() {
         return path.resolve("representations").resolve("track_ids.txt");
-    }
-
-    /** Removes what an earlier run of this task wrote, so no stale file survives a re-run. */
-    RunFolder clean() {
-        for (String name : List.of("plots", "models", "representations")) {
-            deleteTree(path.resolve(name));
-        }
-        try {
-            Files.deleteIfExists(path.resolve(RunWriter.SUMMARY_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + path + ": " + e.getMessage(), e);
-        }
-        return this;
-    }
-
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + p + ": " + e.getMessage(), e);
-        }
     }
 
     /** Writes UTF-8 lines, creating the parent folder. */

@@ -44,7 +44,7 @@ final class TaskRunner {
      */
     TaskReport run(ExperimentConfig config, CollectionFeatures features, Path out, List<String> failures) {
         Timings timings = new Timings();
-        RunFolder run = new RunFolder(out.resolve(config.task())).clean();
+        RunFolder run = new RunFolder(out.resolve(config.task()));
         progress.info("[" + config.task() + "] " + config.representations().size() + " representations x "
                 + config.seeds().size() + " seeds");
 
@@ -57,6 +57,7 @@ final class TaskRunner {
         }
         progress.info("[" + config.task() + "] lyrics embedded by " + lyrics.embedder() + " (" + withLyrics + " of "
                 + lyrics.present().length + " tracks have lyrics)");
+        data.notes().forEach(n -> progress.info("[" + config.task() + "] " + n));
         RunFolder.writeLines(run.trackIds(), data.ids());
 
         RepresentationBuilder builder = new RepresentationBuilder(data, run.models(), progress);
@@ -66,12 +67,15 @@ final class TaskRunner {
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {
+                if (data.skipped().containsKey(spec.name())) {
+                    continue;
+                }
                 Representation rep;
                 try {
                     rep = timings.time("representations", () -> builder.build(spec, seed, built));
                 } catch (RuntimeException e) {
                     failures.add("[" + config.task() + "] representation '" + spec.name() + "' seed " + seed
-                            + " failed: " + e.getMessage());
+                            + " failed: " + Failure.describe(e));
                     progress.warn(failures.get(failures.size() - 1));
                     continue;
                 }
@@ -86,6 +90,11 @@ final class TaskRunner {
                 (name, seed) -> out.relativize(run.representation(name, seed)).toString().replace('\\', '/')));
         List<ResultRow> rows = new ArrayList<>(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
         answer.ifPresent(a -> rows.set(a.index(), rows.get(a.index()).withRecommended(true)));
+        if (!clusterings.isEmpty() && clusterings.stream().allMatch(ClusteringStage.ScoredPartition::failed)) {
+            failures.add("[" + config.task() + "] every clustering failed, e.g. " + rows.get(0).representation() + " "
+                    + rows.get(0).algorithm() + ": " + rows.get(0).note());
+            progress.warn(failures.get(failures.size() - 1));
+        }
 
         Map<String, int[]> columns = new LinkedHashMap<>();
         clusterings.forEach(r -> columns.put(r.column(), r.labels()));
@@ -113,14 +122,14 @@ final class TaskRunner {
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),
-                data.size(), features.size() - data.size()), config.seeds(), versions(),
+                data.size(), features.size() - data.size(), data.notes()), config.seeds(), versions(),
                 timings.seconds()));
         best.ifPresent(b -> progress.info(String.format(Locale.ROOT,
                 "[%s] recommended (label-free): %s %s (%s) silhouette %.3f ARI %.3f", config.task(),
                 b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().scores().silhouette(), b.row().scores().ari())));
         return new TaskReport(config.task(), run.path(), rows, bestRows, TaskReports.headToHead(rows, history), history,
-                assignments, trackInfos(data), selected, plots);
+                assignments, trackInfos(data), selected, plots, data.notes());
     }
 
     private static Map<String, String> versions() {
@@ -131,7 +140,8 @@ final class TaskRunner {
     }
 
     /** What {@code run.json} records as the config: the resolved task and what it ran on. */
-    record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut) {
+    record RunConfig(ExperimentConfig experiment, String collection, int tracksUsed, int tracksLeftOut,
+                     List<String> notes) {
     }
 
     static List<HistoryRow> historyRows(List<Representation> reps) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import gaan.config.ConfigException;
 import gaan.config.ExperimentConfig;
 import gaan.config.RepresentationSpec;
 import gaan.data.Npy;
@@ -27,6 +28,9 @@ public final class VaeTraining {
         CollectionFeatures features = FeaturePipeline.prepare(collection, store, config.features(),
                 config.seeds().get(0), config.threads(), progress);
         TaskData data = TaskData.select(config, features, features.lyrics());
+        if (data.skipped().containsKey(spec.name())) {
+            throw new ConfigException("representation '" + spec.name() + "': " + data.skipped().get(spec.name()));
+        }
         long seed = config.seeds().get(0);
         Representation rep = new RepresentationBuilder(data, new RunFolder(out).models(), progress)
                 .build(spec, seed, Map.of());

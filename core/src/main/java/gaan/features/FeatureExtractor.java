@@ -39,13 +39,21 @@ import gaan.data.Track;
  * {@code .npy} files are assembled from the cache in row order, streaming. So memory is bounded
  * by the thread count, the store's bytes do not depend on the thread count, a re-run computes
  * only tracks whose content or parameters changed, and a run killed at any point resumes where it
- * stopped. A file whose size and modification time match the previous run's {@code tracks.csv}
- * is not hashed again.
+ * stopped. A file is hashed again unless its size and modification time match the previous
+ * run's {@code tracks.csv} and its status-change time (ctime, which every write moves and no tool
+ * sets back) is older than that {@code tracks.csv}; so a rewrite that keeps size and mtime is
+ * still seen. Where the file system has no ctime, every file is hashed.
  *
  * <p>A track that cannot be decoded is skipped with its reason (in {@code tracks.csv} and the
  * summary); it never stops the run.
  */
 public final class FeatureExtractor {
+    /**
+     * Largest audio file read (2 GiB: hours of lossless audio). Checked before hashing, so a
+     * device or a runaway file is skipped rather than read forever.
+     */
+    public static final long MAX_AUDIO_BYTES = 2L << 30;
+
     private final AudioFeatureParams params;
     private final int threads;
     private final AudioDecoder decoder;
@@ -67,6 +75,7 @@ public final class FeatureExtractor {
         FeatureStore store = FeatureStore.at(storeDir);
         TrackCache cache = new TrackCache(store.dir());
         Map<String, TrackRow> previous = previousRows(store);
+        long indexed = indexTime(store);
         List<Track> tracks = collection.tracks();
         listener.started(tracks.size());
         ThreadLocal<AudioAnalyzer> analyzers = ThreadLocal.withInitial(() -> new AudioAnalyzer(params));
@@ -82,7 +91,8 @@ public final class FeatureExtractor {
                 int row = i;
                 Track track = tracks.get(i);
                 futures.add(pool.submit(() -> {
-                    Done d = process(row, track, collection.root(), previous.get(track.id()), cache, analyzers.get());
+                    Done d = process(row, track, collection.root(), previous.get(track.id()), indexed, cache,
+                            analyzers.get());
                     listener.trackDone(d.outcome());
                     return d;
                 }));
@@ -99,7 +109,11 @@ public final class FeatureExtractor {
         } finally {
             pool.shutdownNow();
         }
+        boolean began = store.beginRewrite();
         assemble(store, cache, done);
+        if (began) {
+            store.endRewrite();
+        }
         List<TrackOutcome> skipped = done.stream().map(Done::outcome).filter(o -> !o.ok()).toList();
         int cached = (int) done.stream().map(Done::outcome).filter(o -> o.ok() && o.fromCache()).count();
         int extracted = (int) done.stream().map(Done::outcome).filter(o -> o.ok() && !o.fromCache()).count();
@@ -121,23 +135,48 @@ public final class FeatureExtractor {
         return out;
     }
 
-    private Done process(int row, Track track, Path root, TrackRow before, TrackCache cache, AudioAnalyzer analyzer) {
+    /** When the previous tracks.csv was written (ns since the epoch), or {@code Long.MIN_VALUE} when there is none. */
+    private static long indexTime(FeatureStore store) {
+        try {
+            return Files.getLastModifiedTime(store.dir().resolve(FeatureStore.TRACKS_CSV)).to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The file's status-change time (ns), or {@code Long.MAX_VALUE} where the file system keeps none. */
+    private static long changeTime(Path file) throws IOException {
+        try {
+            return ((java.nio.file.attribute.FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private Done process(int row, Track track, Path root, TrackRow before, long indexed, TrackCache cache,
+                         AudioAnalyzer analyzer) {
         Path file = track.audio();
         String audio = file.startsWith(root) ? root.relativize(file).toString() : file.toString();
         long size;
         long mtime;
         String sha1;
         try {
+            String refused = !Files.exists(file) ? null
+                    : !Files.isRegularFile(file) ? "not a regular file"
+                    : Files.size(file) > MAX_AUDIO_BYTES ? "file of " + Files.size(file) + " bytes, above the limit of "
+                            + MAX_AUDIO_BYTES + " bytes"
+                    : null;
+            if (refused != null) {
+                return unread(row, track, audio, refused);
+            }
             size = Files.size(file);
             mtime = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
             boolean unchanged = before != null && before.audio().equals(audio) && before.size() == size
-                    && before.mtimeNanos() == mtime && !before.sha1().isEmpty();
+                    && before.mtimeNanos() == mtime && !before.sha1().isEmpty() && changeTime(file) < indexed;
             sha1 = unchanged ? before.sha1() : sha1(file);
         } catch (IOException | UncheckedIOException e) {
-            String reason = Files.exists(file) ? "cannot read the audio file: " + e.getMessage() : "no such file";
-            TrackRow r = new TrackRow(row, track.id(), audio, -1, -1, "", params.cacheKey(), TrackRow.SKIPPED,
-                    reason, 0, false);
-            return new Done(r, null, new TrackOutcome(row, track.id(), false, false, reason));
+            return unread(row, track, audio,
+                    Files.exists(file) ? "cannot read the audio file: " + e.getMessage() : "no such file");
         }
         String key = contentKey(sha1, params);
         boolean fromCache = cache.has(key);
@@ -152,6 +191,21 @@ public final class FeatureExtractor {
                 new TrackOutcome(row, track.id(), h.ok(), fromCache, h.reason()));
     }
 
+    private static int nonFinite(float[] samples) {
+        int bad = 0;
+        for (float v : samples) {
+            bad += Float.isFinite(v) ? 0 : 1;
+        }
+        return bad;
+    }
+
+    /** A track whose file was not read, with the reason. */
+    private Done unread(int row, Track track, String audio, String reason) {
+        TrackRow r = new TrackRow(row, track.id(), audio, -1, -1, "", params.cacheKey(), TrackRow.SKIPPED, reason, 0,
+                false);
+        return new Done(r, null, new TrackOutcome(row, track.id(), false, false, reason));
+    }
+
     /** The cached header, or null when the cache file is unreadable (it is then recomputed). */
     private static TrackCache.Header cachedHeader(TrackCache cache, String key) {
         try {
@@ -164,6 +218,11 @@ public final class FeatureExtractor {
     private TrackCache.Header compute(Path file, String key, TrackCache cache, AudioAnalyzer analyzer) {
         try {
             float[] samples = decoder.decode(file, params.offsetSeconds(), params.durationSeconds());
+            int bad = nonFinite(samples);
+            if (bad > 0) {
+                throw new AudioDecodeException(file, bad + " of " + samples.length
+                        + " samples are NaN or infinite (a broken float file); its features would be meaningless");
+            }
             AudioFeatures f = analyzer.analyze(samples);
             cache.putOk(key, f);
             return new TrackCache.Header(true, f.durationSeconds(), f.padded(), "");
@@ -171,8 +230,12 @@ public final class FeatureExtractor {
             cache.putSkipped(key, e.reason());
             return new TrackCache.Header(false, 0, false, e.reason());
         } catch (RuntimeException e) {
-            // Not the file's fault (e.g. out of memory): skip it now but leave it uncached, to retry next run.
+            // Not the file's fault: skip it now but leave it uncached, to retry next run.
             return new TrackCache.Header(false, 0, false, "analysis failed: " + e);
+        } catch (OutOfMemoryError e) {
+            // One huge file must not end the run; the others' buffers are freed with this one's.
+            return new TrackCache.Header(false, 0, false, "out of memory decoding this file (raise -Xmx through"
+                    + " GAAN_JAVA_OPTS, or shorten it with features.duration)");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import gaan.data.Npy;
+import gaan.data.OwnedFolder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -63,6 +64,12 @@ public final class FeatureStore {
     static final String[] COLUMNS = {"row", "id", "audio", "size", "mtime_ns", "sha1", "params_key", "status",
         "reason", "duration_s", "padded"};
 
+    /**
+     * Present while the store's files are being rewritten: a run stopped between two files leaves
+     * it behind, and readers then refuse the store rather than hand out rows that do not line up.
+     */
+    static final String REWRITING = ".rewriting";
+
     private final Path dir;
 
     private FeatureStore(Path dir) {
@@ -94,6 +101,35 @@ public final class FeatureStore {
         return new FeatureStore(dir.toAbsolutePath().normalize());
     }
 
+    /**
+     * Locks the store folder for writing. It must not hold the collection, and must be new, empty
+     * or a gaan store already (its manifest, or a {@code tracks.csv} with gaan's columns from
+     * before manifests): a folder of other files (a collection's own {@code tracks.csv}) is refused.
+     */
+    public static OwnedFolder lock(Path storeDir, Path collectionRoot) {
+        OwnedFolder.requireOutside(storeDir, "feature store", collectionRoot);
+        OwnedFolder folder = OwnedFolder.lock(storeDir, "feature store");
+        if (!folder.wrote(TRACKS_CSV)) {
+            if (!folder.isEmpty() && !hasStoreIndex(folder.dir())) {
+                folder.close();
+                throw new FeatureStoreException(folder.dir() + " holds files gaan did not write (it is not a"
+                        + " feature store); choose an empty folder or an existing store for --store/--out");
+            }
+            folder.record(java.util.List.of(TRACKS_CSV));
+        }
+        return folder;
+    }
+
+    /** Whether {@code dir} holds a tracks.csv with the columns gaan writes. */
+    private static boolean hasStoreIndex(Path dir) {
+        Path csv = dir.resolve(TRACKS_CSV);
+        try (var lines = Files.lines(csv)) {
+            return lines.findFirst().orElse("").equals(String.join(",", COLUMNS));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     public Path dir() {
         return dir;
     }
@@ -106,8 +142,45 @@ public final class FeatureStore {
         return Files.isRegularFile(file(feature));
     }
 
+    /**
+     * Marks the store as being rewritten, unless it already is by this writer.
+     *
+     * @return whether this call set the mark (and so {@link #endRewrite} is the caller's to call)
+     */
+    public boolean beginRewrite() {
+        Path mark = dir.resolve(REWRITING);
+        if (Files.exists(mark) && OwnedFolder.isLocked(dir)) {
+            return false;
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(mark, ProcessHandle.current().pid() + "\n");
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + mark + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file of the store has been rewritten: they line up again. */
+    public void endRewrite() {
+        try {
+            Files.deleteIfExists(dir.resolve(REWRITING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir.resolve(REWRITING) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a store whose rewrite was cut short (the mark is there and no writer holds the lock). */
+    private void checkWhole() {
+        if (Files.exists(dir.resolve(REWRITING)) && !OwnedFolder.isLocked(dir)) {
+            throw new FeatureStoreException("feature store " + dir + " was being rewritten when a run stopped, so its"
+                    + " files may not line up; run `gaan features COLLECTION --out " + dir + "` again");
+        }
+    }
+
     /** The rows of {@code tracks.csv}, in row order. */
     public List<TrackRow> tracks() {
+        checkWhole();
         Path csv = dir.resolve(TRACKS_CSV);
         if (!Files.isRegularFile(csv)) {
             throw new FeatureStoreException("feature store " + dir + " has no " + TRACKS_CSV
@@ -273,6 +346,7 @@ public final class FeatureStore {
     }
 
     private Path existing(String feature) {
+        checkWhole();
         Path f = file(feature);
         if (!Files.isRegularFile(f)) {
             throw new FeatureStoreException("feature store " + dir + " has no '" + feature + "' (" + f.getFileName()
@@ -282,6 +356,7 @@ public final class FeatureStore {
     }
 
     private Npy.Array read(String feature) {
+        checkWhole();
         return Npy.read(existing(feature));
     }
 

@@ -29,6 +29,8 @@ import gaan.audio.AudioFeatures;
 final class TrackCache {
     private static final int MAGIC = 0x47414132; // "GAA2"
     private static final String SUFFIX = ".trk";
+    /** Names this cache writes: {@code <sha1>.trk} and its temporary files {@code <sha1><digits>.tmp}. */
+    private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("[0-9a-f]{40}(\\.trk|[0-9]*\\.tmp)");
 
     private final Path dir;
 
@@ -62,7 +64,7 @@ final class TrackCache {
         try {
             Files.createDirectories(dir);
             // A unique temporary name: two tracks with identical files share a key and may finish together.
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            Path tmp = dir.resolve(key + ProcessHandle.current().pid() + Thread.currentThread().getId() + ".tmp");
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                  DataOutputStream out = new DataOutputStream(raw)) {
                 out.writeInt(MAGIC);
@@ -156,7 +158,10 @@ final class TrackCache {
         return new Header(in.readBoolean(), in.readDouble(), in.readBoolean(), in.readUTF());
     }
 
-    /** Deletes results whose key is not in {@code keep}, and temporary files left by a killed run. */
+    /**
+     * Deletes results whose key is not in {@code keep}, and temporary files left by a killed run:
+     * only files named as this cache names them ({@link #OWN}); anything else in the folder stays.
+     */
     void prune(Set<String> keep) {
         if (!Files.isDirectory(dir)) {
             return;
@@ -165,7 +170,7 @@ final class TrackCache {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
                 boolean current = name.endsWith(SUFFIX) && keep.contains(name.substring(0, name.length() - SUFFIX.length()));
-                if (!current) {
+                if (!current && OWN.matcher(name).matches()) {
                     Files.deleteIfExists(p);
                 }
             }

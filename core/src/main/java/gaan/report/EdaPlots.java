@@ -25,8 +25,11 @@ public final class EdaPlots {
     public static final List<String> SUMMARY_COLUMNS = List.of("statistic", "group", "value");
     private static final String UNKNOWN = "unknown";
 
-    /** The plots written (in report order) and the summary CSV. */
-    public record Result(List<Plot> plots, Path summary) {
+    /**
+     * The plots written (in report order), the summary CSV, and the plots left out for want of
+     * data, each with its reason ("Tracks per genre: no track has a genre").
+     */
+    public record Result(List<Plot> plots, Path summary, List<String> omitted) {
     }
 
     private EdaPlots() {
@@ -39,18 +42,27 @@ public final class EdaPlots {
         Map<String, Integer> missing = missing(in);
 
         List<Plot> plots = new ArrayList<>();
-        plots.add(new Plot("Tracks per genre", Plots.bars("Tracks per genre (a track counts once per genre)",
-                "genre", "tracks", perGenre, outDir.resolve("tracks_per_genre.png"))));
-        plots.add(new Plot("Tracks per language", Plots.bars("Tracks per language", "language", "tracks",
-                perLanguage, outDir.resolve("tracks_per_language.png"))));
-        plots.add(new Plot("Genre co-occurrence", cooccurrence(in, new ArrayList<>(perGenre.keySet()),
-                outDir.resolve("genre_cooccurrence.png"))));
-        plots.add(new Plot("Duration histogram", Plots.histogram("Track duration", "seconds", in.durations(), 20,
-                outDir.resolve("duration_histogram.png"))));
-        plots.add(new Plot("Lyrics length by language", Plots.boxes("Lyrics length by language", "words",
-                lyricsByLanguage(in), outDir.resolve("lyrics_words_by_language.png"))));
-        plots.add(new Plot("Missing modalities", Plots.bars("Tracks missing a modality", "modality", "tracks",
-                missing, outDir.resolve("missing_modalities.png"))));
+        List<String> omitted = new ArrayList<>();
+        boolean genres = !perGenre.isEmpty();
+        boolean durations = Arrays.stream(in.durations()).anyMatch(Double::isFinite);
+        Map<String, double[]> lyricsWords = lyricsByLanguage(in);
+        addIf(plots, omitted, genres, "Tracks per genre", "no track has a genre", () -> Plots.bars(
+                "Tracks per genre (a track counts once per genre)", "genre", "tracks", perGenre,
+                outDir.resolve("tracks_per_genre.png")));
+        addIf(plots, omitted, true, "Tracks per language", "", () -> Plots.bars("Tracks per language", "language",
+                "tracks", perLanguage, outDir.resolve("tracks_per_language.png")));
+        addIf(plots, omitted, genres, "Genre co-occurrence", "no track has a genre", () -> cooccurrence(in,
+                new ArrayList<>(perGenre.keySet()), outDir.resolve("genre_cooccurrence.png")));
+        addIf(plots, omitted, durations, "Duration histogram", "no track's audio decoded", () -> Plots.histogram(
+                "Track duration", "seconds", in.durations(), 20, outDir.resolve("duration_histogram.png")));
+        addIf(plots, omitted, !lyricsWords.isEmpty(), "Lyrics length by language", "no track has lyrics",
+                () -> Plots.boxes("Lyrics length by language", "words", lyricsWords,
+                        outDir.resolve("lyrics_words_by_language.png")));
+        addIf(plots, omitted, true, "Missing modalities", "", () -> Plots.bars("Tracks missing a modality",
+                "modality", "tracks", missing, outDir.resolve("missing_modalities.png")));
+        if (in.meanLogMel().isEmpty()) {
+            omitted.add("Mean log-mel spectrogram and MFCC profile per genre: no decodable track has a genre");
+        }
         if (!in.meanLogMel().isEmpty()) {
             Map<String, double[][]> panels = new LinkedHashMap<>();
             genreOrder(perGenre, in.meanLogMel().keySet()).stream().limit(Plots.MAX_CATEGORIES)
@@ -73,7 +85,17 @@ public final class EdaPlots {
             plots.add(new Plot("Mean MFCC profile per genre", Plots.lines("Mean MFCC profile per genre",
                     "MFCC coefficient", "mean value", curves, outDir.resolve("mean_mfcc_by_genre.png"))));
         }
-        return new Result(plots, summary(in, perGenre, perLanguage, missing, outDir.resolve(SUMMARY_FILE)));
+        return new Result(plots, summary(in, perGenre, perLanguage, missing, outDir.resolve(SUMMARY_FILE)), omitted);
+    }
+
+    /** Draws a plot when its data is there, else records what was left out and why. */
+    private static void addIf(List<Plot> plots, List<String> omitted, boolean hasData, String title, String reason,
+                              java.util.function.Supplier<Path> draw) {
+        if (hasData) {
+            plots.add(new Plot(title, draw.get()));
+        } else {
+            omitted.add(title + ": " + reason);
+        }
     }
 
     private static Map<String, Integer> perGenre(EdaInput in) {

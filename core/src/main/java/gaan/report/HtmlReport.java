@@ -488,6 +488,11 @@ public final class HtmlReport {
                 h.append("<a href=\"").append(href(t.folder().resolve(f))).append("\">").append(f).append("</a> ");
             }
             h.append("</p>\n");
+            if (!t.notes().isEmpty()) {
+                h.append("<ul class=\"notes\">\n");
+                t.notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
+                h.append("</ul>\n");
+            }
             List<ResultRow> free = t.results().stream().filter(r -> !r.labelsUsedAsInput()).toList();
             List<ResultRow> flagged = t.results().stream().filter(ResultRow::labelsUsedAsInput).toList();
             h.append("<h3>Label-free results</h3>\n<p class=\"hint\">Click a column header to sort.</p>\n");

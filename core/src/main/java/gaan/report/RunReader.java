@@ -45,6 +45,22 @@ public final class RunReader {
                 r.number("val_loss"), r.number("seconds")));
     }
 
+    /**
+     * The task notes {@code run.json} records under {@code config.notes} (representations skipped
+     * for a modality the collection lacks, how k was chosen); empty when it has none.
+     */
+    public static List<String> readNotes(Path runJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode notes = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(runJson.toFile()).path("config").path("notes");
+            List<String> out = new ArrayList<>();
+            notes.forEach(n -> out.add(n.asText()));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runJson + ": " + e.getMessage(), e);
+        }
+    }
+
     public static Assignments readAssignments(Path file) {
         List<String> ids = new ArrayList<>();
         List<String> labels = new ArrayList<>();

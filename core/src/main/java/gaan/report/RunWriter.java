@@ -187,7 +187,9 @@ public final class RunWriter {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            // Not Files.createTempFile: its files are mode 0600, and results are for colleagues too (the umask decides).
+            Path tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Thread.currentThread().getId() + ".tmp");
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.writeTo(out);
             } catch (IOException | RuntimeException e) {

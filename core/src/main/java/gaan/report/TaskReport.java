@@ -20,10 +20,12 @@ import java.util.Map;
  * @param selectedMethod the {@link Assignments#methods()} column whose clusters are described
  *                       track by track, or {@code null} to leave that part out
  * @param plots          plots to show, in order
+ * @param notes          what the task changed to fit the collection (representations skipped for
+ *                       a modality it lacks, how k was chosen), shown under the task's title
  */
 public record TaskReport(String task, Path folder, List<ResultRow> results, Map<Metric, ResultRow> best,
                          HeadToHead headToHead, List<HistoryRow> history, Assignments assignments, List<TrackInfo> tracks,
-                         String selectedMethod, List<Plot> plots) {
+                         String selectedMethod, List<Plot> plots, List<String> notes) {
 
     /**
      * The best row by ARI, as the answer rule chooses, among representations a VAE made ({@code vae})
@@ -40,5 +42,6 @@ public record TaskReport(String task, Path folder, List<ResultRow> results, Map<
         history = List.copyOf(history);
         tracks = List.copyOf(tracks);
         plots = List.copyOf(plots);
+        notes = List.copyOf(notes);
     }
 }

@@ -33,8 +33,9 @@ import gaan.report.TaskReport;
  * {@code gaan run} does, then prints per task × representation × algorithm × params the mean and
  * std over seeds of ARI, NMI and silhouette, and the ARI against the source package
  * ({@code SOURCES.tsv}'s {@code package} column: a high value means the clustering finds
- * productions rather than styles). Also the recommended clustering of each task (the task report's
- * selected column), the best label-free row, and wall seconds per stage. The feature store lives
+ * productions rather than styles). Rows whose k was the number of labels are kept apart and
+ * flagged. Also the recommended clustering of each task ({@code recommended} row), the best row
+ * that used no labels (neither as input nor for k), and wall seconds per stage. The feature store lives
  * in a cache folder beside the collection's name, not inside the collection.
  */
 public final class QualityBench {
@@ -68,13 +69,17 @@ public final class QualityBench {
             int[] pkg = codes(task.assignments().trackIds().stream().map(id -> packages.getOrDefault(id, id)).toList());
             Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
             for (ResultRow r : task.results()) {
-                groups.computeIfAbsent(task.task() + "/" + r.label(), g -> new ArrayList<>()).add(r);
+                // k chosen from the data may differ between seeds; the row's family is without it.
+                String family = r.label().replaceAll("\\b(k|eps_value)=\\S+ ?", "").trim()
+                        + (r.kFromLabels() ? " [k from labels]" : "");
+                groups.computeIfAbsent(task.task() + "/" + family, g -> new ArrayList<>()).add(r);
             }
             for (Map.Entry<String, List<ResultRow>> g : groups.entrySet()) {
                 List<ResultRow> rs = g.getValue();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("seeds", rs.size());
                 m.put("labels_used_as_input", rs.get(0).labelsUsedAsInput());
+                m.put("k_from_labels", rs.get(0).kFromLabels());
                 m.put("clusters", stat(rs.stream().mapToDouble(r -> r.scores().nClusters()).toArray()));
                 m.put("ari", stat(rs.stream().mapToDouble(r -> r.scores().ari()).toArray()));
                 m.put("nmi", stat(rs.stream().mapToDouble(r -> r.scores().nmi()).toArray()));
@@ -83,19 +88,17 @@ public final class QualityBench {
                         task.assignments().clusters(ClusteringStage.column(r)))).toArray()));
                 rows.put(g.getKey(), m);
                 double ari = rs.stream().mapToDouble(r -> r.scores().ari()).average().orElse(Double.NaN);
-                if (!rs.get(0).labelsUsedAsInput() && ari > bestAri) {
+                if (!rs.get(0).labelsUsedAsInput() && !rs.get(0).kFromLabels() && ari > bestAri) {
                     bestAri = ari;
                     bestKey = g.getKey();
                 }
             }
-            if (task.selectedMethod() != null) {
-                ResultRow r = task.results().stream()
-                        .filter(x -> ClusteringStage.column(x).equals(task.selectedMethod()))
-                        .findFirst().orElseThrow();
-                recommended.put(task.task(), Map.of("column", task.selectedMethod(), "ari", r.scores().ari(), "nmi",
+            task.results().stream().filter(ResultRow::recommended).findFirst().ifPresent(r -> {
+                String column = ClusteringStage.column(r);
+                recommended.put(task.task(), Map.of("column", column, "ari", r.scores().ari(), "nmi",
                         r.scores().nmi(), "clusters", r.scores().nClusters(), "package_ari",
-                        Metrics.adjustedRand(pkg, task.assignments().clusters(task.selectedMethod()))));
-            }
+                        Metrics.adjustedRand(pkg, task.assignments().clusters(column))));
+            });
             JsonNode timings = new ObjectMapper().readTree(task.folder().resolve("run.json").toFile()).path("stage_seconds");
             Map<String, Object> t = new LinkedHashMap<>();
             timings.fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asDouble()));

@@ -106,4 +106,19 @@ class MainTest {
         assertEquals(0, cl.execute("run", "--task", "easy", "--print-config"));
         assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("task: easy"), bytes.toString());
     }
+
+    @Test
+    void versionIsPrintedBySubcommandsToo() {
+        assertEquals(0, gaan("run", "--version"));
+        assertTrue(out.toString().startsWith("gaan "), out.toString());
+    }
+
+    @Test
+    void aKAboveTheTracksIsAFailureWithItsReason() throws Exception {
+        Path demo = dir.resolve("demo");
+        gaan.data.DemoCorpus.write(demo, new gaan.data.DemoCorpus.Options(6, 1.0, 2, 1));
+        assertEquals(1, gaan("run", "--task", "easy", "--collection", demo.toString(), "--out",
+                dir.resolve("out").toString(), "--k", "50", "--epochs", "1", "--threads", "2"));
+        assertTrue(err.toString().contains("k must be at most 5"), err.toString());
+    }
 }

@@ -80,4 +80,16 @@ class AgglomerativeTest {
         assertEquals(3, new Agglomerative(3, Agglomerative.Linkage.WARD, 1, limit).fit(x).clusters());
         assertEquals(3, new Agglomerative(3, Agglomerative.Linkage.AVERAGE, 1, limit + 1).fit(x).clusters());
     }
+
+    @Test
+    void oneTreeCutAtEachKGivesWhatFitGivesForThatK() {
+        double[][] x = ClusterFixture.x();
+        var all = new Agglomerative(2, Agglomerative.Linkage.WARD, 1).fitEachK(x, new int[] {2, 6, 9});
+        int[] ks = {2, 6, 9};
+        for (int i = 0; i < ks.length; i++) {
+            Partition one = new Agglomerative(ks[i], Agglomerative.Linkage.WARD, 1).fit(x);
+            assertArrayEquals(one.labels(), all.get(i).labels());
+            assertEquals(one.method(), all.get(i).method());
+        }
+    }
 }

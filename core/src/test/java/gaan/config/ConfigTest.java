@@ -28,6 +28,17 @@ class ConfigTest {
     }
 
     @Test
+    void musicPresetReadsAudioOnlyAndLeavesKToTheData() {
+        ExperimentConfig music = Preset.parse("music").config().resolved().validate();
+        assertEquals(null, music.k(), "no k: chosen from the data");
+        assertTrue(music.clustering().stream().allMatch(c -> c.k() == null), music.clustering().toString());
+        assertTrue(music.representations().stream().allMatch(r -> r.inputs().equals(List.of(Modality.DESCRIPTORS))
+                && !r.conditionedOnGenre()), "audio descriptors only, so an audio-only collection runs it whole");
+        assertTrue(music.clustering().stream().anyMatch(c -> c.algorithm() == ClusteringSpec.Algorithm.SPECTRAL));
+        assertTrue(music.seeds().size() >= 3);
+    }
+
+    @Test
     void latentListsExpandIntoNamedRepresentations() {
         List<String> names = Preset.HARD.config().resolved().representations().stream()
                 .map(RepresentationSpec::name).toList();
@@ -98,5 +109,31 @@ class ConfigTest {
         for (Preset p : Preset.values()) {
             p.config().resolved().validate(); // the presets set only what their algorithms use
         }
+    }
+
+    @Test
+    void duplicateKeysRepeatedSeedsAndHugeSizesAreErrorsNamingTheField() throws Exception {
+        Path f = dir.resolve("dup.yaml");
+        Files.writeString(f, "task: mine\nseeds: [1]\ntask: other\n"
+                + "representations: [{name: r, kind: raw, inputs: [mfcc]}]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f));
+        assertTrue(e.getMessage().contains("task"), e.getMessage());
+
+        java.util.function.Function<String, String> error = yaml -> {
+            try {
+                Files.writeString(f, "task: mine\n" + yaml);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            return assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate())
+                    .getMessage();
+        };
+        String raw = "representations: [{name: r, kind: raw, inputs: [mfcc]}]\n";
+        assertTrue(error.apply("seeds: [1, 1]\n" + raw).contains("seeds lists a value twice"));
+        assertTrue(error.apply("threads: 100000\n" + raw).contains("threads must be at most"));
+        assertTrue(error.apply("training: {batchSize: 10000000}\n" + raw).contains("training.batchSize must be at most"));
+        assertTrue(error.apply("training: {epochs: 10000000}\n" + raw).contains("training.epochs must be at most"));
+        assertTrue(error.apply("representations: [{name: v, kind: vae, model: mlp, inputs: [mfcc], latent: [1000000]}]\n")
+                .contains("representations[0].latent[0] must be at most"));
     }
 }

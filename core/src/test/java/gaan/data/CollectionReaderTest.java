@@ -94,4 +94,49 @@ class CollectionReaderTest {
                 () -> GenreVocabulary.of(List.of("pop")).multiHot(List.of(t)));
         assertTrue(e.getMessage().contains("song7") && e.getMessage().contains("zydeco"));
     }
+
+    @Test
+    void pathsLeadingOutsideTheCollectionAreRefusedUnlessAllowed() throws Exception {
+        Path c = Files.createDirectories(dir.resolve("c"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.write(elsewhere.resolve("x.wav"), new byte[] {1});
+        Files.writeString(elsewhere.resolve("words.txt"), "secret words");
+        Files.createDirectories(c.resolve("audio"));
+        Files.write(c.resolve("audio/in.wav"), new byte[] {1});
+        Files.createSymbolicLink(c.resolve("audio/link.wav"), elsewhere.resolve("x.wav"));
+        Files.writeString(c.resolve("tracks.csv"), "id,audio,lyrics\n"
+                + "a,audio/in.wav,../elsewhere/words.txt\n"
+                + "b,../elsewhere/x.wav,\n"
+                + "c,audio/link.wav,\n"
+                + "d,/etc/passwd,\n");
+        Collection read = CollectionReader.read(c);
+        assertEquals(List.of("a"), read.tracks().stream().map(Track::id).toList());
+        assertNull(read.tracks().get(0).lyrics(), "lyrics outside the collection are not read");
+        assertTrue(read.warnings().stream().anyMatch(w -> w.contains("line 4") && w.contains("'c'")
+                && w.contains("outside the collection")), read.warnings().toString());
+
+        Collection allowed = CollectionReader.read(c, List.of(elsewhere));
+        assertEquals(List.of("a", "b", "c"), allowed.tracks().stream().map(Track::id).toList());
+        assertTrue(allowed.tracks().get(0).lyrics() != null);
+    }
+
+    @Test
+    void idsWithControlCharactersAreRejectedNamingTheLine() throws Exception {
+        touch("audio/a.wav");
+        Files.writeString(dir.resolve("tracks.csv"), "id,audio\n\"x\ny\",audio/a.wav\n\"t\tab\",audio/a.wav\nok,audio/a.wav\n");
+        Collection c = CollectionReader.read(dir);
+        assertEquals(List.of("ok"), c.tracks().stream().map(Track::id).toList());
+        assertTrue(c.warnings().stream().filter(w -> w.contains("control character")).count() == 2,
+                c.warnings().toString());
+    }
+
+    @Test
+    void aByteOrderMarkIsAcceptedAndWarningsNameTheFileLine() throws Exception {
+        touch("audio/a.wav");
+        Files.write(dir.resolve("tracks.csv"), ("\uFEFFid,audio\na,audio/a.wav\n,audio/a.wav\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Collection c = CollectionReader.read(dir);
+        assertEquals(List.of("a"), c.tracks().stream().map(Track::id).toList());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("line 3: empty id")), c.warnings().toString());
+    }
 }

@@ -11,7 +11,7 @@ import gaan.cluster.KMeans;
 import gaan.cluster.Spectral;
 
 class KSelectionTest {
-    private final KSelection selection = new KSelection(new Metrics(2));
+    private final KSelection selection = new KSelection(2);
 
     @Test
     void candidatesRunFromTwoToTwentyOrAFifthOfThePoints() {

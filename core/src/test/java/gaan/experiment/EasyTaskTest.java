@@ -184,22 +184,4 @@ class EasyTaskTest {
             return (List<String>) copy;
         }).toList();
     }
-
-    @Test
-    void runningOneTaskIntoAResultsFolderKeepsTheOtherTasksOnThePage() throws Exception {
-        Path other = out.resolve("other");
-        try (var files = Files.walk(out.resolve("easy"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, other.resolve(out.resolve("easy").relativize(f).toString()));
-            }
-        }
-        List<gaan.report.TaskReport> page = ExperimentRunner.withEarlierTasks(out, outcome.tasks(),
-                List.of(Preset.EASY.config()));
-        assertEquals(List.of("easy", "other"), page.stream().map(gaan.report.TaskReport::task).toList(),
-                "this run's task, then the one already in the folder, read from its files");
-        assertEquals(outcome.tasks().get(0).results().size(), page.get(1).results().size());
-        assertEquals(List.of("other"), ExperimentRunner.withEarlierTasks(out, List.of(),
-                List.of(Preset.EASY.config())).stream().map(gaan.report.TaskReport::task).toList(),
-                "a requested task that failed is not shown with its earlier results");
-    }
 }

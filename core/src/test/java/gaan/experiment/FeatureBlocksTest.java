@@ -2,6 +2,7 @@ package gaan.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -115,5 +116,33 @@ class FeatureBlocksTest {
         double[][] x = FeatureBlocks.imputeMean(new double[][] {{1, 2}, {0, 0}, {3, 6}}, new boolean[] {true, false, true});
         assertArrayEquals(new double[] {2, 4}, x[1]);
         assertArrayEquals(new double[] {1, 2}, x[0]);
+    }
+
+    @Test
+    void normalQuantileMatchesScipy() {
+        // scipy.stats.norm.ppf
+        double[][] pz = {{1e-4, -3.719016485455709}, {0.01, -2.3263478740408408}, {0.3, -0.5244005127080407},
+            {0.5, 0.0}, {0.8, 0.8416212335729143}, {0.99, 2.3263478740408408}};
+        for (double[] c : pz) {
+            assertEquals(c[1], FeatureBlocks.normalQuantile(c[0]), 1e-8 * Math.max(1, Math.abs(c[1])), "p=" + c[0]);
+        }
+    }
+
+    @Test
+    void ranksScalingDependsOnlyOnTheOrderWithinAColumn() {
+        double[][] x = {{1, 3}, {2, 3}, {3, 1}, {1000, 2}, {4, 3}};
+        double[][] skewed = new double[5][2];
+        for (int i = 0; i < 5; i++) {
+            skewed[i][0] = Math.log(x[i][0]);
+            skewed[i][1] = x[i][1] * x[i][1];
+        }
+        double[][] a = FeatureBlocks.weigh(List.of(new FeatureBlocks.Block(x, FeatureBlocks.Scaling.RANKS, null, 1)));
+        double[][] b = FeatureBlocks.weigh(List.of(new FeatureBlocks.Block(skewed, FeatureBlocks.Scaling.RANKS, null,
+                1)));
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(a[i], b[i], 1e-12, "monotone transforms of a column change nothing");
+        }
+        assertEquals(a[1][1], a[4][1], 1e-12, "ties share their mean rank");
+        assertTrue(a[3][0] - a[4][0] < 2 * (a[4][0] - a[2][0]), "the outlier 1000 is one step above 4, no more");
     }
 }

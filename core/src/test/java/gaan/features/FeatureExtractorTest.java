@@ -264,4 +264,51 @@ class FeatureExtractorTest {
         assertEquals(1, s.extracted());
         assertEquals("no such file", s.skipped().get(0).reason());
     }
+
+    @Test
+    void aRewriteKeepingSizeAndModificationTimeIsSeen() throws IOException {
+        Path root = collection("c", 2);
+        Path store = dir.resolve("store");
+        extract(root, store, 2);
+        Path t1 = root.resolve("audio/t1.wav");
+        FileTime mtime = Files.getLastModifiedTime(t1);
+        long size = Files.size(t1);
+        Wav.write(t1, Wav.tone(3.2, 22050, 1000, 7), 22050, 1);
+        Files.setLastModifiedTime(t1, mtime);
+        assertEquals(size, Files.size(t1));
+        ExtractionSummary changed = extract(root, store, 2);
+        assertEquals(1, changed.extracted());
+        AudioFeatures fresh = new AudioAnalyzer(PARAMS).analyze(new AudioDecoder().decode(t1));
+        assertArrayEquals(fresh.mfccSummary(), FeatureStore.at(store).matrix("mfcc_summary")[2]);
+    }
+
+    @Test
+    void aFloatFileWithNanOrInfiniteSamplesIsSkipped() throws IOException {
+        Path root = collection("c", 1);
+        float[] samples = Wav.tone(2.0, 22050, 220, 3);
+        for (int i = 0; i < samples.length; i += 7) {
+            samples[i] = i % 2 == 0 ? Float.NaN : Float.POSITIVE_INFINITY;
+        }
+        writeFloatWav(root.resolve("audio/nan.wav"), samples);
+        float[] allNan = new float[22050];
+        java.util.Arrays.fill(allNan, Float.NaN);
+        writeFloatWav(root.resolve("audio/silent_nan.wav"), allNan);
+        ExtractionSummary summary = extract(root, dir.resolve("store"), 2);
+        assertEquals(List.of("nan", "silent_nan"), summary.skipped().stream().map(TrackOutcome::id).toList());
+        assertTrue(summary.skipped().get(0).reason().contains("NaN or infinite"), summary.describe());
+    }
+
+    /** Mono IEEE float32 WAV (format 3), values written as they are. */
+    private static void writeFloatWav(Path file, float[] samples) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * samples.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 4 * samples.length).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 1).putInt(22050)
+                .putInt(22050 * 4).putShort((short) 4).putShort((short) 32);
+        b.put("data".getBytes()).putInt(4 * samples.length);
+        for (float v : samples) {
+            b.putFloat(v);
+        }
+        Files.write(file, b.array());
+    }
 }

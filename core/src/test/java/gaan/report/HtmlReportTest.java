@@ -194,7 +194,7 @@ class HtmlReportTest {
                 s.daviesBouldin(), s.calinskiHarabasz(), 0.1, 0.1, 0.1, 0.5, 0.5), true, "");
         TaskReport worse = new TaskReport("easy", easy.folder(), easy.results(), easy.best(),
                 new TaskReport.HeadToHead(weakVae, easy.headToHead().baseline()), easy.history(), easy.assignments(),
-                easy.tracks(), easy.selectedMethod(), List.of());
+                easy.tracks(), easy.selectedMethod(), List.of(), List.of());
         assertEquals(Optional.of("easy: a baseline beats every VAE against the labels: pca8 ward k=4 reaches ARI 0.5, "
                 + "the best VAE (mlp_vae_latent8 kmeans k=2) 0.1."), HtmlReport.baselineSentence(worse));
         assertTrue(html.contains("<p class=\"baseline\">easy: the best VAE"), "stated on the first screen");

@@ -91,7 +91,7 @@ final class ReportFixture {
             // mlp_vae_latent8 has a training history, so it is the VAE; pca8 ward k=4 the best baseline by ARI.
             TaskReport.HeadToHead headToHead = new TaskReport.HeadToHead(rows.get(0), rows.get(3));
             tasks.add(new TaskReport(task, folder, rows, best, headToHead, history, assignments, tracks,
-                    "mlp_vae kmeans k=2", plotList));
+                    "mlp_vae kmeans k=2", plotList, List.of()));
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),

@@ -1,0 +1,212 @@
+package gaan.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import gaan.config.ConfigException;
+import gaan.config.ExperimentConfig;
+import gaan.config.FeatureSettings;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RunRequest;
+import gaan.data.CollectionException;
+import gaan.data.DemoCorpus;
+import gaan.data.OwnedFolder;
+import gaan.features.FeatureStoreException;
+import gaan.report.RunWriter;
+
+/** gaan deletes and replaces only what it wrote, never runs two writers on one folder, and moves a run in when done. */
+class OwnFilesTest {
+    @TempDir
+    Path dir;
+    Path collection;
+    Path out;
+
+    @BeforeEach
+    void smallDemo() throws Exception {
+        collection = dir.resolve("demo");
+        DemoCorpus.write(collection, new DemoCorpus.Options(8, 1.0, 2, 3));
+        out = dir.resolve("results");
+    }
+
+    private static ExperimentConfig easy(String name) {
+        ExperimentConfig c = Preset.EASY.config();
+        c = new ExperimentConfig(name, c.seeds(), c.threads(), c.k(), c.minCoverage(), c.features(), c.training(),
+                c.representations(), c.clustering());
+        return new Overrides(null, null, null, 1, null, null, 2).applyTo(c).resolved().validate();
+    }
+
+    private ExperimentRunner.Outcome run(Progress progress, ExperimentConfig... tasks) {
+        return ExperimentRunner.run(new RunRequest(List.of(tasks), collection, out, null), progress);
+    }
+
+    @Test
+    void userFilesInsideATaskFolderSurviveARerun() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Path mine = Files.writeString(out.resolve("easy/plots/my_figure.png"), "mine");
+        Path notes = Files.writeString(out.resolve("easy/models/notes.txt"), "mine");
+        run(Progress.QUIET, easy("easy"));
+        assertEquals("mine", Files.readString(mine));
+        assertEquals("mine", Files.readString(notes));
+        assertTrue(Files.isRegularFile(out.resolve("easy").resolve(RunWriter.RESULTS_FILE)));
+    }
+
+    @Test
+    void aRunKilledMidwayLeavesThePreviousResultsWhole() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        List<Path> before = files(out.resolve("easy"));
+        assertTrue(before.stream().anyMatch(p -> p.toString().contains("models")), before.toString());
+        assertThrows(KilledForTest.class, () -> run(killedAt("mlp_vae seed 1"), easy("easy")));
+        assertEquals(before, files(out.resolve("easy")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".gaan-staging")), "staging removed");
+        }
+    }
+
+    /** Progress that kills the run (throws {@link KilledForTest}) at the first message containing {@code text}. */
+    private static Progress killedAt(String text) {
+        return new Progress() {
+            @Override
+            public void info(String message) {
+                if (message.contains(text)) {
+                    throw new KilledForTest();
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public Tracker start(String label, long total) {
+                return Progress.QUIET.start(label, total);
+            }
+        };
+    }
+
+    /** An Error, as a kill: no layer catches it. */
+    private static final class KilledForTest extends Error {
+    }
+
+    @Test
+    void aTaskFolderGaanDidNotWriteIsRefusedBeforeAnyWork() throws Exception {
+        Path theirs = Files.createDirectories(out.resolve("easy"));
+        Files.writeString(theirs.resolve("thesis.tex"), "mine");
+        ConfigException e = assertThrows(ConfigException.class, () -> run(Progress.QUIET, easy("easy")));
+        assertTrue(e.getMessage().contains("was not written by gaan"), e.getMessage());
+        assertFalse(Files.exists(collection.resolve(".gaan")), "no feature extracted");
+        assertEquals(List.of(theirs.resolve("thesis.tex")), files(theirs));
+    }
+
+    @Test
+    void theFolderGaanEdaWroteIsGaansToReplace() throws Exception {
+        int code = gaan.cli.Main.commandLine().execute("eda", collection.toString(), "--out",
+                out.resolve("eda").toString(), "--threads", "2");
+        assertEquals(0, code);
+        Path summary = out.resolve("eda/eda_summary.csv");
+        Files.writeString(summary, "stale");
+        run(Progress.QUIET, easy("easy"));
+        assertTrue(Files.readString(summary).startsWith("statistic,"), "the run's EDA replaced gaan eda's");
+    }
+
+    @Test
+    void taskNamesArePlainUniqueFolderNames() {
+        for (String bad : List.of("..", ".", ".hidden", "a/b", "eda")) {
+            assertThrows(ConfigException.class, () -> easy(bad), bad);
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> run(Progress.QUIET, easy("t"), easy("t")));
+        assertTrue(e.getMessage().contains("used twice"), e.getMessage());
+    }
+
+    @Test
+    void aSecondWriterIsStoppedWithTheHoldersPid() {
+        try (OwnedFolder held = OwnedFolder.lock(out, "results folder")) {
+            CollectionException e = assertThrows(CollectionException.class, () -> run(Progress.QUIET, easy("easy")));
+            assertTrue(e.getMessage().contains("PID " + ProcessHandle.current().pid()), e.getMessage());
+        }
+        try (OwnedFolder held = OwnedFolder.lock(collection.resolve(".gaan/features"), "feature store")) {
+            CollectionException e = assertThrows(CollectionException.class, () -> run(Progress.QUIET, easy("easy")));
+            assertTrue(e.getMessage().contains("feature store"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theStoreNeverSitsOverTheCollectionOrTheResults() throws Exception {
+        String tracks = Files.readString(collection.resolve("tracks.csv"));
+        assertThrows(CollectionException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, out, collection), Progress.QUIET));
+        assertThrows(CollectionException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, collection, null), Progress.QUIET));
+        assertThrows(CollectionException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, out, out.resolve("store")), Progress.QUIET));
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("tracks.csv"), "id,audio\n");
+        assertThrows(FeatureStoreException.class, () -> ExperimentRunner.run(new RunRequest(List.of(easy("easy")),
+                collection, out, foreign), Progress.QUIET));
+        assertEquals("id,audio\n", Files.readString(foreign.resolve("tracks.csv")));
+        assertEquals(tracks, Files.readString(collection.resolve("tracks.csv")));
+    }
+
+    @Test
+    void theFeatureCacheKeepsFilesGaanDidNotWrite() throws Exception {
+        Path store = collection.resolve(".gaan/features");
+        prepare(store);
+        Path mine = Files.writeString(store.resolve("cache/README.txt"), "mine");
+        prepare(store);
+        assertEquals("mine", Files.readString(mine));
+    }
+
+    @Test
+    void aStoreRewriteCutShortIsRefusedRatherThanReadMisaligned() throws Exception {
+        Path store = collection.resolve(".gaan/features");
+        prepare(store, Progress.QUIET);
+        // The first track gets an id that sorts last: every row moves up by one.
+        Path csv = collection.resolve("tracks.csv");
+        Files.writeString(csv, Files.readString(csv).replace("track_000,", "zzz,"));
+        assertThrows(KilledForTest.class, () -> prepare(store, killedAt("features: ")));
+        gaan.features.FeatureStore fs = gaan.features.FeatureStore.at(store);
+        FeatureStoreException e = assertThrows(FeatureStoreException.class,
+                () -> fs.matrix(gaan.features.FeatureStore.LYRICS_EMBEDDING));
+        assertTrue(e.getMessage().contains("was being rewritten"), e.getMessage());
+        prepare(store, Progress.QUIET);
+        assertEquals(8, fs.matrix(gaan.features.FeatureStore.LYRICS_EMBEDDING).length);
+        assertEquals("zzz", fs.tracks().get(7).id());
+    }
+
+    private void prepare(Path store) {
+        prepare(store, Progress.QUIET);
+    }
+
+    private void prepare(Path store, Progress progress) {
+        FeaturePipeline.prepare(collection, store, FeatureSettings.DEFAULTS, 1, 2, progress);
+    }
+
+    @Test
+    void resultsAreWrittenWithTheUsersUmaskNotOwnerOnly() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Set<PosixFilePermission> umask = Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference")));
+        for (Path p : List.of(out.resolve("easy").resolve(RunWriter.RESULTS_FILE),
+                out.resolve("easy").resolve(RunWriter.RUN_FILE), out.resolve("report.html"))) {
+            assertEquals(umask, Files.getPosixFilePermissions(p), p.toString());
+        }
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
