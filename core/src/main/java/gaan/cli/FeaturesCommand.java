@@ -34,8 +34,9 @@ public final class FeaturesCommand implements Callable<Integer> {
     Path collection;
 
     @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
+                    + "(default: none).")
     List<Path> allowOutside = List.of();
 
     @Option(names = "--out", paramLabel = "STORE", description = "Feature store folder (default: COLLECTION/.gaan/features).")

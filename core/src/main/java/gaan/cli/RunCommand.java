@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
                 "  gaan run --config experiment.yaml --seeds 1,2,3 --print-config"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
+                    + "(default: none).")
     List<Path> allowOutside = List.of();
 
     @Option(names = "--task", paramLabel = "TASK", split = ",",
