@@ -19,9 +19,11 @@ import org.apache.spark.sql.types.StructType;
  *       {@code label}.</li>
  *   <li>Feature table ({@link #FEATURES}): one row per track and extraction;
  *       {@code mfcc_summary} is the store's {@code mfcc_summary.npy} row (MFCC means then standard
- *       deviations, float32), {@code logmel_patch} the store's {@code logmel_patch.npy} row as
+ *       deviations, float32), {@code descriptors} the store's {@code descriptors.npy} row (columns
+ *       named by {@code DescriptorSummary.names}, the store's {@code descriptor_names.txt}),
+ *       {@code logmel_patch} the store's {@code logmel_patch.npy} row as
  *       little-endian float32 bytes of shape {@code logmel_shape} (patches, bands, frames, C
- *       order); both are null when {@code status} is not {@code ok}.</li>
+ *       order); all three are null when {@code status} is not {@code ok}.</li>
  *   <li>Latent table ({@link #LATENT}): {@code id}, {@code label}, {@code latent} (posterior
  *       means, float32).</li>
  *   <li>Assignments ({@link #ASSIGNMENTS}): long format {@code id, run, cluster}.</li>
@@ -39,6 +41,7 @@ final class Tables {
     static final String DURATION = "duration_s";
     static final String PADDED = "padded";
     static final String MFCC_SUMMARY = "mfcc_summary";
+    static final String DESCRIPTORS = "descriptors";
     static final String LOGMEL_SHAPE = "logmel_shape";
     static final String LOGMEL_PATCH = "logmel_patch";
     static final String EXTRACTED_AT = "extracted_at_ms";
@@ -70,6 +73,7 @@ final class Tables {
             .add(DURATION, DataTypes.DoubleType, false)
             .add(PADDED, DataTypes.BooleanType, false)
             .add(MFCC_SUMMARY, DataTypes.createArrayType(DataTypes.FloatType, false), true)
+            .add(DESCRIPTORS, DataTypes.createArrayType(DataTypes.FloatType, false), true)
             .add(LOGMEL_SHAPE, DataTypes.createArrayType(DataTypes.IntegerType, false), true)
             .add(LOGMEL_PATCH, DataTypes.BinaryType, true)
             .add(EXTRACTED_AT, DataTypes.LongType, false);

@@ -1,6 +1,8 @@
 package gaan.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +26,8 @@ import org.apache.spark.sql.types.ArrayType;
  * Reads a track table (CSV with a header, or Parquet; see {@link Tables}) into the normalised
  * form {@link Tables#TRACKS}: audio paths made absolute against the table's folder, genres split
  * as {@link CollectionReader#splitGenres} does and the label chosen as
- * {@link Track#evaluationLabel(String, List)} chooses it. Rows without an id are dropped (they
- * cannot be named in any output), and counted in the error message only if none is left.
+ * {@link Track#evaluationLabel(String, List)} chooses it. Rows without an id are dropped: no
+ * output could name them.
  */
 final class TrackTable {
     private TrackTable() {
@@ -47,9 +49,9 @@ final class TrackTable {
         Dataset<Row> picked = raw.select(
                 col(Tables.ID).cast("string"),
                 col(Tables.AUDIO).cast("string"),
-                columns.contains(Tables.GENRES) ? col(Tables.GENRES) : org.apache.spark.sql.functions.lit(null).cast("string"),
-                columns.contains(Tables.LABEL) ? col(Tables.LABEL).cast("string") : org.apache.spark.sql.functions.lit(null).cast("string"))
-                .filter(col(Tables.ID).isNotNull().and(org.apache.spark.sql.functions.trim(col(Tables.ID)).notEqual("")));
+                columns.contains(Tables.GENRES) ? col(Tables.GENRES) : lit(null).cast("string"),
+                columns.contains(Tables.LABEL) ? col(Tables.LABEL).cast("string") : lit(null).cast("string"))
+                .filter(col(Tables.ID).isNotNull().and(trim(col(Tables.ID)).notEqual("")));
         String base = folderOf(spark, path);
         return picked.map((MapFunction<Row, Row>) r -> normalise(r, base, genreArray), Encoders.row(Tables.TRACKS));
     }
