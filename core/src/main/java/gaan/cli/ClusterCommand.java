@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import gaan.config.ClusteringSpec;
@@ -26,64 +27,80 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gaan cluster}: cluster any N×D .npy matrix and score it. */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Cluster the rows of an N×D .npy matrix (e.g. a latent.npy or a feature-store matrix), score",
-                "every run, and write clustering_results.csv, cluster_assignments.csv and clusters.npy (the labels",
-                "of the selected run, int64, -1 = noise) to --out. Lists sweep: --k 4,6,8 runs three clusterings."})
+        header = "Cluster the rows of an N×D .npy matrix and score every run.",
+        description = {"Any matrix works: a latent.npy, a feature-store matrix, your own embedding. Writes "
+                + "clustering_results.csv, cluster_assignments.csv and clusters.npy (the labels of the selected "
+                + "run, int64, -1 = noise) to --out. Lists sweep: --k 4,6,8 runs three clusterings. An option the "
+                + "algorithm does not use is an error."},
+        footer = {"", "Examples:",
+                "  gaan cluster results/train/latent.npy --k 4,6,8 --labels labels.txt",
+                "  gaan cluster x.npy --algorithm agglomerative --linkage ward,average --k 5 --standardize",
+                "  gaan cluster x.npy --algorithm dbscan --eps-factor 0.75,1,1.5 --min-samples 5"})
 public final class ClusterCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT.npy", description = "matrix to cluster, one row per track")
     Path input;
 
     @Option(names = "--algorithm", paramLabel = "A",
-            description = "kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE})")
+            description = "Algorithm: kmeans, agglomerative, dbscan, hdbscan, gmm or spectral (default: ${DEFAULT-VALUE}).")
     String algorithm = "kmeans";
 
     @Option(names = "--k", paramLabel = "K", split = ",",
-            description = "cluster counts (kmeans, agglomerative, gmm, spectral); default: chosen from the data")
+            description = "Cluster counts for kmeans, agglomerative, gmm and spectral (default: chosen from the data).")
     List<Integer> k;
 
-    @Option(names = "--linkage", paramLabel = "L", split = ",", description = "ward, average, complete, single")
+    @Option(names = "--linkage", paramLabel = "L", split = ",",
+            description = "Agglomerative linkages: ward, average, complete, single (default: ward).")
     List<String> linkage;
 
-    @Option(names = "--eps", paramLabel = "E", split = ",", description = "DBSCAN radii (default: the k-distance knee)")
+    @Option(names = "--eps", paramLabel = "E", split = ",",
+            description = "DBSCAN radii (default: the k-distance knee times each --eps-factor).")
     List<Double> eps;
 
-    @Option(names = "--eps-factor", paramLabel = "F", split = ",", description = "multipliers of the knee radius")
+    @Option(names = "--eps-factor", paramLabel = "F", split = ",",
+            description = "DBSCAN: multipliers of the knee radius (default: 1).")
     List<Double> epsFactors;
 
-    @Option(names = "--min-samples", paramLabel = "M", split = ",", description = "DBSCAN/HDBSCAN neighbourhood size")
+    @Option(names = "--min-samples", paramLabel = "M", split = ",",
+            description = "DBSCAN and HDBSCAN neighbourhood size, the point included (default: 5; HDBSCAN: its "
+                    + "min cluster size).")
     List<Integer> minSamples;
 
-    @Option(names = "--min-cluster-size", paramLabel = "M", split = ",", description = "HDBSCAN smallest cluster")
+    @Option(names = "--min-cluster-size", paramLabel = "M", split = ",",
+            description = "HDBSCAN smallest cluster (default: 5).")
     List<Integer> minClusterSize;
 
-    @Option(names = "--covariance", paramLabel = "C", split = ",", description = "GMM: diag, full")
+    @Option(names = "--covariance", paramLabel = "C", split = ",",
+            description = "GMM covariance types: diag, full (default: diag).")
     List<String> covariance;
 
     @Option(names = "--n-neighbors", paramLabel = "M", split = ",",
-            description = "spectral: neighbours per row in the kNN graph, the row included (default 10)")
+            description = "Spectral: neighbours per row in the kNN graph, the row included (default: 10).")
     List<Integer> nNeighbors;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "evaluation labels, one per row: a text file (one label a line) or an int .npy")
+            description = "Evaluation labels, one per row: a text file (one label a line) or an int .npy "
+                    + "(default: none).")
     Path labels;
 
-    @Option(names = "--ids", paramLabel = "FILE", description = "track ids, one a line (e.g. track_ids.txt)")
+    @Option(names = "--ids", paramLabel = "FILE",
+            description = "Track ids, one a line, e.g. track_ids.txt (default: the row numbers).")
     Path ids;
 
     @Option(names = "--standardize", description = "standardise the columns first (mean 0, std 1)")
     boolean standardize;
 
     @Option(names = "--min-coverage", paramLabel = "C",
-            description = "selection rule: best silhouette among runs covering at least C (default: ${DEFAULT-VALUE})")
+            description = "Selection rule: best silhouette among runs covering at least this share of the rows "
+                    + "(default: ${DEFAULT-VALUE}).")
     double minCoverage = ExperimentConfig.DEFAULT_MIN_COVERAGE;
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
     int threads = ExperimentConfig.defaultThreads();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "cluster");
 
     @Override
@@ -119,6 +136,7 @@ public final class ClusterCommand implements Callable<Integer> {
         }
         ClusteringSpec spec = new ClusteringSpec(ClusteringSpec.Algorithm.parse(algorithm), k, linkage, eps, epsFactors,
                 minSamples, minClusterSize, covariance, nNeighbors);
+        spec.validate("cluster");
         String name = input.getFileName().toString().replaceFirst("\\.npy$", "");
         List<ClusteringStage.ScoredPartition> clusterings = new ClusteringStage("cluster", List.of(spec), null, null,
                 truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
@@ -128,8 +146,11 @@ public final class ClusterCommand implements Callable<Integer> {
         writer.writeResults(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
         List<String> none = java.util.Collections.nCopies(n, null);
         writer.writeAssignments(new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns));
-        clusterings.stream().filter(r -> r.row().selected()).findFirst()
-                .ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
+        // The labels of the selected run; a single run is written even when the rule rejects it, since
+        // there is no other to choose, and the reason is printed below.
+        Optional<ClusteringStage.ScoredPartition> chosen = clusterings.stream().filter(r -> r.row().selected())
+                .findFirst().or(() -> clusterings.size() == 1 ? Optional.of(clusterings.get(0)) : Optional.empty());
+        chosen.ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
         for (ClusteringStage.ScoredPartition r : clusterings) {
             ResultRow row = r.row();
             System.out.printf(java.util.Locale.ROOT, "%s%-40s clusters %-3d coverage %.2f silhouette %.4f ari %.4f%n",
@@ -137,6 +158,14 @@ public final class ClusterCommand implements Callable<Integer> {
                     row.scores().coverage(), row.scores().silhouette(), row.scores().ari());
         }
         System.out.println("results: " + out.toAbsolutePath() + " (* = selected)");
+        if (clusterings.stream().noneMatch(r -> r.row().selected())) {
+            String why = String.format(java.util.Locale.ROOT, "no run covers at least %.0f%% of the rows with a "
+                    + "defined silhouette (which needs two or more clusters)", 100 * minCoverage);
+            System.out.println(chosen.isPresent()
+                    ? "clusters.npy holds the only run although it was not selected: " + why
+                            + (chosen.get().row().note().isEmpty() ? "" : " (" + chosen.get().row().note() + ")")
+                    : "clusters.npy was not written: " + why + "; every run is in cluster_assignments.csv");
+        }
         return 0;
     }
 

@@ -16,11 +16,16 @@ import picocli.CommandLine.Spec;
  * defaults equal {@link DemoCorpus.Options#DEFAULT} (a test keeps them so).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Write the built-in demo collection: synthesized songs of several genres (tempo, drums, "
-                + "chords, bass, instruments), lyrics in English, Bangla or both, and genre labels, all generated "
-                + "from a seed. The folder reads like any collection (tracks.csv, audio/, lyrics/, genres.csv).",
+        header = "Write the built-in demo collection of synthesized songs with lyrics and genres.",
+        description = {"Songs of several genres (tempo, drums, chords, bass, instruments), lyrics in English, Bangla "
+                + "or both, and genre labels, all generated from a seed. The folder reads like any collection "
+                + "(tracks.csv, audio/, lyrics/, genres.csv).",
                 "Genres, in the order --genres takes them: rock, pop, folk, electronic, classical, hiphop, metal, "
-                        + "jazz."})
+                        + "jazz."},
+        footer = {"", "Examples:",
+                "  gaan demo demo",
+                "  gaan demo small --tracks 40 --genres 4 --seconds 5",
+                "  gaan demo other --seed 7"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -19,25 +19,31 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gaan eda}: exploratory plots and a summary of a collection, before any model. */
 @Command(name = "eda", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Exploratory analysis of a collection: tracks per genre and language, genre co-occurrence,",
-                "durations, lyrics lengths, missing modalities, mean log-mel and MFCC profile per genre.",
-                "Extracts (or reuses) the audio features first."})
+        header = "Explore a collection: genres, languages, durations, lyrics and spectral profiles.",
+        description = {"Plots tracks per genre and language, genre co-occurrence, durations, lyrics lengths, missing "
+                + "modalities, and the mean log-mel and MFCC profile per genre. Extracts (or reuses) the audio "
+                + "features first."},
+        footer = {"", "Examples:",
+                "  gaan eda demo",
+                "  gaan eda ~/music --out results-mine/eda --threads 4"})
 public final class EdaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "collection folder")
     Path collection;
 
     @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
+                    + "(default: none).")
     List<Path> allowOutside = List.of();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "eda");
 
-    @Option(names = "--store", paramLabel = "DIR", description = "feature store (default: COLLECTION/.gaan/features)")
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Feature store folder (default: COLLECTION/.gaan/features).")
     Path store;
 
-    @Option(names = "--threads", paramLabel = "N", description = "extraction threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "Extraction threads (default: all cores).")
     int threads = ExperimentConfig.defaultThreads();
 
     @Override

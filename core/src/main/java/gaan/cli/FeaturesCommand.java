@@ -20,17 +20,23 @@ import picocli.CommandLine.Spec;
  * genre multi-hot, lyrics embedding (built-in char-n-gram, 128-d) and the masks of missing ones.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Extract librosa-identical audio features (MFCC mean+std, log-mel patches), genre multi-hot "
-                + "and lyrics embeddings of every track of COLLECTION into a feature store (tracks.csv + .npy files).",
+        header = "Extract the audio, genre and lyrics features of a collection into its feature store.",
+        description = {"Audio features are librosa-identical (MFCC mean+std, log-mel patches); genres become a "
+                + "multi-hot matrix and lyrics an embedding, written as tracks.csv and .npy files.",
             "Re-running extracts only new or changed files; an interrupted run resumes where it stopped. "
-                + "Undecodable files are skipped and listed with their reason."})
+                + "Undecodable files are skipped and listed with their reason."},
+        footer = {"", "Examples:",
+                "  gaan features demo",
+                "  gaan features ~/music --out /data/store --threads 4",
+                "  gaan features ~/music --offset 30 --duration 30 --patches 3"})
 public final class FeaturesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Collection folder (tracks.csv or audio/).")
     Path collection;
 
     @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
+                    + "(default: none).")
     List<Path> allowOutside = List.of();
 
     @Option(names = "--out", paramLabel = "STORE", description = "Feature store folder (default: COLLECTION/.gaan/features).")

@@ -10,13 +10,20 @@ import picocli.CommandLine;
  * value, a bad experiment config), 1 on failure (an unreadable collection, a failed task).
  */
 @Command(name = "gaan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Cluster a music collection without labels: features, VAEs, clustering, evaluation, report.",
+        header = "Cluster a music collection without labels: features, VAEs, clustering, evaluation and a report.",
         subcommands = {RunCommand.class, DemoCommand.class, FeaturesCommand.class, TrainCommand.class,
-                ClusterCommand.class, ReportCommand.class, EdaCommand.class, CommandLine.HelpCommand.class})
+                ClusterCommand.class, ReportCommand.class, EdaCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  gaan run                                  # the three presets on the demo collection",
+                "  gaan run --task easy --collection ~/music --out results-mine",
+                "  gaan help cluster                         # the options of one command"})
 public final class Main implements Runnable {
     @picocli.CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "on an unexpected error, print the full stack trace")
     boolean debug;
+
+    /** Columns of --help text. */
+    static final int HELP_WIDTH = 110;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -25,6 +32,8 @@ public final class Main implements Runnable {
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Wide enough that no path or option is broken across lines in an 80-column-free log or terminal.
+        cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("gaan: " + Failure.describe(e));

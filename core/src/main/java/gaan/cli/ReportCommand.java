@@ -9,7 +9,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gaan report}: the HTML report again from a results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write RESULTS/report.html again from the task folders (run.json, CSVs, plots) and eda/ of earlier runs.")
+        header = "Write the report page of a results folder again from the files of earlier runs.",
+        description = "Reads every task folder (run.json, CSVs, plots), eda/ and recommendation.json of RESULTS "
+                + "and writes RESULTS/report.html.",
+        footer = {"", "Examples:",
+                "  gaan report",
+                "  gaan report results-mine"})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS", description = "results folder (default: ${DEFAULT-VALUE})")
     Path results = Path.of("results");

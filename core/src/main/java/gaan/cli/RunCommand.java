@@ -17,53 +17,65 @@ import picocli.CommandLine.Option;
 
 /** {@code gaan run}: the whole job, from a collection folder to result files and the HTML report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Extract features, train the VAEs, cluster, evaluate and report.",
-                "With no options: every preset on the built-in demo collection (created in ./demo if missing),",
-                "results in ./results."})
+        header = "Extract features, train the VAEs, cluster, evaluate and write the report.",
+        description = {"With no options it runs every preset on the built-in demo collection (created in ./demo "
+                + "when missing) and writes ./results. Running some tasks into a results folder keeps the report "
+                + "sections of the tasks already there."},
+        footer = {"", "Examples:",
+                "  gaan run",
+                "  gaan run --task easy --collection ~/music --out results-mine --k 8",
+                "  gaan run --config experiment.yaml --seeds 1,2,3 --print-config"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "a folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning")
+            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
+                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
+                    + "(default: none).")
     List<Path> allowOutside = List.of();
 
     @Option(names = "--task", paramLabel = "TASK", split = ",",
-            description = "easy, medium, hard, music or all (comma-separated list allowed; default: all)")
+            description = "Tasks to run: easy, medium, hard, music or all, comma-separated (default: all).")
     List<String> tasks = List.of("all");
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML experiment file (one task, or several under 'tasks:'); replaces --task")
+            description = "YAML experiment file with one task, or several under 'tasks:'; replaces --task "
+                    + "(default: none, the presets).")
     Path config;
 
     @Option(names = "--collection", paramLabel = "DIR",
-            description = "collection folder (default: ./demo, created with the demo corpus if missing)")
+            description = "Collection folder (default: ./demo, created with the demo corpus when missing).")
     Path collection;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results");
 
     @Option(names = "--store", paramLabel = "DIR",
-            description = "feature store folder (default: COLLECTION/.gaan/features)")
+            description = "Feature store folder (default: COLLECTION/.gaan/features).")
     Path store;
 
-    @Option(names = "--latent", paramLabel = "N", description = "latent dimension of every VAE")
+    @Option(names = "--latent", paramLabel = "N",
+            description = "Latent dimension of every VAE (default: each task's own, 32 in the presets).")
     Integer latent;
 
-    @Option(names = "--beta", paramLabel = "B", description = "KL weight of every VAE (β > 1: Beta-VAE)")
+    @Option(names = "--beta", paramLabel = "B",
+            description = "KL weight of every VAE; above 1 it is a Beta-VAE (default: each task's own).")
     Double beta;
 
-    @Option(names = "--k", paramLabel = "K", description = "number of clusters for K-Means, agglomerative and GMM")
+    @Option(names = "--k", paramLabel = "K",
+            description = "Number of clusters for K-Means, agglomerative and GMM (default: each task's own).")
     Integer k;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "maximum training epochs")
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs (default: each task's own).")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "training mini-batch size")
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Training mini-batch size (default: each task's own).")
     Integer batchSize;
 
-    @Option(names = "--seeds", paramLabel = "S", split = ",", description = "seeds, e.g. 1,2,3 (results as mean ± std)")
+    @Option(names = "--seeds", paramLabel = "S", split = ",",
+            description = "Seeds, e.g. 1,2,3; several give results as mean ± std (default: each task's own).")
     List<Long> seeds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
     @Option(names = "--print-config", description = "print the resolved experiment as YAML and exit")

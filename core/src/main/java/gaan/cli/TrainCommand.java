@@ -17,45 +17,54 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gaan train}: one VAE on a collection's features, its latent means as .npy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one VAE on the features of COLLECTION (extracted first if needed) and write the model,",
-                "latent.npy (latent means, float64, one row per track of track_ids.txt) and",
-                "vae_training_history.csv to --out."})
+        header = "Train one VAE on the features of a collection and write its latent means.",
+        description = {"Features are extracted first when needed. Writes the model, latent.npy (latent means, "
+                + "float64, one row per track of track_ids.txt) and vae_training_history.csv to --out."},
+        footer = {"", "Examples:",
+                "  gaan train demo",
+                "  gaan train demo --model conv --latent 16 --epochs 40 --out results/conv",
+                "  gaan train demo --inputs mfcc,lyrics --condition genre --beta 4"})
 public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "collection folder")
     Path collection;
 
-    @Option(names = "--model", paramLabel = "KIND", description = "mlp, conv or multimodal (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "KIND",
+            description = "Kind of VAE: mlp, conv or multimodal (default: ${DEFAULT-VALUE}).")
     String model = "mlp";
 
     @Option(names = "--inputs", paramLabel = "IN", split = ",",
-            description = "mfcc, logmel, lyrics, genre; comma-separated (default: mfcc; conv: logmel)")
+            description = "Inputs, comma-separated: mfcc, logmel, lyrics, genre (default: mfcc; logmel for conv).")
     List<String> inputs;
 
-    @Option(names = "--condition", paramLabel = "C", description = "genre: a Conditional VAE; none (default)")
+    @Option(names = "--condition", paramLabel = "C",
+            description = "Condition of a Conditional VAE: genre, or none (default: none).")
     String condition = "none";
 
-    @Option(names = "--latent", paramLabel = "N", description = "latent dimension (default: ${DEFAULT-VALUE})")
+    @Option(names = "--latent", paramLabel = "N", description = "Latent dimension (default: ${DEFAULT-VALUE}).")
     int latent = 32;
 
-    @Option(names = "--beta", paramLabel = "B", description = "KL weight; > 1 is a Beta-VAE (default: ${DEFAULT-VALUE})")
+    @Option(names = "--beta", paramLabel = "B",
+            description = "KL weight; above 1 it is a Beta-VAE (default: ${DEFAULT-VALUE}).")
     double beta = 1.0;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs = TrainingSettings.DEFAULTS.epochs();
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batchSize = TrainingSettings.DEFAULTS.batchSize();
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of initialisation and batching (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "feature store (default: COLLECTION/.gaan/features)")
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Feature store folder (default: COLLECTION/.gaan/features).")
     Path store;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "train");
 
     @Override

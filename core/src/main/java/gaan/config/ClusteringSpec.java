@@ -35,6 +35,11 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** True for the algorithms that take a number of clusters ({@code k}). */
+        public boolean takesK() {
+            return this == KMEANS || this == AGGLOMERATIVE || this == GMM || this == SPECTRAL;
+        }
+
         @JsonCreator
         public static Algorithm parse(String text) {
             return RepresentationSpec.parseEnum(Algorithm.class, text, "algorithm");
@@ -57,8 +62,25 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
                 nNeighbors);
     }
 
-    void validate(String path) {
+    /**
+     * Fails naming the field ({@code path.k}, ...) when a value is out of range, unknown, or set
+     * for an algorithm that does not use it (a parameter that would silently do nothing).
+     */
+    public void validate(String path) {
         FieldCheck.require(path + ".algorithm", algorithm);
+        onlyFor(path + ".k", k, algorithm.takesK(), "kmeans, agglomerative, gmm and spectral");
+        onlyFor(path + ".linkage", linkage, algorithm == Algorithm.AGGLOMERATIVE, "agglomerative");
+        onlyFor(path + ".eps", eps, algorithm == Algorithm.DBSCAN, "dbscan");
+        onlyFor(path + ".epsFactors", epsFactors, algorithm == Algorithm.DBSCAN, "dbscan");
+        onlyFor(path + ".minSamples", minSamples, algorithm == Algorithm.DBSCAN || algorithm == Algorithm.HDBSCAN,
+                "dbscan and hdbscan");
+        onlyFor(path + ".minClusterSize", minClusterSize, algorithm == Algorithm.HDBSCAN, "hdbscan");
+        onlyFor(path + ".covariance", covariance, algorithm == Algorithm.GMM, "gmm");
+        onlyFor(path + ".nNeighbors", nNeighbors, algorithm == Algorithm.SPECTRAL, "spectral");
+        if (eps != null && epsFactors != null) {
+            throw new ConfigException(path + ".epsFactors: multiplies the knee radius, which is not used when eps is "
+                    + "given; give eps or epsFactors, not both");
+        }
         FieldCheck.eachAtLeast(path + ".k", k, 2);
         FieldCheck.eachPositive(path + ".eps", eps);
         FieldCheck.eachPositive(path + ".epsFactors", epsFactors);
@@ -67,6 +89,13 @@ public record ClusteringSpec(Algorithm algorithm, List<Integer> k, List<String> 
         FieldCheck.eachAtLeast(path + ".nNeighbors", nNeighbors, 2);
         allowed(path + ".linkage", linkage, List.of("ward", "average", "complete", "single"));
         allowed(path + ".covariance", covariance, List.of("diag", "full"));
+    }
+
+    private void onlyFor(String field, List<?> values, boolean used, String algorithms) {
+        if (values != null && !used) {
+            throw new ConfigException(field + ": applies to " + algorithms + " only, not to " + algorithm.key()
+                    + "; leave it out or choose such an algorithm");
+        }
     }
 
     private static void allowed(String field, List<String> values, List<String> allowed) {

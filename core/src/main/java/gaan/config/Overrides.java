@@ -24,7 +24,7 @@ public record Overrides(Integer latent, Double beta, Integer k, Integer epochs, 
                         epochs != null ? null : r.epochs()))
                 .toList();
         List<ClusteringSpec> clustering = c.clustering() == null || k == null ? c.clustering()
-                : c.clustering().stream().map(s -> s.withK(List.of(k))).toList();
+                : c.clustering().stream().map(s -> s.algorithm().takesK() ? s.withK(List.of(k)) : s).toList();
         return new ExperimentConfig(c.task(), seeds != null ? seeds : c.seeds(), threads != null ? threads : c.threads(),
                 k != null ? k : c.k(), c.minCoverage(), c.features(), training, reps, clustering);
     }

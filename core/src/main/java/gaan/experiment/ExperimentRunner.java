@@ -11,10 +11,8 @@ import gaan.config.FeatureSettings;
 import gaan.config.RunRequest;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
-import gaan.eval.AnswerRule;
 import gaan.features.FeatureStore;
 import gaan.report.EdaPlots;
-import gaan.report.HtmlReport;
 import gaan.report.Plot;
 import gaan.report.Recommendation;
 import gaan.report.SkippedTrack;
@@ -79,8 +77,8 @@ public final class ExperimentRunner {
                     skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
                 }
             }
-            Path report = HtmlReport.write(new HtmlReport.Report("gaan: " + collection.root().getFileName(), reports,
-                    skipped, eda.plots(), eda.summary(), AnswerRule.DEFAULT.toString()), out.resolve(RunFolder.REPORT_FILE));
+            Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), reports, skipped,
+                    eda.plots(), eda.summary());
             results.commit();
             return new Outcome(reports.stream().map(t -> moved(t, results)).toList(), results.target(report),
                     failures);
@@ -89,7 +87,7 @@ public final class ExperimentRunner {
 
     /** A task's report with its folder and plots where the commit moved them. */
     private static TaskReport moved(TaskReport t, ResultsFolder results) {
-        return new TaskReport(t.task(), results.target(t.folder()), t.results(), t.best(), t.history(),
+        return new TaskReport(t.task(), results.target(t.folder()), t.results(), t.best(), t.headToHead(), t.history(),
                 t.assignments(), t.tracks(), t.selectedMethod(),
                 t.plots().stream().map(p -> new Plot(p.caption(), results.target(p.file()))).toList(), t.notes());
     }

@@ -16,12 +16,11 @@ import gaan.config.ExperimentConfig;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
 import gaan.data.Track;
-import gaan.eval.AnswerRule;
 import gaan.data.OwnedFolder;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
 import gaan.report.EdaPlots;
-import gaan.report.HtmlReport;
+import gaan.report.HistoryRow;
 import gaan.report.Metric;
 import gaan.report.Plot;
 import gaan.report.ResultRow;
@@ -46,33 +45,9 @@ public final class ReportRebuild {
     public static Path write(Path out) {
         List<TaskReport> tasks = new ArrayList<>();
         List<SkippedTrack> skipped = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (Path folder : list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList()) {
-            JsonNode run;
-            try {
-                run = json.readTree(folder.resolve(RunWriter.RUN_FILE).toFile());
-            } catch (IOException e) {
-                throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
-            }
-            Collection collection = CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
-            List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
-            var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
-            Map<String, Track> byId = collection.byId();
-            List<TrackInfo> tracks = new ArrayList<>();
-            for (int i = 0; i < assignments.size(); i++) {
-                Track t = byId.get(assignments.trackIds().get(i));
-                if (t != null) {
-                    LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
-                    tracks.add(TaskReports.track(t, assignments.languages().get(i),
-                            lyrics != null && lyrics.present() ? lyrics.text() : null));
-                }
-            }
-            List<Plot> plots = pngs(new RunFolder(folder).plots());
-            Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
-            String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
-            tasks.add(new TaskReport(folder.getFileName().toString(), folder, rows, best,
-                    RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE)), assignments, tracks, selected,
-                    plots, RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE))));
+        for (Path folder : taskFolders(out)) {
+            Collection collection = collectionOf(folder);
+            tasks.add(readTask(folder, collection));
             if (skipped.isEmpty()) {
                 skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
             }
@@ -88,13 +63,49 @@ public final class ReportRebuild {
                 throw new ConfigException(out.resolve(RunFolder.REPORT_FILE) + " was not written by gaan;"
                         + " move it away first");
             }
-            Path page = HtmlReport.write(new HtmlReport.Report("gaan: " + out.toAbsolutePath().getFileName(), tasks,
-                    skipped, pngs(eda), Files.exists(summary) ? summary : null, AnswerRule.DEFAULT.toString()),
-                    out.resolve(RunFolder.REPORT_FILE));
+            Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
+                    pngs(eda), Files.exists(summary) ? summary : null);
             owned.record(page);
             return page;
         }
     }
+
+    /** The task folders of a results folder: those with a {@code run.json}, by name. */
+    static List<Path> taskFolders(Path out) {
+        return list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList();
+    }
+
+    /** The collection a task folder's {@code run.json} names. */
+    static Collection collectionOf(Path folder) {
+        JsonNode run;
+        try {
+            run = new ObjectMapper().readTree(folder.resolve(RunWriter.RUN_FILE).toFile());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
+        }
+        return CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
+    }
+
+    /** A task's report from the files of its folder and the tracks of its collection. */
+    static TaskReport readTask(Path folder, Collection collection) {
+        List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
+        var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
+        Map<String, Track> byId = collection.byId();
+        List<TrackInfo> tracks = new ArrayList<>();
+        for (int i = 0; i < assignments.size(); i++) {
+            Track t = byId.get(assignments.trackIds().get(i));
+            if (t != null) {
+                LyricsText lyrics = t.lyrics() == null ? null : LyricsReader.read(t.lyrics());
+                tracks.add(TaskReports.track(t, assignments.languages().get(i),
+                        lyrics != null && lyrics.present() ? lyrics.text() : null));
+            }
+        }
+        Map<Metric, ResultRow> best = TaskReports.bestByMetric(rows);
+        String selected = TaskReports.recommended(rows).map(ClusteringStage::column).orElse(null);
+        List<HistoryRow> history = RunReader.readHistory(folder.resolve(RunWriter.HISTORY_FILE));
+        return new TaskReport(folder.getFileName().toString(), folder, rows, best,
+                TaskReports.headToHead(rows, history), history, assignments, tracks, selected,
+                pngs(new RunFolder(folder).plots()), RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE)));    }
 
     private static List<SkippedTrack> skippedTracks(FeatureStore store) {
         if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {

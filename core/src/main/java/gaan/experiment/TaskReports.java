@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import gaan.data.Track;
 import gaan.eval.AnswerRule;
+import gaan.report.HistoryRow;
 import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.ResultRow;
+import gaan.report.TaskReport;
 import gaan.report.TrackInfo;
 
 /**
@@ -32,6 +36,18 @@ final class TaskReports {
         Map<Metric, ResultRow> out = new LinkedHashMap<>();
         HtmlReport.SUMMARY_METRICS.forEach(m -> best(rows, m).ifPresent(r -> out.put(m, r)));
         return out;
+    }
+
+    /**
+     * The best row by ARI among representations a VAE made (those with a training history) and the
+     * best among the rest, for the report's honest comparison.
+     */
+    static TaskReport.HeadToHead headToHead(List<ResultRow> rows, List<HistoryRow> history) {
+        Set<String> vaes = history.stream().map(HistoryRow::model).collect(Collectors.toSet());
+        Map<Boolean, List<ResultRow>> byKind = rows.stream()
+                .collect(Collectors.partitioningBy(r -> vaes.contains(r.representation())));
+        return new TaskReport.HeadToHead(best(byKind.get(true), Metric.ARI).orElse(null),
+                best(byKind.get(false), Metric.ARI).orElse(null));
     }
 
     /** The task's recommended row ({@link gaan.eval.Recommender}), as the results record it. */

@@ -51,6 +51,12 @@ final class TaskRunner {
         LyricsEmbedding lyrics = timings.time("lyrics", () ->
                 LyricsEmbedding.forTask(features, config.features(), config.seeds().get(0)));
         TaskData data = TaskData.select(config, features, lyrics);
+        int withLyrics = 0;
+        for (boolean present : lyrics.present()) {
+            withLyrics += present ? 1 : 0;
+        }
+        progress.info("[" + config.task() + "] lyrics embedded by " + lyrics.embedder() + " (" + withLyrics + " of "
+                + lyrics.present().length + " tracks have lyrics)");
         data.notes().forEach(n -> progress.info("[" + config.task() + "] " + n));
         RunFolder.writeLines(run.trackIds(), data.ids());
 
@@ -130,8 +136,8 @@ final class TaskRunner {
                 "[%s] recommended (label-free): %s %s (%s) silhouette %.3f ARI %.3f", config.task(),
                 b.row().representation(),
                 b.row().algorithm(), b.row().params(), b.row().scores().silhouette(), b.row().scores().ari())));
-        return new TaskReport(config.task(), run.path(), rows, bestRows, history, assignments, trackInfos(data),
-                selected, plots, data.notes());
+        return new TaskReport(config.task(), run.path(), rows, bestRows, TaskReports.headToHead(rows, history), history,
+                assignments, trackInfos(data), selected, plots, data.notes());
     }
 
     private static Map<String, String> versions() {

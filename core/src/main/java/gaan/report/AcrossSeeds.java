@@ -5,12 +5,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Result rows that differ only in their seed, summarised as mean ± standard deviation per metric.
  * The standard deviation is the sample one (ddof = 1, as pandas' {@code std}); with one finite
  * value it is NaN. Undefined (NaN) values of a seed are left out of that metric's summary, and
- * {@link Stat#n()} says how many seeds counted.
+ * {@link Stat#n()} says how many seeds counted. Every algorithm is grouped, DBSCAN with a knee eps
+ * included: values fitted per seed do not split a method (see {@link #settings}).
  */
 public final class AcrossSeeds {
 
@@ -21,11 +23,13 @@ public final class AcrossSeeds {
     /**
      * One method over its seeds.
      *
-     * @param first  the first row of the group (its representation, inputs, flag, algorithm, params)
+     * @param first  the first row of the group (its representation, inputs, flag, algorithm)
+     * @param params the settings the seeds share: {@link ResultRow#params()} without the values
+     *               fitted per seed (see {@link #settings})
      * @param seeds  number of rows (seeds) in the group
      * @param stats  summary per metric
      */
-    public record Group(ResultRow first, int seeds, Map<Metric, Stat> stats) {
+    public record Group(ResultRow first, String params, int seeds, Map<Metric, Stat> stats) {
         public Stat stat(Metric m) {
             return stats.get(m);
         }
@@ -39,7 +43,7 @@ public final class AcrossSeeds {
         Map<List<Object>, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             groups.computeIfAbsent(List.of(r.representation(), r.inputs(), r.labelsUsedAsInput(), r.algorithm(),
-                    r.params()), k -> new ArrayList<>()).add(r);
+                    settings(r)), k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
         for (List<ResultRow> g : groups.values()) {
@@ -47,10 +51,22 @@ public final class AcrossSeeds {
             for (Metric m : Metric.values()) {
                 stats.put(m, stat(g.stream().mapToDouble(m::of).filter(Double::isFinite).toArray()));
             }
-            out.add(new Group(g.get(0), g.size(), stats));
+            out.add(new Group(g.get(0), settings(g.get(0)), g.size(), stats));
         }
         return out;
     }
+
+    /**
+     * A row's parameters as set, without those the algorithm chose from the data at fit time (named
+     * {@code *_value}, such as DBSCAN's {@code eps_value} for {@code eps=knee×1.0}): these differ
+     * from seed to seed by design, so the same setting over several seeds is one method.
+     */
+    static String settings(ResultRow r) {
+        return r.parameters().entrySet().stream().filter(e -> !e.getKey().endsWith(FITTED_SUFFIX))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private static final String FITTED_SUFFIX = "_value";
 
     /** True when some method was run with more than one seed. */
     public static boolean hasRepeats(List<ResultRow> rows) {

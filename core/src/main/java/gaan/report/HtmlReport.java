@@ -2,11 +2,13 @@ package gaan.report;
 
 import static gaan.report.Numbers.exact;
 import static gaan.report.Numbers.fourDigits;
+import static gaan.report.Numbers.threeDigits;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The self-contained HTML page of a run ({@code results/report.html}): warnings first, the best
@@ -48,6 +54,13 @@ public final class HtmlReport {
     /** The page's styles and its table-sorting script (numbers from data-v, text by locale, empty cells last). */
     private static final String CSS = resource("report.css");
     private static final String SORT_JS = resource("report.js");
+    /**
+     * Draws the map from the JSON in {@code #map-data} on a canvas (one pass over the points, so
+     * 20,000 tracks cost no DOM nodes), with a legend that hides or isolates categories, a tooltip
+     * for the nearest dot, and a player for a clicked dot. {@code window.gaanMap} lets the browser
+     * test find a dot's screen position.
+     */
+    private static final String MAP_JS = resource("map.js");
 
     private static final List<String> TABLE_COLUMNS = List.of("representation", "inputs", "algorithm", "params",
             "seed", "n_clusters", "n_noise", "coverage", "silhouette", "davies_bouldin", "calinski_harabasz", "ari",
@@ -62,9 +75,11 @@ public final class HtmlReport {
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
      * @param answerRule how {@link TaskReport#best()} was chosen, as a phrase ("among the selected run of ...")
+     * @param recommendation the run's recommended clustering, or {@code null} when none was recorded
+     * @param map        the interactive map of the first screen, or {@code null} for none
      */
     public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                         Path edaSummary, String answerRule) {
+                         Path edaSummary, String answerRule, Recommendation recommendation, TrackMap map) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
@@ -81,25 +96,138 @@ public final class HtmlReport {
         return RunWriter.writeString(file, new Page(base).render(report));
     }
 
-    /** Mostly-noise clusterings named per task in the warnings; the table shows the rest. */
+    /**
+     * The first screen's answer: the recommended run with how it was chosen and its label-free
+     * scores, and when labels exist its ARI/NMI beside the task's best row and best baseline. Without
+     * a recorded recommendation (older results) it says so and names the task's answer by
+     * silhouette instead.
+     */
+    static String recommendationSentence(Recommendation rec, List<TaskReport> tasks) {
+        if (rec == null) {
+            for (TaskReport t : tasks) {
+                ResultRow r = t.best().get(Metric.SILHOUETTE);
+                if (r != null) {
+                    ResultRow.Scores s = r.scores();
+                    return "No recommendation recorded for these results. Shown instead: the selected label-free run "
+                            + "with the highest silhouette, " + r.label() + " (seed " + r.seed() + ") in task "
+                            + t.task() + ": " + s.nClusters() + " clusters, silhouette " + threeDigits(s.silhouette())
+                            + ", coverage " + percent(s.coverage()) + reference(t, s.ari(), s.nmi()) + ".";
+                }
+            }
+            return "No recommendation recorded for these results, and no task has a label-free answer.";
+        }
+        Recommendation.Evidence e = rec.evidence();
+        List<String> evidence = new ArrayList<>();
+        named(evidence, "stability", e.stability());
+        named(evidence, "seed agreement", e.seedAgreement());
+        named(evidence, "consensus", e.consensus());
+        named(evidence, "silhouette", e.silhouette());
+        named(evidence, "Davies-Bouldin", e.daviesBouldin());
+        named(evidence, "Calinski-Harabasz", e.calinskiHarabasz());
+        if (Double.isFinite(e.coverage())) {
+            evidence.add("coverage " + percent(e.coverage()));
+        }
+        if (Double.isFinite(e.largestClusterShare())) {
+            evidence.add("largest cluster " + percent(e.largestClusterShare()) + " of the tracks");
+        }
+        String rule = rec.rule().isBlank() ? "" : " " + rec.rule().strip() + (rec.rule().strip().endsWith(".") ? "" : ".");
+        TaskReport task = tasks.stream().filter(t -> t.task().equals(rec.task())).findFirst().orElse(null);
+        String reference = rec.reference() == null ? "" : reference(task, rec.reference().ari(), rec.reference().nmi());
+        String against = rec.reference() == null ? " The collection has no labels to compare with."
+                : reference.isEmpty() ? "" : reference.replaceFirst("^; a", " A") + ".";
+        return "Recommended: " + rec.algorithm() + (rec.params().isEmpty() ? "" : " (" + rec.params() + ")") + " on "
+                + rec.representation() + (rec.inputs().isEmpty() ? "" : " (" + rec.inputs() + ")") + " in task "
+                + rec.task() + ", seed " + rec.seed() + ": " + rec.k() + " clusters." + rule
+                + (evidence.isEmpty() ? "" : " Label-free evidence: " + String.join(", ", evidence) + ".") + against;
+    }
+
+    /**
+     * "; against the labels (not used to choose): ARI a, NMI b; the task's best row ...; the best
+     * baseline ...", or empty when the scores are undefined.
+     */
+    private static String reference(TaskReport task, double ari, double nmi) {
+        if (!Double.isFinite(ari)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; against the labels (not used to choose): ARI ").append(threeDigits(ari));
+        if (Double.isFinite(nmi)) {
+            b.append(", NMI ").append(threeDigits(nmi));
+        }
+        if (task != null) {
+            ResultRow best = task.best().get(Metric.ARI);
+            if (best != null) {
+                b.append("; the task's best row by ARI, ").append(best.label()).append(", reaches ")
+                        .append(threeDigits(best.scores().ari()));
+            }
+            ResultRow baseline = task.headToHead().baseline();
+            if (baseline != null) {
+                b.append("; the best baseline without a VAE, ").append(baseline.label()).append(", ")
+                        .append(threeDigits(baseline.scores().ari()));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void named(List<String> out, String name, double v) {
+        if (Double.isFinite(v)) {
+            out.add(name + " " + threeDigits(v));
+        }
+    }
+
+    /**
+     * The headline stated honestly for one task: whether the best VAE or the best baseline agrees
+     * more with the labels ({@link TaskReport#headToHead()}). Empty without both.
+     */
+    static Optional<String> baselineSentence(TaskReport t) {
+        ResultRow v = t.headToHead().vae();
+        ResultRow b = t.headToHead().baseline();
+        if (v == null || b == null) {
+            return Optional.empty();
+        }
+        double vAri = v.scores().ari();
+        double bAri = b.scores().ari();
+        return Optional.of(bAri > vAri
+                ? t.task() + ": a baseline beats every VAE against the labels: " + b.label() + " reaches ARI "
+                        + threeDigits(bAri) + ", the best VAE (" + v.label() + ") " + threeDigits(vAri) + "."
+                : t.task() + ": the best VAE (" + v.label() + ") reaches ARI " + threeDigits(vAri)
+                        + " against the labels, the best baseline (" + b.label() + ") " + threeDigits(bAri) + ".");
+    }
+
+    /** A map coordinate to four significant digits: plenty for a canvas, and a third of the bytes. */
+    private static double round(double v) {
+        return Double.isFinite(v) ? Double.parseDouble(fourDigits(v)) : 0;
+    }
+
+    /** Mostly-noise clusterings named per task in a warning's details; the table shows the rest. */
     static final int MAX_LISTED_NOISY = 5;
 
     /**
-     * Warnings of a run, most serious kind first: leakage, collapse, mostly-noise clusterings (one
-     * line per task, the first {@link #MAX_LISTED_NOISY} named), skipped tracks (the first
-     * {@link #MAX_LISTED_SKIPPED} named).
+     * One kind of warning: a headline that counts the cases (one line on the page) and the cases
+     * behind it (shown on request).
      */
-    public static List<String> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
+    public record Warning(String headline, List<String> details) {
+        public Warning {
+            details = List.copyOf(details);
+        }
+    }
+
+    /**
+     * Warnings of a run, most serious kind first, one per kind that occurred: leakage, collapse,
+     * mostly-noise clusterings (the first {@link #MAX_LISTED_NOISY} of each task named), skipped
+     * tracks (the first {@link #MAX_LISTED_SKIPPED} named).
+     */
+    public static List<Warning> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
         List<String> leakage = new ArrayList<>();
         List<String> collapse = new ArrayList<>();
         List<String> noise = new ArrayList<>();
+        int leakingCount = 0;
+        int noisyCount = 0;
         for (TaskReport t : tasks) {
             List<String> leaking = t.results().stream().filter(ResultRow::labelsUsedAsInput)
                     .map(r -> r.representation() + " (" + r.inputs() + ")").distinct().toList();
             if (!leaking.isEmpty()) {
-                leakage.add(t.task() + ": " + leaking.size() + " representation(s) used the evaluation labels as "
-                        + "input: " + String.join(", ", leaking) + ". Their external scores (ARI, NMI, AMI, purity, "
-                        + "accuracy) are not evidence of unsupervised structure; they are listed apart.");
+                leakingCount += leaking.size();
+                leakage.add(t.task() + ": " + String.join(", ", leaking));
             }
             Map<String, HistoryRow> last = new TreeMap<>();
             for (HistoryRow h : t.history()) {
@@ -107,33 +235,63 @@ public final class HtmlReport {
             }
             last.forEach((name, h) -> {
                 if (h.collapsed()) {
-                    collapse.add(t.task() + ": VAE " + name + " collapsed: " + h.activeUnits()
-                            + " active latent unit(s) at epoch " + h.epoch() + " (fewer than "
-                            + HistoryRow.COLLAPSE_BELOW + "); its latent space carries almost no information.");
+                    collapse.add(t.task() + ": VAE " + name + ": " + h.activeUnits()
+                            + " active latent unit(s) at epoch " + h.epoch());
                 }
             });
             List<String> noisy = t.results().stream().filter(r -> r.scores().coverage() < NOISY_BELOW)
-                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + fourDigits(r.scores().coverage()) + ")")
+                    .map(r -> r.label() + " seed " + r.seed() + " (coverage " + threeDigits(r.scores().coverage()) + ")")
                     .toList();
             if (!noisy.isEmpty()) {
+                noisyCount += noisy.size();
                 int more = noisy.size() - MAX_LISTED_NOISY;
-                noise.add(t.task() + ": " + noisy.size() + " clustering(s) leave more than half of the tracks as "
-                        + "noise, so their internal scores describe the few clustered tracks only: "
-                        + String.join(", ", noisy.subList(0, Math.min(noisy.size(), MAX_LISTED_NOISY)))
-                        + (more > 0 ? "; and " + more + " more (coverage column of the table)" : "") + ".");
+                noise.add(t.task() + ": " + String.join(", ", noisy.subList(0, Math.min(noisy.size(), MAX_LISTED_NOISY)))
+                        + (more > 0 ? "; and " + more + " more (coverage column of the table)" : ""));
             }
         }
-        List<String> out = new ArrayList<>(leakage);
-        out.addAll(collapse);
-        out.addAll(noise);
+        List<Warning> out = new ArrayList<>();
+        if (leakingCount > 0) {
+            out.add(new Warning(leakingCount + " representation(s) used the evaluation labels as input: their "
+                    + "external scores (ARI, NMI, AMI, purity, accuracy) are not evidence of unsupervised structure, "
+                    + "so they are listed apart", leakage));
+        }
+        if (!collapse.isEmpty()) {
+            out.add(new Warning(collapse.size() + " VAE(s) collapsed to fewer than " + HistoryRow.COLLAPSE_BELOW
+                    + " active latent units: their latent space carries almost no information", collapse));
+        }
+        if (noisyCount > 0) {
+            out.add(new Warning(noisyCount + " clustering(s) left more than half of the tracks as noise, so their "
+                    + "internal scores describe the few clustered tracks only", noise));
+        }
         if (!skipped.isEmpty()) {
-            String listed = skipped.stream().limit(MAX_LISTED_SKIPPED).map(s -> s.id() + " (" + s.reason() + ")")
-                    .collect(Collectors.joining("; "));
+            List<String> listed = new ArrayList<>(skipped.stream().limit(MAX_LISTED_SKIPPED)
+                    .map(s -> s.id() + " (" + s.reason() + ")").toList());
             int more = skipped.size() - MAX_LISTED_SKIPPED;
-            out.add(skipped.size() + " track(s) were skipped: " + listed
-                    + (more > 0 ? "; and " + more + " more (see the feature store's tracks.csv)" : "") + ".");
+            if (more > 0) {
+                listed.add("and " + more + " more (see the feature store's tracks.csv)");
+            }
+            out.add(new Warning(skipped.size() + " track(s) were skipped", listed));
         }
         return out;
+    }
+
+    /** Where a selected row's note states the sweep's selection rule (written by the clustering stage). */
+    private static final String SELECTED_NOTE = "selected: ";
+
+    /** The selection rule a selected row's note states, or {@code null}. */
+    static String selectionRule(String note) {
+        int at = note.indexOf(SELECTED_NOTE);
+        return at < 0 ? null : note.substring(at + SELECTED_NOTE.length());
+    }
+
+    /** A note without the selection rule, which the table states once. */
+    static String withoutSelectionRule(String note) {
+        int at = note.indexOf(SELECTED_NOTE);
+        return at < 0 ? note : note.substring(0, at).replaceFirst(";\\s*$", "");
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     static String esc(String s) {
@@ -170,6 +328,7 @@ public final class HtmlReport {
                     .append("<title>").append(esc(r.title())).append("</title>\n<style>").append(CSS)
                     .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
             nav(r);
+            overview(r);
             warningsSection(r);
             summary(r);
             if (!r.edaPlots().isEmpty()) {
@@ -184,12 +343,12 @@ public final class HtmlReport {
             for (TaskReport t : r.tasks()) {
                 task(t);
             }
-            h.append("<script>").append(SORT_JS).append("</script>\n</body>\n</html>\n");
+            h.append("<script>").append(SORT_JS).append(MAP_JS).append("</script>\n</body>\n</html>\n");
             return h.toString();
         }
 
         private void nav(Report r) {
-            h.append("<nav><a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
+            h.append("<nav><a href=\"#overview\">Recommendation</a> · <a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
             if (!r.edaPlots().isEmpty()) {
                 h.append(" · <a href=\"#eda\">Exploratory analysis</a>");
             }
@@ -200,17 +359,90 @@ public final class HtmlReport {
         }
 
         private void warningsSection(Report r) {
-            List<String> warnings = warnings(r.tasks(), r.skipped());
+            List<Warning> warnings = warnings(r.tasks(), r.skipped());
             h.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n");
             if (warnings.isEmpty()) {
                 h.append("<p>None: no representation used the labels, no VAE collapsed, every clustering covers at "
                         + "least half of the tracks, and no track was skipped.</p>\n");
-            } else {
-                h.append("<ul class=\"warnings\">\n");
-                warnings.forEach(w -> h.append("<li>").append(esc(w)).append("</li>\n"));
-                h.append("</ul>\n");
+            }
+            for (Warning w : warnings) {
+                h.append("<details class=\"warning\"><summary>").append(esc(w.headline()))
+                        .append(" <span class=\"hint\">(details)</span></summary>\n<ul>\n");
+                w.details().forEach(d -> h.append("<li>").append(esc(d)).append("</li>\n"));
+                h.append("</ul>\n</details>\n");
             }
             h.append("</section>\n");
+        }
+
+        /**
+         * The first screen: the recommended clustering in a sentence, how the VAEs compare with the
+         * baselines, and the map of the tracks.
+         */
+        private void overview(Report r) {
+            h.append("<section id=\"overview\">\n<div class=\"answer\">\n<p class=\"recommendation\">")
+                    .append(esc(recommendationSentence(r.recommendation(), r.tasks()))).append("</p>\n");
+            List<String> honest = r.tasks().stream().map(HtmlReport::baselineSentence).flatMap(Optional::stream)
+                    .toList();
+            if (!honest.isEmpty()) {
+                h.append("<p class=\"baseline\">").append(esc(String.join(" ", honest))).append("</p>\n");
+            }
+            h.append("</div>\n");
+            if (r.map() != null) {
+                map(r.map());
+            }
+            h.append("</section>\n");
+        }
+
+        /** The map: a canvas drawn by {@link #MAP_JS} from the tracks' data embedded as JSON. */
+        private void map(TrackMap m) {
+            Map<String, List<Object>> data = new LinkedHashMap<>();
+            for (String key : List.of("id", "x", "y", "cluster", "label", "genre", "genres", "language", "audio")) {
+                data.put(key, new ArrayList<>());
+            }
+            boolean labelDiffers = false;
+            for (int i = 0; i < m.tracks().size(); i++) {
+                TrackInfo t = m.tracks().get(i);
+                String genre = t.genres().isEmpty() ? null : t.genres().get(0);
+                labelDiffers |= !Objects.equals(t.label(), genre);
+                data.get("id").add(t.id());
+                data.get("x").add(round(m.points()[i][0]));
+                data.get("y").add(round(m.points()[i][1]));
+                data.get("cluster").add(m.clusters()[i]);
+                data.get("label").add(t.label());
+                data.get("genre").add(genre);
+                data.get("genres").add(String.join(", ", t.genres()));
+                data.get("language").add(t.language());
+                data.get("audio").add(audioLink(t));
+            }
+            h.append("<figure class=\"map\" id=\"map\">\n<div class=\"map-controls\"><label>Colour by <select "
+                    + "id=\"map-colour\"><option value=\"cluster\">cluster</option>");
+            if (labelDiffers && data.get("label").stream().anyMatch(Objects::nonNull)) {
+                h.append("<option value=\"label\">label</option>");
+            }
+            for (String key : List.of("genre", "language")) {
+                if (data.get(key).stream().anyMatch(Objects::nonNull)) {
+                    h.append("<option value=\"").append(key).append("\">").append(key).append("</option>");
+                }
+            }
+            h.append("</select></label> <span class=\"hint\">Hover a dot for the track, click it to listen. "
+                    + "Click a legend entry to hide it, double-click to show it alone.</span></div>\n"
+                    + "<div class=\"map-body\"><canvas id=\"map-canvas\" role=\"img\" aria-label=\"map of ")
+                    .append(m.tracks().size()).append(" tracks\"></canvas><div id=\"map-tip\" hidden></div>"
+                            + "<ul id=\"map-legend\"></ul></div>\n<figcaption>").append(esc(m.caption()))
+                    .append(". <audio id=\"map-audio\" controls preload=\"none\"></audio> <span id=\"map-playing\">"
+                            + "</span></figcaption>\n<script type=\"application/json\" id=\"map-data\">");
+            try {
+                // "<" only occurs inside JSON strings, where \\u003c means the same and cannot close the script
+                h.append(new ObjectMapper().writeValueAsString(data).replace("<", "\\u003c"));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("map data: " + e.getMessage(), e);
+            }
+            h.append("</script>\n</figure>\n");
+        }
+
+        /** A link to the track's audio from the page when the file is there, else {@code null}. */
+        private String audioLink(TrackInfo t) {
+            return t.audio() != null && Files.isRegularFile(t.audio()) ? link(t.audio()) : null;
         }
 
         private void summary(Report r) {
@@ -240,7 +472,7 @@ public final class HtmlReport {
                     }
                     for (double v : new double[] {b.scores().coverage(), b.scores().silhouette(), b.scores().ari(),
                         b.scores().nmi()}) {
-                        h.append("<td class=\"num\">").append(fourDigits(v)).append("</td>");
+                        h.append("<td class=\"num\">").append(threeDigits(v)).append("</td>");
                     }
                     h.append("</tr>\n");
                 }
@@ -286,20 +518,39 @@ public final class HtmlReport {
             h.append("</section>\n");
         }
 
+        /**
+         * A results table: the selected run of each sweep first (of the first seed when there are
+         * several: the across-seeds table summarises the others); the other rows hidden behind a
+         * "show all N rows" button. The selection rule, which every selected row's note repeats, is
+         * said once above the table and left out of the notes.
+         */
         private void resultsTable(List<ResultRow> rows, String kind) {
             if (rows.isEmpty()) {
                 h.append("<p>No results.</p>\n");
                 return;
             }
-            h.append("<div class=\"scroll\"><table class=\"results sortable ").append(kind).append("\">\n<thead><tr>");
+            long firstSeed = rows.get(0).seed();
+            boolean seeds = rows.stream().anyMatch(r -> r.seed() != firstSeed);
+            java.util.function.Predicate<ResultRow> shown = r -> r.selected() && r.seed() == firstSeed;
+            List<ResultRow> ordered = new ArrayList<>(rows);
+            ordered.sort(Comparator.comparing(r -> !shown.test(r)));
+            boolean collapse = shown.test(ordered.get(0)) && !shown.test(ordered.get(ordered.size() - 1));
+            rows.stream().filter(ResultRow::selected).map(r -> selectionRule(r.note())).filter(Objects::nonNull)
+                    .findFirst().ifPresent(rule -> h.append("<p class=\"hint\">Green rows: each sweep's selected run ("
+                            + esc(rule) + ")" + (collapse && seeds ? ", seed " + firstSeed + "; the across-seeds table "
+                            + "summarises every seed" : "") + ".</p>\n"));
+            h.append("<div class=\"scroll\"><table class=\"results sortable ").append(kind)
+                    .append(collapse ? " collapsed" : "").append("\">\n<thead><tr>");
             TABLE_COLUMNS.forEach(c -> h.append("<th title=\"sort by ").append(c).append("\">").append(c)
                     .append("</th>"));
             h.append("</tr></thead>\n<tbody>\n");
-            for (ResultRow r : rows) {
-                h.append(r.selected() ? "<tr class=\"selected\">" : "<tr>");
-                for (String v : List.of(r.representation(), r.inputs(), r.algorithm(), r.params())) {
+            for (ResultRow r : ordered) {
+                h.append("<tr class=\"").append(r.selected() ? "selected" : "")
+                        .append(shown.test(r) ? "" : r.selected() ? " extra" : "extra").append("\">");
+                for (String v : List.of(r.representation(), r.inputs(), r.algorithm())) {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
+                h.append("<td class=\"wrap\">").append(esc(r.params())).append("</td>");
                 ResultRow.Scores s = r.scores();
                 num(r.seed());
                 num(s.nClusters());
@@ -308,10 +559,14 @@ public final class HtmlReport {
                     s.ari(), s.nmi(), s.ami(), s.purity(), s.accuracy()}) {
                     num(v);
                 }
-                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"note\">").append(esc(r.note()))
-                        .append("</td></tr>\n");
+                h.append("<td>").append(r.selected() ? "yes" : "").append("</td><td class=\"wrap\">")
+                        .append(esc(withoutSelectionRule(r.note()))).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table></div>\n");
+            if (collapse) {
+                h.append("<button type=\"button\" class=\"show-all\" data-rows=\"").append(rows.size())
+                        .append("\">show all ").append(rows.size()).append(" rows</button>\n");
+            }
         }
 
         private void seedsTable(List<AcrossSeeds.Group> groups) {
@@ -325,16 +580,16 @@ public final class HtmlReport {
                 ResultRow r = g.first();
                 h.append("<tr>");
                 for (String v : List.of(r.representation(), r.inputs(), r.labelsUsedAsInput() ? "yes" : "",
-                        r.algorithm(), r.params())) {
+                        r.algorithm(), g.params())) {
                     h.append("<td>").append(esc(v)).append("</td>");
                 }
                 num(g.seeds());
                 for (Metric m : SEED_METRICS) {
                     AcrossSeeds.Stat st = g.stat(m);
                     h.append("<td class=\"num\" data-v=\"").append(exact(st.mean())).append("\">")
-                            .append(fourDigits(st.mean()));
+                            .append(threeDigits(st.mean()));
                     if (!Double.isNaN(st.std())) {
-                        h.append(" ± ").append(fourDigits(st.std()));
+                        h.append(" ± ").append(Numbers.spread(st.std()));
                     }
                     h.append("</td>");
                 }
@@ -343,10 +598,10 @@ public final class HtmlReport {
             h.append("</tbody>\n</table></div>\n");
         }
 
-        /** A numeric cell: the full value in {@code data-v} for sorting, four digits shown. */
+        /** A numeric cell: the full value in {@code data-v} for sorting, three digits shown. */
         private void num(double v) {
             h.append("<td class=\"num\" data-v=\"").append(Double.isNaN(v) ? "" : exact(v)).append("\">")
-                    .append(fourDigits(v)).append("</td>");
+                    .append(threeDigits(v)).append("</td>");
         }
 
         private void plots(List<Plot> plots) {
@@ -404,8 +659,9 @@ public final class HtmlReport {
             for (TrackInfo x : inside.subList(0, Math.min(inside.size(), MAX_TRACKS_PER_CLUSTER))) {
                 h.append("<tr><td>").append(esc(x.id())).append("</td><td>").append(esc(String.join(", ", x.genres())))
                         .append("</td><td>").append(esc(x.language())).append("</td><td>");
-                if (x.audio() != null) {
-                    h.append("<audio controls preload=\"none\" src=\"").append(href(x.audio())).append("\"></audio>");
+                String audio = audioLink(x);
+                if (audio != null) {
+                    h.append("<audio controls preload=\"none\" src=\"").append(esc(audio)).append("\"></audio>");
                 }
                 h.append("</td></tr>\n");
             }
@@ -431,12 +687,17 @@ public final class HtmlReport {
                     .collect(Collectors.joining(", "));
         }
 
-        /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
+        /** A link from the page's folder to {@code target}, HTML-escaped for an attribute. */
         private String href(Path target) {
+            return esc(link(target));
+        }
+
+        /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
+        private String link(Path target) {
             Path rel = base.relativize(target.toAbsolutePath().normalize());
             List<String> parts = new ArrayList<>();
             rel.forEach(seg -> parts.add(encodeSegment(seg.toString())));
-            return esc(String.join("/", parts));
+            return String.join("/", parts);
         }
     }
 

@@ -257,21 +257,43 @@ public final class Plots {
         return save(chart, out);
     }
 
-    /** A histogram of the finite values with {@code bins} equal-width bins. */
+    /**
+     * A histogram of the finite values with {@code bins} equal-width bins, each labelled by its
+     * centre; when every value is the same, one bar labelled by that value.
+     */
     public static Path histogram(String title, String xTitle, double[] values, int bins, Path out) {
         double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
         double lo = Arrays.stream(finite).min().orElse(0);
-        double hi = Arrays.stream(finite).max().orElse(1);
+        double hi = Arrays.stream(finite).max().orElse(0);
+        int n = hi > lo ? bins : 1;
         double width = hi > lo ? (hi - lo) / bins : 1;
-        double[] counts = new double[bins];
+        double[] counts = new double[n];
         for (double v : finite) {
-            counts[Math.min(bins - 1, (int) ((v - lo) / width))]++;
+            counts[Math.min(n - 1, (int) ((v - lo) / width))]++;
         }
+        List<String> labels = binLabels(lo, hi, n);
         Map<String, Double> byBin = new LinkedHashMap<>();
-        for (int b = 0; b < bins; b++) {
-            byBin.put(String.format(java.util.Locale.ROOT, "%.0f", lo + (b + 0.5) * width), counts[b]);
+        for (int b = 0; b < n; b++) {
+            byBin.put(labels.get(b), counts[b]);
         }
         return bars(title, xTitle, "count", byBin, out);
+    }
+
+    /**
+     * Labels of {@code bins} equal bins over {@code [lo, hi]}: their centres with as many decimals
+     * as half a bin's width needs (no 10 s track shown as "11"); one bin when {@code lo == hi}.
+     */
+    static List<String> binLabels(double lo, double hi, int bins) {
+        if (!(hi > lo)) {
+            return List.of(Numbers.fourDigits(lo));
+        }
+        double width = (hi - lo) / bins;
+        int decimals = (int) Math.max(0, Math.ceil(-Math.log10(width / 2)));
+        List<String> out = new ArrayList<>(bins);
+        for (int b = 0; b < bins; b++) {
+            out.add(String.format(java.util.Locale.ROOT, "%." + decimals + "f", lo + (b + 0.5) * width));
+        }
+        return out;
     }
 
     /** Line chart of named curves, e.g. silhouette against k for each representation. */

@@ -1,5 +1,7 @@
 package gaan.report;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,6 +62,21 @@ public record ResultRow(String task, String representation, String inputs, boole
     /** A short human name of the method, used as a plot label: {@code representation algorithm params}. */
     public String label() {
         return params.isEmpty() ? representation + " " + algorithm : representation + " " + algorithm + " " + params;
+    }
+
+    /**
+     * The parameters of {@link #params()} by name, in order: {@code "k=5 linkage=ward"} gives
+     * {@code k → 5, linkage → ward}. A word without {@code =} is skipped.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String word : params.trim().split("[\\s,]+")) {
+            int eq = word.indexOf('=');
+            if (eq > 0) {
+                out.put(word.substring(0, eq), word.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     public ResultRow withSelected(boolean value) {

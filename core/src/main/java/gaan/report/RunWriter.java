@@ -64,14 +64,27 @@ public final class RunWriter {
         return folder;
     }
 
+    /**
+     * Writes {@code clustering_results.csv}: {@link #RESULT_COLUMNS}, then one column per parameter
+     * name found in the rows' {@code params} ({@code k}, {@code linkage}, {@code eps}, ...: in order
+     * of first appearance, empty where a row's algorithm has no such parameter), so pandas can filter
+     * on a parameter without parsing {@code params}.
+     */
     public Path writeResults(List<ResultRow> rows) {
-        return writeCsv(RESULTS_FILE, RESULT_COLUMNS, rows.stream().map(r -> {
+        List<String> parameters = rows.stream().flatMap(r -> r.parameters().keySet().stream()).distinct()
+                .filter(name -> !RESULT_COLUMNS.contains(name)).toList();
+        List<String> header = new ArrayList<>(RESULT_COLUMNS);
+        header.addAll(parameters);
+        return writeCsv(RESULTS_FILE, header, rows.stream().map(r -> {
             ResultRow.Scores s = r.scores();
-            return List.<Object>of(r.task(), r.representation(), r.inputs(), r.labelsUsedAsInput(), r.algorithm(),
-                    r.params(), r.seed(), s.nClusters(), s.nNoise(), exact(s.coverage()), exact(s.silhouette()),
-                    exact(s.daviesBouldin()), exact(s.calinskiHarabasz()), exact(s.ari()), exact(s.nmi()),
-                    exact(s.ami()), exact(s.purity()), exact(s.accuracy()), r.selected(), r.note(), r.kFromLabels(),
-                    r.recommended());
+            List<Object> rec = new ArrayList<>(List.of(r.task(), r.representation(), r.inputs(),
+                    r.labelsUsedAsInput(), r.algorithm(), r.params(), r.seed(), s.nClusters(), s.nNoise(),
+                    exact(s.coverage()), exact(s.silhouette()), exact(s.daviesBouldin()), exact(s.calinskiHarabasz()),
+                    exact(s.ari()), exact(s.nmi()), exact(s.ami()), exact(s.purity()), exact(s.accuracy()),
+                    r.selected(), r.note(), r.kFromLabels(), r.recommended()));
+            Map<String, String> own = r.parameters();
+            parameters.forEach(name -> rec.add(own.getOrDefault(name, "")));
+            return rec;
         }).toList());
     }
 
@@ -123,7 +136,7 @@ public final class RunWriter {
         return writeCsv(SUMMARY_FILE, SUMMARY_COLUMNS, AcrossSeeds.of(rows).stream().map(g -> {
             ResultRow f = g.first();
             List<Object> rec = new ArrayList<>(List.of(f.task(), f.representation(), f.inputs(),
-                    f.labelsUsedAsInput(), f.algorithm(), f.params(), g.seeds()));
+                    f.labelsUsedAsInput(), f.algorithm(), g.params(), g.seeds()));
             for (Metric m : Metric.values()) {
                 rec.add(exact(g.stat(m).mean()));
                 rec.add(exact(g.stat(m).std()));

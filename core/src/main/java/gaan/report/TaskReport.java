@@ -12,6 +12,8 @@ import java.util.Map;
  * @param results        every result row of the task
  * @param best           the task's best label-free row by each metric the summary shows (silhouette: the
  *                       task's answer), as the run's answer rule chose it; a metric without one is absent
+ * @param headToHead     the best VAE row and the best baseline row against the labels, for the
+ *                       first screen's honest comparison
  * @param history        VAE training history (collapse warnings come from its last epoch per model and seed)
  * @param assignments    cluster assignments of the task's tracks
  * @param tracks         the tracks of {@code assignments}, matched by id
@@ -22,12 +24,21 @@ import java.util.Map;
  *                       a modality it lacks, how k was chosen), shown under the task's title
  */
 public record TaskReport(String task, Path folder, List<ResultRow> results, Map<Metric, ResultRow> best,
-                         List<HistoryRow> history, Assignments assignments, List<TrackInfo> tracks,
+                         HeadToHead headToHead, List<HistoryRow> history, Assignments assignments, List<TrackInfo> tracks,
                          String selectedMethod, List<Plot> plots, List<String> notes) {
+
+    /**
+     * The best row by ARI, as the answer rule chooses, among representations a VAE made ({@code vae})
+     * and among the rest: PCA, raw features ({@code baseline}); either is {@code null} when none
+     * qualifies (no labels, or no row of that kind).
+     */
+    public record HeadToHead(ResultRow vae, ResultRow baseline) {
+    }
 
     public TaskReport {
         results = List.copyOf(results);
         best = Map.copyOf(best);
+        java.util.Objects.requireNonNull(headToHead, "headToHead");
         history = List.copyOf(history);
         tracks = List.copyOf(tracks);
         plots = List.copyOf(plots);

@@ -23,6 +23,14 @@
     });
     rows.forEach(function (r) { body.appendChild(r); });
   }
+  document.querySelectorAll('button.show-all').forEach(function (button) {
+    var table = button.previousElementSibling.querySelector('table');
+    button.addEventListener('click', function () {
+      var collapsed = table.classList.toggle('collapsed');
+      button.textContent = collapsed ? 'show all ' + button.getAttribute('data-rows') + ' rows'
+          : 'show the selected rows only';
+    });
+  });
   document.querySelectorAll('table.sortable').forEach(function (table) {
     table.querySelectorAll('thead th').forEach(function (th, col) {
       th.addEventListener('click', function () { sortBy(table, col, th); });

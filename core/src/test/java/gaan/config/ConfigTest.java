@@ -79,14 +79,15 @@ class ConfigTest {
     }
 
     @Test
-    void overridesReachEveryVaeAndClusterer() {
+    void overridesReachEveryVaeAndEveryClustererThatTakesK() {
         ExperimentConfig c = new Overrides(8, 4.0, 5, 3, 16, List.of(7L, 8L), 1)
                 .applyTo(Preset.HARD.config()).resolved().validate();
         assertEquals(List.of(7L, 8L), c.seeds());
         assertEquals(3, c.training().epochs());
         assertTrue(c.representations().stream().filter(r -> r.kind() == RepresentationSpec.Kind.VAE)
                 .allMatch(r -> r.latentDim() == 8 && r.betaValue() == 4.0));
-        assertTrue(c.clustering().stream().allMatch(s -> s.k().equals(List.of(5))));
+        assertTrue(c.clustering().stream().allMatch(s -> s.algorithm().takesK() ? s.k().equals(List.of(5))
+                : s.k() == null), "--k reaches the algorithms that take k, and only those");
     }
 
     @Test
@@ -96,6 +97,18 @@ class ConfigTest {
         assertEquals("lyrics_vs_audio", c.task());
         assertTrue(c.representations().stream().anyMatch(r -> r.name().equals("audio_vae_z16")));
         assertTrue(c.features().excludeMissingLyrics());
+    }
+
+    @Test
+    void aParameterTheAlgorithmDoesNotUseIsAnErrorNamingTheField() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ClusteringSpec(ClusteringSpec.Algorithm.KMEANS, null, List.of("ward"), null, null, null, null,
+                        null).validate("task: clustering[0]"));
+        assertEquals("task: clustering[0].linkage: applies to agglomerative only, not to kmeans; leave it out or "
+                + "choose such an algorithm", e.getMessage());
+        for (Preset p : Preset.values()) {
+            p.config().resolved().validate(); // the presets set only what their algorithms use
+        }
     }
 
     @Test

@@ -57,4 +57,15 @@ class TaskReportsTest {
         assertEquals("নদী", info.lyrics());
         assertEquals(Path.of("/c/audio/x.mp3"), info.audio());
     }
+
+    @Test
+    void headToHeadSplitsVaesFromBaselinesByTheirTrainingHistory() {
+        List<gaan.report.HistoryRow> history = List.of(
+                new gaan.report.HistoryRow("mlp_vae_latent8", 1, 1, 1, 1, 0, 1, 8, Double.NaN, 0.1),
+                new gaan.report.HistoryRow("cvae_latent8", 1, 1, 1, 1, 0, 1, 8, Double.NaN, 0.1));
+        gaan.report.TaskReport.HeadToHead h = TaskReports.headToHead(ROWS, history);
+        assertEquals("mlp_vae_latent8", h.vae().representation(), "the CVAE used the labels: never a candidate");
+        assertEquals("k=4", h.baseline().params(), "pca8 k=4 has the baselines' best ARI");
+        assertEquals(null, TaskReports.headToHead(ROWS.subList(1, 4), history).vae(), "no VAE row");
+    }
 }

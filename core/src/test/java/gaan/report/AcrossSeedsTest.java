@@ -35,4 +35,21 @@ class AcrossSeedsTest {
         assertFalse(AcrossSeeds.hasRepeats(List.of(run("vae", 1, 0.2, 0.1), run("pca", 2, 0.2, 0.1))));
         assertTrue(AcrossSeeds.hasRepeats(List.of(run("vae", 1, 0.2, 0.1), run("vae", 2, 0.2, 0.1))));
     }
+
+    @Test
+    void dbscanWithAKneeEpsIsOneMethodOverItsSeeds() {
+        ResultRow first = new ResultRow("hard", "pca", "mfcc", false, "dbscan",
+                "eps=knee×1.0 min_samples=5 eps_value=0.4123", 1,
+                new ResultRow.Scores(3, 2, 0.9, 0.3, 1, 10, 0.2, 0.5, 0.5, 0.5, 0.5), true, "");
+        ResultRow second = new ResultRow("hard", "pca", "mfcc", false, "dbscan",
+                "eps=knee×1.0 min_samples=5 eps_value=0.3977", 2,
+                new ResultRow.Scores(3, 4, 0.8, 0.3, 1, 10, 0.2, 0.5, 0.5, 0.5, 0.5), true, "");
+        List<AcrossSeeds.Group> groups = AcrossSeeds.of(List.of(first, second));
+        assertEquals(1, groups.size(), "the fitted eps differs per seed; the setting is the same");
+        assertEquals("eps=knee×1.0 min_samples=5", groups.get(0).params());
+        assertEquals(0.0, groups.get(0).stat(Metric.SILHOUETTE).std(), "equal values: no spread");
+        ResultRow fixed = new ResultRow("hard", "pca", "mfcc", false, "dbscan", "eps=0.5 min_samples=5", 1,
+                new ResultRow.Scores(3, 2, 0.9, 0.3, 1, 10, 0.2, 0.5, 0.5, 0.5, 0.5), true, "");
+        assertEquals(2, AcrossSeeds.of(List.of(first, fixed)).size(), "a set eps is a different method");
+    }
 }

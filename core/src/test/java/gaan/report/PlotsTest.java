@@ -159,4 +159,13 @@ class PlotsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Plots.histogram("d", "s", new double[] {1, 2}, 2, dir.resolve("h.jpg")));
     }
+
+    @Test
+    void histogramBinsAreLabelledByTheirCentreWithTheDecimalsTheyNeed() throws IOException {
+        assertEquals(List.of("10"), Plots.binLabels(10, 10, 20), "every track 10 s long: one bar at 10, not 11");
+        assertEquals(List.of("0.05", "0.15"), Plots.binLabels(0, 0.2, 2));
+        assertEquals(List.of("38", "72", "106", "140", "174"), Plots.binLabels(21, 191, 5));
+        Path out = Plots.histogram("durations", "seconds", new double[] {10, 10, 10}, 20, dir.resolve("h.png"));
+        assertTrue(javax.imageio.ImageIO.read(out.toFile()).getWidth() > 0);
+    }
 }

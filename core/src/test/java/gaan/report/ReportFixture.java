@@ -16,6 +16,14 @@ final class ReportFixture {
     private ReportFixture() {
     }
 
+    /** The map of the first task's selected method, at the points of its scatter plot. */
+    static TrackMap map(TaskReport task) {
+        return new TrackMap("mlp_vae_latent8 kmeans k=2, seed 1, 8 dimensions mapped by t-SNE", POINTS,
+                task.assignments().clusters(task.selectedMethod()), task.tracks());
+    }
+
+    static final double[][] POINTS = {{0, 0}, {0.2, 0.1}, {3, 3}, {3.1, 2.9}, {3.3, 3.2}, {0.1, 0.3}};
+
     /** Builds {@code root/collection} (audio) and {@code root/results} (run folders, plots) and returns the report spec. */
     static HtmlReport.Report build(Path root) throws IOException {
         Path audioDir = root.resolve("collection/audio files");
@@ -62,29 +70,31 @@ final class ReportFixture {
             }
             List<HistoryRow> history = new ArrayList<>();
             for (int e = 1; e <= 5; e++) {
-                history.add(new HistoryRow("mlp_vae", 1, e, 10.0 / e, 9.0 / e, 1, 1, task.equals("hard") ? 1 : 4,
-                        Double.NaN, 0.1));
+                history.add(new HistoryRow("mlp_vae_latent8", 1, e, 10.0 / e, 9.0 / e, 1, 1,
+                        task.equals("hard") ? 1 : 4, Double.NaN, 0.1));
             }
             RunWriter writer = new RunWriter(folder);
             writer.writeResults(rows);
             writer.writeAssignments(assignments);
             writer.writeHistory(history);
             Path plots = folder.resolve("plots");
-            double[][] points = {{0, 0}, {0.2, 0.1}, {3, 3}, {3.1, 2.9}, {3.3, 3.2}, {0.1, 0.3}};
             int[] selected = methods.get("mlp_vae kmeans k=2");
             List<Plot> plotList = List.of(
-                    new Plot("training curves", Plots.trainingCurves("mlp_vae", history, plots.resolve("training.png"))),
-                    new Plot("map by cluster", Plots.scatterByCluster("clusters", points, selected,
+                    new Plot("training curves", Plots.trainingCurves("mlp_vae_latent8", history,
+                            plots.resolve("training.png"))),
+                    new Plot("map by cluster", Plots.scatterByCluster("clusters", POINTS, selected,
                             plots.resolve("map cluster.png"))),
                     new Plot("metrics", Plots.metricBars("metrics", rows, List.of(Metric.SILHOUETTE, Metric.ARI),
                             plots.resolve("metrics.png"))));
             // The answer rule picks the first row by silhouette and by ARI (the CVAE row used the labels).
             Map<Metric, ResultRow> best = Map.of(Metric.SILHOUETTE, rows.get(0), Metric.ARI, rows.get(0));
-            tasks.add(new TaskReport(task, folder, rows, best, history, assignments, tracks, "mlp_vae kmeans k=2",
-                    plotList, List.of()));
+            // mlp_vae_latent8 has a training history, so it is the VAE; pca8 ward k=4 the best baseline by ARI.
+            TaskReport.HeadToHead headToHead = new TaskReport.HeadToHead(rows.get(0), rows.get(3));
+            tasks.add(new TaskReport(task, folder, rows, best, headToHead, history, assignments, tracks,
+                    "mlp_vae kmeans k=2", plotList, List.of()));
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
-                List.of(), null, "among the selected run of every sweep (test rule)");
+                List.of(), null, "among the selected run of every sweep (test rule)", null, map(tasks.get(0)));
     }
 }

@@ -56,7 +56,9 @@ class RunWriterTest {
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN), true, "one cluster: silhouette undefined, \"quoted\"");
         Path file = new RunWriter(dir.resolve("easy")).writeResults(List.of(defined, undefined));
 
-        assertEquals(RunWriter.RESULT_COLUMNS, header(file));
+        List<String> columns = new java.util.ArrayList<>(RunWriter.RESULT_COLUMNS);
+        columns.addAll(List.of("k", "n_init", "eps"));
+        assertEquals(columns, header(file), "every parameter a column of its own after the documented ones");
         List<CSVRecord> recs = read(file);
         assertEquals(2, recs.size());
         CSVRecord a = recs.get(0);
@@ -72,6 +74,8 @@ class RunWriterTest {
         assertEquals("30", b.get("n_noise"));
         assertEquals("true", b.get("selected"));
         assertEquals(undefined.note(), b.get("note"));
+        assertEquals(List.of("4", "10", ""), List.of(a.get("k"), a.get("n_init"), a.get("eps")));
+        assertEquals(List.of("", "", "0.5"), List.of(b.get("k"), b.get("n_init"), b.get("eps")));
     }
 
     @Test
