@@ -27,6 +27,9 @@ public final class Spectral implements Clusterer {
     private static final double TOLERANCE = 1e-9;
 
     private final int k;
+    /** Neighbours per point when none are given: scikit-learn's default. */
+    public static final int DEFAULT_NEIGHBORS = 10;
+
     private final int nNeighbors;
     private final long seed;
     private final int threads;
@@ -34,7 +37,8 @@ public final class Spectral implements Clusterer {
 
     /**
      * @param k          number of clusters (and of eigenvectors)
-     * @param nNeighbors neighbours per point in the graph, the point itself included (scikit-learn's default 10)
+     * @param nNeighbors neighbours per point in the graph, the point itself included (scikit-learn's default 10;
+     *     with fewer points, n - 1)
      */
     public Spectral(int k, int nNeighbors, long seed, int threads) {
         this(k, nNeighbors, seed, threads, DENSE_LIMIT);
@@ -97,13 +101,16 @@ public final class Spectral implements Clusterer {
     private Graph graph(double[][] x, int eigenvectors) {
         Points p = Points.of(x);
         int n = p.size();
-        if (n < eigenvectors || n < nNeighbors) {
-            throw new IllegalArgumentException("spectral clustering with k=" + eigenvectors + " and n_neighbors="
-                    + nNeighbors + " needs at least " + Math.max(eigenvectors, nNeighbors) + " points, got " + n
-                    + "; lower k or n_neighbors");
+        if (n < eigenvectors) {
+            throw new IllegalArgumentException("spectral clustering with k=" + eigenvectors + " (n_neighbors="
+                    + nNeighbors + ") needs at least " + eigenvectors + " points, got " + n + "; lower k");
         }
+        // scikit-learn refuses fewer points than n_neighbors. A tiny collection is better served by a
+        // smaller neighbourhood than by no clustering; n - 1 (not n) keeps the 0/1 graph from becoming
+        // complete, where every point looks alike.
+        int neighbours = Math.max(1, Math.min(nNeighbors, n - 1));
         try (Parallel par = new Parallel(threads)) {
-            return Graph.of(new KdTree(p).nearestAll(nNeighbors, par), n, nNeighbors);
+            return Graph.of(new KdTree(p).nearestAll(neighbours, par), n, neighbours);
         }
     }
 

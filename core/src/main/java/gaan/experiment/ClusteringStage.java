@@ -13,6 +13,7 @@ import gaan.cluster.Clusterer;
 import gaan.cluster.GaussianMixture;
 import gaan.cluster.Grid;
 import gaan.cluster.Partition;
+import gaan.cluster.Spectral;
 import gaan.config.ClusteringSpec;
 import gaan.config.ExperimentConfig;
 import gaan.eval.KSelection;
@@ -182,8 +183,6 @@ public final class ClusteringStage {
         return new Candidates(cs, fromLabels, choice.note());
     }
 
-    /** Spectral clustering's neighbours per track when the spec gives none (fewer on tiny collections). */
-    private static final int DEFAULT_NEIGHBORS = 10;
 
     private List<Clusterer> clusterers(ClusteringSpec spec, List<Integer> ks, Representation rep) {
         long seed = rep.seed();
@@ -203,7 +202,7 @@ public final class ClusteringStage {
                     .stream().map(c -> GaussianMixture.Covariance.valueOf(c.toUpperCase(Locale.ROOT))).toList(),
                     threads, seed);
             case SPECTRAL -> Grid.spectral(ks, spec.nNeighbors() != null ? spec.nNeighbors()
-                    : List.of(Math.min(DEFAULT_NEIGHBORS, rep.x().length)), threads, seed);
+                    : List.of(Spectral.DEFAULT_NEIGHBORS), threads, seed);
         };
     }
 

@@ -35,9 +35,17 @@ class SpectralTest {
     }
 
     @Test
-    void tooFewPointsIsAClearError() {
+    void fewerPointsThanClustersIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Spectral(3, 10, 0, 1).fit(new double[][] {{0}, {1}, {2}, {3}}));
-        assertTrue(e.getMessage().contains("n_neighbors=10"), e.getMessage());
+                () -> new Spectral(5, 10, 0, 1).fit(new double[][] {{0}, {1}, {2}, {3}}));
+        assertTrue(e.getMessage().contains("k=5") && e.getMessage().contains("lower k"), e.getMessage());
+    }
+
+    @Test
+    void fewerPointsThanNeighboursStillClustersWithASmallerNeighbourhood() {
+        // Three tracks (a collection users do bring) with the default 10 neighbours: two groups.
+        Partition p = new Spectral(2, 10, 0, 1).fit(new double[][] {{0}, {0.1}, {5}});
+        assertEquals(p.labels()[0], p.labels()[1]);
+        assertTrue(p.labels()[0] != p.labels()[2]);
     }
 }
