@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # bench/run.sh AREA [args...]: builds what it needs and prints one JSON object on stdout.
-# Areas: features, text, vae, cluster, report, demo, quality, spark. Each is a class gaan.bench.<Area>Bench under core/src/test/java;
+# Areas: features, text, vae, cluster, report, demo, quality, scale, spark. Each is a class gaan.bench.<Area>Bench under core/src/test/java;
 # features --librosa PYTHON also times librosa's descriptors (bench/librosa_descriptors.py) in the same sitting.
 # spark's is under spark/src/test/java (the gaan-spark module).
 # Progress goes to stderr so stdout stays machine-readable.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-area="${1:?usage: bench/run.sh AREA (features|text|vae|cluster|report|demo|quality|spark) [args...]}"
+area="${1:?usage: bench/run.sh AREA (features|text|vae|cluster|report|demo|quality|scale|spark) [args...]}"
 shift
 class="gaan.bench.$(tr '[:lower:]' '[:upper:]' <<<"${area:0:1}")${area:1}Bench"
 module=core

@@ -11,7 +11,7 @@ import java.util.List;
  * @param task            name of the task and of its run folder {@code results/<task>/}
  * @param seeds           every random choice (VAE init, batches, K-Means init) is repeated per seed
  * @param threads         worker threads for extraction, training and clustering (default: all cores)
- * @param k               default cluster count; absent: the number of evaluation labels, else 8
+ * @param k               cluster count where a clustering gives none; absent: chosen from the data
  * @param minCoverage     selection rule: the best silhouette among runs whose non-noise share is at least this
  * @param features        feature extraction settings
  * @param training        VAE training settings

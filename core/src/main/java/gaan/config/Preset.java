@@ -37,9 +37,11 @@ public enum Preset {
     /**
      * Real music by how it sounds: the MIR descriptor vector, each descriptor group (MFCC, Δ-MFCC,
      * log-mel, spectral shape, contrast, chroma, rhythm, texture) weighted equally, clustered raw,
-     * as PCA 16 and as an MLP-VAE latent (16) by spectral clustering (kNN graph), K-Means, Ward
-     * and diagonal GMM with k chosen from the data; three seeds. Needs audio only. (MFCC alone is
-     * easy's input; here it only adds weak candidates for the recommendation to pick.)
+     * as PCA 16 and as an MLP-VAE latent (16) by spectral clustering (kNN graph) with k from the
+     * Laplacian's eigengap; three seeds. Needs audio only. Spectral alone because it was the
+     * strongest clusterer on real music and the eigengap the k-selection that found the classes'
+     * count; K-Means and Ward with k by silhouette split in two, and MFCC alone is weaker: both only
+     * add candidates the recommendation then prefers for their stability (docs/quality.md).
      */
     MUSIC;
 
@@ -99,9 +101,7 @@ public enum Preset {
                     List.of(raw("raw_descriptors", List.of(Modality.DESCRIPTORS)),
                             pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
                             vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null)),
-                    List.of(ClusteringSpec.of(SPECTRAL), ClusteringSpec.of(KMEANS),
-                            new ClusteringSpec(AGGLOMERATIVE, null, List.of("ward"), null, null, null, null, null),
-                            new ClusteringSpec(GMM, null, null, null, null, null, null, List.of("diag"))));
+                    List.of(ClusteringSpec.of(SPECTRAL)));
         };
     }
 

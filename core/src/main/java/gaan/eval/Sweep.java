@@ -29,11 +29,13 @@ public final class Sweep {
             try {
                 p = c.fit(x);
             } catch (IllegalArgumentException e) {
-                runs.add(new SweepResult(c.method(), null, null, (System.nanoTime() - start) / 1e9, e.getMessage()));
+                runs.add(new SweepResult(c.method(), null, null, (System.nanoTime() - start) / 1e9, 0, e.getMessage()));
                 continue;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            runs.add(new SweepResult(p.method(), p, metrics.score(x, p, truth), seconds, null));
+            long scoring = System.nanoTime();
+            Scores scores = metrics.score(x, p, truth);
+            runs.add(new SweepResult(p.method(), p, scores, seconds, (System.nanoTime() - scoring) / 1e9, null));
         }
         return runs;
     }

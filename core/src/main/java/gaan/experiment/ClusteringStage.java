@@ -83,9 +83,11 @@ public final class ClusteringStage {
 
     /**
      * One clustering of a representation: its result row, the cluster of each track (-1 noise),
-     * and the clusterer that made it (null when it failed), which the recommendation re-fits.
+     * the clusterer that made it (null when it failed), which the recommendation re-fits, and the
+     * seconds its fit and its scoring took.
      */
-    public record ScoredPartition(ResultRow row, int[] labels, Clusterer clusterer) {
+    public record ScoredPartition(ResultRow row, int[] labels, Clusterer clusterer, double fitSeconds,
+                                  double scoreSeconds) {
         public String column() {
             return ClusteringStage.column(row);
         }
@@ -124,7 +126,7 @@ public final class ClusteringStage {
             int[] noise = new int[rep.x().length];
             Arrays.fill(noise, Partition.NOISE);
             return new ScoredPartition(row(rep, s, ResultRow.Scores.FAILED, false, join(note, "failed: " + s.error()),
-                    kFromLabels), noise, null);
+                    kFromLabels), noise, null, s.fitSeconds(), 0);
         }
         Scores sc = s.scores();
         note = join(note, sc.undefinedReason());
@@ -133,7 +135,8 @@ public final class ClusteringStage {
         }
         return new ScoredPartition(row(rep, s, new ResultRow.Scores(sc.nClusters(), sc.nNoise(), sc.coverage(),
                 sc.silhouette(), sc.daviesBouldin(), sc.calinskiHarabasz(), sc.ari(), sc.nmi(), sc.ami(), sc.purity(),
-                sc.accuracy()), selected, note, kFromLabels), s.partition().labels(), c);
+                sc.accuracy()), selected, note, kFromLabels), s.partition().labels(), c, s.fitSeconds(),
+                s.scoreSeconds());
     }
 
     private ResultRow row(Representation rep, SweepResult s, ResultRow.Scores scores, boolean selected, String note,

@@ -2,8 +2,13 @@ package gaan.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import gaan.config.ConfigException;
@@ -23,12 +28,14 @@ import gaan.model.VaeSpec;
  * Builds each {@link RepresentationSpec} of a task for one seed: raw features standardised and
  * concatenated, their PCA, the latent means of a trained VAE (saved under {@code models/}), or a
  * hybrid of earlier ones. A VAE whose last epoch has fewer than two active units is noted as
- * collapsed.
+ * collapsed. VAEs that train on one core can be trained ahead, side by side ({@link #trainAhead}).
  */
 final class RepresentationBuilder {
     private final TaskData data;
     private final Path modelsDir;
     private final Progress progress;
+    /** VAEs trained by {@link #trainAhead}, by {@link #key}: the representation or what it failed with. */
+    private final Map<String, Future<Representation>> ahead = new HashMap<>();
 
     RepresentationBuilder(TaskData data, Path modelsDir, Progress progress) {
         this.data = data;
@@ -41,6 +48,97 @@ final class RepresentationBuilder {
      *                         (e.g. a genre-conditioned VAE on a collection without genres)
      */
     Representation build(RepresentationSpec spec, long seed, Map<String, Representation> earlier) {
+        Future<Representation> trained = ahead.remove(key(spec, seed));
+        if (trained != null) {
+            return finished(trained);
+        }
+        checkInputs(spec);
+        return switch (spec.kind()) {
+            case RAW -> new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
+                    weighted(spec), List.of(), imputedNote(spec.inputs()));
+            case PCA -> pca(spec, seed);
+            case VAE -> vae(spec, seed);
+            case HYBRID -> hybrid(spec, seed, earlier);
+        };
+    }
+
+    /**
+     * Trains every VAE of {@code specs} × {@code seeds} whose fit uses one libtorch thread, the
+     * config's thread count of them at a time (one per core), and returns when all are done;
+     * {@link #build} then hands out each model, or throws what its training threw, instead of
+     * training it. The models are those {@code build} would train one after another, bit for bit
+     * (every fit has its own generators; see {@link Trainer}). VAEs that use every core train in
+     * {@code build}, after these, so no two fits ever want different thread counts.
+     */
+    void trainAhead(List<RepresentationSpec> specs, List<Long> seeds) {
+        List<RepresentationSpec> vaes = specs.stream()
+                .filter(s -> s.kind() == RepresentationSpec.Kind.VAE && oneThread(s, seeds.get(0))).toList();
+        int threads = Math.min(data.config().threads(), vaes.size() * seeds.size());
+        if (threads < 2) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gaan-train");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (long seed : seeds) {
+                for (RepresentationSpec spec : vaes) {
+                    ahead.put(key(spec, seed), pool.submit(() -> {
+                        checkInputs(spec);
+                        return vae(spec, seed);
+                    }));
+                }
+            }
+            for (Future<Representation> f : ahead.values()) {
+                try {
+                    f.get();
+                } catch (ExecutionException failed) {
+                    // build rethrows it when the loop reaches this representation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while training", e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Whether the spec's fit runs on one libtorch thread; a spec that cannot be planned trains in build, which says why. */
+    private boolean oneThread(RepresentationSpec spec, long seed) {
+        try {
+            VaePlan plan = plan(spec, seed);
+            return new Trainer(plan.config()).intraOpThreads(plan.vaeSpec()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String key(RepresentationSpec spec, long seed) {
+        return spec.name() + " seed " + seed;
+    }
+
+    /** A finished training's representation, or the exception it failed with. */
+    private static Representation finished(Future<Representation> trained) {
+        try {
+            return trained.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        }
+    }
+
+    private void checkInputs(RepresentationSpec spec) {
         List<Modality> needed = new ArrayList<>(spec.inputsOrEmpty());
         if (spec.conditionedOnGenre()) {
             needed.add(Modality.GENRE);
@@ -51,13 +149,6 @@ final class RepresentationBuilder {
                         + "', which no track of the collection has");
             }
         }
-        return switch (spec.kind()) {
-            case RAW -> new Representation(spec.name(), inputsText(spec.inputs()), leaks(spec.inputs()), seed,
-                    weighted(spec), List.of(), imputedNote(spec.inputs()));
-            case PCA -> pca(spec, seed);
-            case VAE -> vae(spec, seed);
-            case HYBRID -> hybrid(spec, seed, earlier);
-        };
     }
 
     /** The spec's inputs, each scaled by its kind and weighted ({@link FeatureBlocks#weigh}). */
@@ -82,7 +173,11 @@ final class RepresentationBuilder {
                 model.transform(x), List.of(), note);
     }
 
-    private Representation vae(RepresentationSpec spec, long seed) {
+    /** What one VAE fit needs: its settings, its architecture and the task's rows as its input. */
+    private record VaePlan(TrainConfig config, VaeSpec vaeSpec, VaeInput input) {
+    }
+
+    private VaePlan plan(RepresentationSpec spec, long seed) {
         List<Modality> inputs = spec.inputs();
         TrainingSettings t = data.config().training();
         TrainConfig config = new TrainConfig(spec.epochs() != null ? spec.epochs() : t.epochs(), t.batchSize(),
@@ -115,13 +210,20 @@ final class RepresentationBuilder {
             input = input.withCondition(condition);
         }
         vaeSpec = vaeSpec.withLatentDim(spec.latentDim()).withBeta(spec.betaValue()).withSeed(seed);
-        input = input.withRowIds(data.ids());
+        return new VaePlan(config, vaeSpec, input.withRowIds(data.ids()));
+    }
+
+    private Representation vae(RepresentationSpec spec, long seed) {
+        List<Modality> inputs = spec.inputs();
+        VaePlan plan = plan(spec, seed);
+        TrainConfig config = plan.config();
+        VaeInput input = plan.input();
         String label = data.config().task() + "/" + spec.name() + " seed " + seed;
         long start = System.nanoTime();
         List<TrainingHistory> history;
         double[][] latent;
         try (Progress.Tracker bar = progress.start("train " + label, config.epochs());
-             Vae vae = new Trainer(config).fit(vaeSpec, input, h -> bar.step(String.format(java.util.Locale.ROOT,
+             Vae vae = new Trainer(config).fit(plan.vaeSpec(), input, h -> bar.step(String.format(java.util.Locale.ROOT,
                      "loss %.3f KL %.3f active %d", h.loss(), h.kl(), h.activeUnits())))) {
             history = vae.history();
             latent = FeatureBlocks.toDouble(vae.encode(input));

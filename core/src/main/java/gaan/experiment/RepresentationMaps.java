@@ -9,7 +9,7 @@ import gaan.report.Plots;
 import gaan.report.Projection;
 
 /**
- * 2-D maps (t-SNE, PCA for large n) of every representation of a task's first seed, coloured by
+ * 2-D maps (t-SNE; see {@link Projection#map}) of every representation of a task's first seed, coloured by
  * the selected clustering of its first sweep, by primary genre and by language. The selected
  * method of the whole task is mapped by {@link gaan.report.TaskPlots}; these cover the rest, so a
  * reader can compare what each representation makes of the same tracks.
@@ -18,15 +18,16 @@ final class RepresentationMaps {
     private RepresentationMaps() {
     }
 
+    /** The maps' own seconds go into {@code timings} as stage {@code projection}. */
     static List<Plot> draw(TaskData data, List<Representation> reps,
-                           List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir) {
+                           List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir, Timings timings) {
         long first = data.config().seeds().get(0);
         List<Plot> plots = new ArrayList<>();
         for (Representation rep : reps) {
             if (rep.seed() != first || rep.name().equals(skip)) {
                 continue;
             }
-            Projection.Map2d map = Projection.map(rep.x());
+            Projection.Map2d map = timings.time("projection", () -> Projection.map(rep.x()));
             String title = rep.name() + " (" + map.method() + ")";
             clusterings.stream().filter(r -> r.row().selected() && r.row().seed() == first
                             && r.row().representation().equals(rep.name())).findFirst()

@@ -58,6 +58,7 @@ final class TaskRunner {
         ClusteringStage clustering = ClusteringStage.of(data);
         List<Representation> reps = new ArrayList<>();
         List<ClusteringStage.ScoredPartition> clusterings = new ArrayList<>();
+        timings.time("training", () -> builder.trainAhead(config.representations(), config.seeds()));
         for (long seed : config.seeds()) {
             Map<String, Representation> built = new LinkedHashMap<>();
             for (RepresentationSpec spec : config.representations()) {
@@ -76,7 +77,12 @@ final class TaskRunner {
                 built.put(spec.name(), rep);
                 reps.add(rep);
                 Npy.write(run.representation(spec.name(), seed), rep.x());
-                clusterings.addAll(timings.time("clustering", () -> clustering.run(rep)));
+                List<ClusteringStage.ScoredPartition> scored = timings.time("clustering", () -> clustering.run(rep));
+                for (ClusteringStage.ScoredPartition s : scored) {
+                    timings.add("clustering " + s.row().algorithm(), s.fitSeconds());
+                    timings.add("metrics", s.scoreSeconds());
+                }
+                clusterings.addAll(scored);
             }
         }
         Optional<Recommendations.TaskAnswer> answer = timings.time("recommendation", () -> Recommendations.choose(
@@ -84,9 +90,11 @@ final class TaskRunner {
                 (name, seed) -> out.relativize(run.representation(name, seed)).toString().replace('\\', '/')));
         List<ResultRow> rows = new ArrayList<>(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
         answer.ifPresent(a -> rows.set(a.index(), rows.get(a.index()).withRecommended(true)));
-        if (!clusterings.isEmpty() && clusterings.stream().allMatch(ClusteringStage.ScoredPartition::failed)) {
-            failures.add("[" + config.task() + "] every clustering failed, e.g. " + rows.get(0).representation() + " "
-                    + rows.get(0).algorithm() + ": " + rows.get(0).note());
+        if (clusterings.stream().allMatch(ClusteringStage.ScoredPartition::failed)) {
+            failures.add("[" + config.task() + "] " + (clusterings.isEmpty()
+                    ? "no clustering ran; " + String.join("; ", data.notes())
+                    : "every clustering failed, e.g. " + rows.get(0).representation() + " " + rows.get(0).algorithm()
+                            + ": " + rows.get(0).note()));
             progress.warn(failures.get(failures.size() - 1));
         }
 
@@ -112,7 +120,7 @@ final class TaskRunner {
             List<Plot> p = new ArrayList<>(TaskPlots.write(run.plots(), rows, history, assignments, selected,
                     selectedX));
             p.addAll(RepresentationMaps.draw(data, reps, clusterings,
-                    best.map(b -> b.row().representation()).orElse(null), run.plots()));
+                    best.map(b -> b.row().representation()).orElse(null), run.plots(), timings));
             return p;
         });
         writer.writeRunInfo(new RunInfo(config.task(), new RunConfig(config, features.collection().root().toString(),

@@ -17,6 +17,18 @@ final class Timings {
         }
     }
 
+    /** Adds seconds measured elsewhere (a clusterer's fit inside a sweep) to a stage. */
+    void add(String stage, double seconds) {
+        this.seconds.merge(stage, seconds, Double::sum);
+    }
+
+    void time(String stage, Runnable work) {
+        time(stage, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     Map<String, Double> seconds() {
         return seconds;
     }

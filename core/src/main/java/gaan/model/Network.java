@@ -20,6 +20,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The DJL blocks of a VAE built from a {@link VaeSpec}: per modality an encoder body, a latent head
@@ -59,11 +60,23 @@ final class Network implements AutoCloseable {
     record Pass(Posterior posterior, NDArray reconstruction, NDArray kl) {
     }
 
-    /** Builds the blocks and draws initial weights from the engine seeded with the spec's seed. */
+    /**
+     * Builds the blocks and draws initial weights from the engine seeded with the spec's seed. The
+     * engine's generator is global, so seeding and drawing hold one lock: networks built on other
+     * threads at the same time neither see nor shift this one's draws.
+     */
     Network(VaeSpec spec) {
         this.spec = spec;
         this.manager = NDManager.newBaseManager();
-        inferenceMode();
+        try (Autograd quiet = Autograd.off()) {
+            synchronized (Network.class) {
+                initialise();
+            }
+            store = new FlatParameters(manager, parameters());
+        }
+    }
+
+    private void initialise() {
         Engine.getInstance().setRandomSeed((int) spec.seed());
         int c = spec.conditionSize();
         int latent = spec.latentDim();
@@ -78,7 +91,6 @@ final class Network implements AutoCloseable {
             e.decoder().initialize(manager, DataType.FLOAT32, new Shape(1, latent + c));
             experts.add(e);
         }
-        store = new FlatParameters(manager, parameters());
     }
 
     private Expert mlpExpert(int width) {
@@ -200,14 +212,16 @@ final class Network implements AutoCloseable {
     }
 
     /**
-     * Encodes, draws z = μ + σ·ε (ε ~ N(0, I) from the seeded engine) and decodes. Reconstruction
-     * is the sum of squared errors over each sample's values, summed over present modalities.
+     * Encodes, draws z = μ + σ·ε and decodes. ε ~ N(0, I) comes from {@code noise}, the fit's own
+     * generator rather than libtorch's global one, so fits on other threads cannot shift it.
+     * Reconstruction is the sum of squared errors over each sample's values, summed over present
+     * modalities.
      */
-    Pass run(List<NDArray> x, NDArray mask, NDArray condition, boolean training) {
+    Pass run(List<NDArray> x, NDArray mask, NDArray condition, boolean training, Random noise) {
         Posterior q = encode(x, mask, condition, training);
         NDArray half = constant(q.logVar().getManager(), 0.5f);
         NDArray sigma = q.logVar().mul(half).exp();
-        NDArray z = q.mu().add(sigma.mul(x.get(0).getManager().randomNormal(q.mu().getShape())));
+        NDArray z = q.mu().add(sigma.mul(gaussian(x.get(0).getManager(), q.mu().getShape(), noise)));
         List<NDArray> xHat = decode(z, condition, training);
         NDArray reconstruction = null;
         for (int m = 0; m < xHat.size(); m++) {
@@ -234,19 +248,17 @@ final class Network implements AutoCloseable {
      * choosing; backward then reads whatever took its place (same seed, different gradients, now
      * and then NaN).
      */
-    /**
-     * Switches libtorch's gradient recording off for the calling thread. The mode is per thread
-     * and on by default; DJL switches it off only on the thread that loads the engine, and a
-     * {@code GradientCollector} switches it off again when closed. Parameter views made or
-     * written on a thread that records would carry autograd history, and the next forward pass
-     * fails (a model loaded or encoding on a pool or Spark executor thread).
-     */
-    static void inferenceMode() {
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-    }
-
     static NDArray constant(NDManager manager, float value) {
         return manager.full(new Shape(), value);
+    }
+
+    /** Standard normal draws in the shape, float32, in {@code manager}. */
+    private static NDArray gaussian(NDManager manager, Shape shape, Random noise) {
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) noise.nextGaussian();
+        }
+        return manager.create(values, shape);
     }
 
     private static NDArray withCondition(NDArray x, NDArray condition) {
@@ -263,12 +275,14 @@ final class Network implements AutoCloseable {
     }
 
     void load(DataInputStream in) throws IOException, MalformedModelException {
-        for (Expert e : experts) {
-            for (Block b : e.blocks()) {
-                b.loadParameters(manager, in);
+        try (Autograd quiet = Autograd.off()) {
+            for (Expert e : experts) {
+                for (Block b : e.blocks()) {
+                    b.loadParameters(manager, in);
+                }
             }
+            store.repack();
         }
-        store.repack();
     }
 
     NDManager manager() {

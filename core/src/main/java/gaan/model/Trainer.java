@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
@@ -28,8 +27,13 @@ import java.util.function.Consumer;
  * KL_id is KL(q(z_d|x_i) ‖ N(0, 1)). β_t follows the config's schedule towards the spec's β.
  *
  * <p>Every batch's arrays live in a sub-manager closed after the step, so native memory stays flat
- * over epochs. Loss values are read back once per epoch. Training sets global libtorch state (random
- * seed, thread count), so run one fit at a time per JVM.
+ * over epochs. Loss values are read back once per epoch.
+ *
+ * <p>Fits may run at the same time on different threads and give what they give alone: each draws
+ * its noise from its own generator (seeded by the config's seed), initial weights are drawn under
+ * {@link Network}'s lock, and autograd's mode is per thread ({@link Autograd}). libtorch's intra-op
+ * thread count is process-wide, so concurrent fits must all want the same count
+ * ({@link #intraOpThreads}); in practice one thread each.
  */
 public final class Trainer {
     private static final int EVAL_BATCH = 256;
@@ -75,8 +79,7 @@ public final class Trainer {
         int[] trainRows = Arrays.copyOfRange(order, validation, n);
 
         Network network = new Network(spec);
-        try {
-            Engine.getInstance().setRandomSeed((int) config.seed());
+        try (Autograd quiet = Autograd.off()) {
             List<TrainingHistory> history = train(network, spec, norm, data, trainRows, valRows, random, progress);
             return new Vae(network, norm, history);
         } catch (RuntimeException e) {
@@ -104,8 +107,8 @@ public final class Trainer {
                     // Without a validation split, active units come from the training pass's μ.
                     Moments trainMoments = val == null ? new Moments(epochManager) : null;
                     double[] sums = trainEpoch(network, weights, adam, train, shuffled(train.size(), random), beta,
-                            epochManager, trainMoments);
-                    Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager);
+                            epochManager, trainMoments, random);
+                    Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager, random);
                     int active = eval == null ? trainMoments.active() : eval.activeUnits();
                     double valLoss = eval == null ? Double.NaN : eval.loss();
                     row = new TrainingHistory(epoch, sums[0] / train.size(), sums[1] / train.size(),
@@ -143,7 +146,7 @@ public final class Trainer {
      * loss values are kept on the engine; they are read back together at the end of the epoch.
      */
     private double[] trainEpoch(Network network, FlatParameters weights, Optimizer adam, Dataset train, long[] order,
-            double beta, NDManager epochManager, Moments moments) {
+            double beta, NDManager epochManager, Moments moments, Random random) {
         float freeBits = (float) config.freeBits();
         NDList batches = Dataset.batchIndices(epochManager, order, config.batchSize());
         NDList stepLosses = new NDList();
@@ -154,16 +157,16 @@ public final class Trainer {
                 NDArray reconstruction;
                 NDArray kl;
                 NDArray mu;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                try (Autograd recording = Autograd.recording()) {
                     weights.trainingViews(step);
-                    Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), true);
+                    Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), true, random);
                     reconstruction = pass.reconstruction().mean();
                     NDArray klPerDim = pass.kl().mean(new int[] {0});
                     NDArray klTerm = freeBits > 0 ? klPerDim.maximum(Network.constant(step, freeBits)).sum() : klPerDim.sum();
                     loss = reconstruction.add(klTerm.mul(Network.constant(step, (float) beta)));
                     kl = klPerDim.sum();
                     mu = pass.posterior().mu();
-                    collector.backward(loss);
+                    Autograd.backward(loss);
                 }
                 NDArray values = NDArrays.stack(new NDList(loss, reconstruction, kl));
                 values.attach(epochManager);
@@ -191,14 +194,14 @@ public final class Trainer {
     private record Evaluation(double loss, int activeUnits) {
     }
 
-    private Evaluation evaluate(Network network, Dataset data, double beta, NDManager epochManager) {
+    private Evaluation evaluate(Network network, Dataset data, double beta, NDManager epochManager, Random random) {
         NDArray lossSum = epochManager.zeros(new Shape(1));
         Moments moments = new Moments(epochManager);
         for (int from = 0; from < data.size(); from += EVAL_BATCH) {
             int to = Math.min(data.size(), from + EVAL_BATCH);
             try (NDManager step = epochManager.newSubManager()) {
                 Dataset.Batch b = data.slice(step, from, to);
-                Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), false);
+                Network.Pass pass = network.run(b.x(), b.mask(), b.condition(), false, random);
                 lossSum.addi(pass.reconstruction().sum().add(pass.kl().sum().mul((float) beta)));
                 moments.add(pass.posterior().mu());
             }
@@ -256,8 +259,11 @@ public final class Trainer {
         return l;
     }
 
-    /** The config's thread count, or 1 for vector VAEs whose batches are too small to share. */
-    private int intraOpThreads(VaeSpec spec) {
+    /**
+     * libtorch threads a fit of {@code spec} uses: the config's thread count, or 1 for vector VAEs
+     * whose batches are too small to share. Fits that use one can run side by side, one per core.
+     */
+    public int intraOpThreads(VaeSpec spec) {
         boolean smallSteps = spec.kind() != VaeKind.CONV && config.batchSize() < PARALLEL_VECTOR_BATCH;
         return smallSteps ? 1 : config.threads();
     }

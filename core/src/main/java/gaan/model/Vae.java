@@ -57,20 +57,21 @@ public final class Vae implements AutoCloseable {
     public float[][] encode(VaeInput in) {
         VaeSpec spec = spec();
         in.check(spec);
-        Network.inferenceMode();
         int latent = spec.latentDim();
         double[][] sum = new double[in.tracks()][latent];
         int[] count = new int[in.tracks()];
-        for (int from = 0; from < in.samples(); from += ENCODE_BATCH) {
-            int to = Math.min(in.samples(), from + ENCODE_BATCH);
-            try (NDManager step = network.manager().newSubManager()) {
-                Dataset.Batch b = Dataset.upload(step, spec, normalisation, in, Dataset.range(from, to)).all();
-                float[] mu = network.encode(b.x(), b.mask(), b.condition(), false).mu().toFloatArray();
-                for (int s = from; s < to; s++) {
-                    int t = in.trackOf(s);
-                    count[t]++;
-                    for (int d = 0; d < latent; d++) {
-                        sum[t][d] += mu[(s - from) * latent + d];
+        try (Autograd quiet = Autograd.off()) {
+            for (int from = 0; from < in.samples(); from += ENCODE_BATCH) {
+                int to = Math.min(in.samples(), from + ENCODE_BATCH);
+                try (NDManager step = network.manager().newSubManager()) {
+                    Dataset.Batch b = Dataset.upload(step, spec, normalisation, in, Dataset.range(from, to)).all();
+                    float[] mu = network.encode(b.x(), b.mask(), b.condition(), false).mu().toFloatArray();
+                    for (int s = from; s < to; s++) {
+                        int t = in.trackOf(s);
+                        count[t]++;
+                        for (int d = 0; d < latent; d++) {
+                            sum[t][d] += mu[(s - from) * latent + d];
+                        }
                     }
                 }
             }
@@ -95,8 +96,7 @@ public final class Vae implements AutoCloseable {
             throw new IllegalArgumentException("decode needs a condition exactly when the VaeSpec is conditional (conditionSize "
                     + spec.conditionSize() + ")");
         }
-        Network.inferenceMode();
-        try (NDManager step = network.manager().newSubManager()) {
+        try (Autograd quiet = Autograd.off(); NDManager step = network.manager().newSubManager()) {
             NDArray zs = step.create(z);
             if (zs.getShape().get(1) != spec.latentDim()) {
                 throw new IllegalArgumentException("z has " + zs.getShape().get(1) + " columns, the latent has " + spec.latentDim());

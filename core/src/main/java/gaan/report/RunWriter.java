@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class RunWriter {
     public static final String RESULTS_FILE = "clustering_results.csv";
     public static final String ASSIGNMENTS_FILE = "cluster_assignments.csv";
+    /** The same assignments one row per track and run, for collections too large for one column per run. */
+    public static final String ASSIGNMENTS_LONG_FILE = "cluster_assignments_long.csv";
     public static final String HISTORY_FILE = "vae_training_history.csv";
     public static final String RUN_FILE = "run.json";
     public static final String SUMMARY_FILE = "clustering_summary.csv";
@@ -45,6 +48,8 @@ public final class RunWriter {
 
     /** The first columns of {@code cluster_assignments.csv}; one column per method follows. */
     public static final List<String> ASSIGNMENT_LEAD_COLUMNS = List.of("track_id", "label", "language");
+    /** Columns of {@code cluster_assignments_long.csv}: {@code run} is a column name of the wide file. */
+    public static final List<String> ASSIGNMENT_LONG_COLUMNS = List.of("track_id", "run", "cluster");
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
@@ -77,7 +82,22 @@ public final class RunWriter {
                 exact(h.seconds()))).toList());
     }
 
+    /**
+     * Writes {@code cluster_assignments.csv} (one row per track, one column per run) and {@code
+     * cluster_assignments_long.csv} (one row per track and run, runs in column order, tracks in
+     * row order); returns the first.
+     */
     public Path writeAssignments(Assignments a) {
+        write(ASSIGNMENTS_LONG_FILE, out -> {
+            try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+                printer.printRecord(ASSIGNMENT_LONG_COLUMNS);
+                for (Map.Entry<String, int[]> run : a.methods().entrySet()) {
+                    for (int i = 0; i < a.size(); i++) {
+                        printer.printRecord(a.trackIds().get(i), run.getKey(), run.getValue()[i]);
+                    }
+                }
+            }
+        });
         List<String> header = new ArrayList<>(ASSIGNMENT_LEAD_COLUMNS);
         header.addAll(a.methods().keySet());
         List<List<Object>> records = new ArrayList<>(a.size());

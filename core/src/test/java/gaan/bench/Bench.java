@@ -26,6 +26,21 @@ public final class Bench {
         return median(t);
     }
 
+    /**
+     * CPU seconds this process (all its threads, JIT and GC included) spent in {@code work}: on a
+     * shared machine wall time says how busy the neighbours were, CPU time what the work cost.
+     */
+    public static double cpuSeconds(Runnable work) {
+        long start = processCpuNanos();
+        work.run();
+        return (processCpuNanos() - start) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);

@@ -121,4 +121,18 @@ class MainTest {
                 dir.resolve("out").toString(), "--k", "50", "--epochs", "1", "--threads", "2"));
         assertTrue(err.toString().contains("k must be at most 5"), err.toString());
     }
+
+    @Test
+    void aRunInWhichNoClusteringRanIsAFailure() throws Exception {
+        Path demo = dir.resolve("demo");
+        gaan.data.DemoCorpus.write(demo, new gaan.data.DemoCorpus.Options(6, 1.0, 2, 1));
+        Path yaml = Files.writeString(dir.resolve("big_k.yaml"), """
+                task: big_k
+                representations: [{name: raw_mfcc, kind: raw, inputs: [mfcc]}]
+                clustering: [{algorithm: kmeans, k: [40, 50]}]
+                """);
+        assertEquals(1, gaan("run", "--config", yaml.toString(), "--collection", demo.toString(), "--out",
+                dir.resolve("out").toString(), "--threads", "2"));
+        assertTrue(err.toString().contains("no clustering ran; kmeans: k above 5"), err.toString());
+    }
 }

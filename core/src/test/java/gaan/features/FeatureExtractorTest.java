@@ -283,6 +283,18 @@ class FeatureExtractorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aFileThatIsNotARegularFileIsSkippedNotReadForever() throws Exception {
+        Path root = collection("c", 1);
+        Path fifo = root.resolve("audio/pipe.wav");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Files.writeString(root.resolve("tracks.csv"), "id,audio\nt0,audio/t0.wav\npipe,audio/pipe.wav\n");
+        ExtractionSummary summary = extract(root, dir.resolve("store"), 2);
+        assertEquals(List.of("pipe"), summary.skipped().stream().map(TrackOutcome::id).toList());
+        assertTrue(summary.skipped().get(0).reason().contains("not a regular file"), summary.describe());
+    }
+
+    @Test
     void aFloatFileWithNanOrInfiniteSamplesIsSkipped() throws IOException {
         Path root = collection("c", 1);
         float[] samples = Wav.tone(2.0, 22050, 220, 3);

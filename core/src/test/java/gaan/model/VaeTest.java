@@ -308,6 +308,53 @@ class VaeTest {
     }
 
     /**
+     * Two fits started together on two threads (each interleaving its steps with the other's
+     * initialisation and training) give the losses and latents each gives alone.
+     */
+    @Test
+    void fitsOnTwoThreadsAtOnceMatchTheSameFitsOneAfterTheOther() throws Exception {
+        float[][] x = Synthetic.clusters(160, 40, 3, 21);
+        VaeSpec spec = VaeSpec.mlp(40).withHiddenSizes(List.of(32)).withLatentDim(4);
+        TrainConfig config = FAST.withEpochs(5).withThreads(1);
+        long[] seeds = {5, 6};
+        List<float[]> serial = new ArrayList<>();
+        for (long seed : seeds) {
+            serial.add(lossesAndLatents(config.withSeed(seed), spec.withSeed(seed), x));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<float[]>> together = new ArrayList<>();
+            for (long seed : seeds) {
+                together.add(pool.submit(() -> lossesAndLatents(config.withSeed(seed), spec.withSeed(seed), x)));
+            }
+            for (int s = 0; s < seeds.length; s++) {
+                assertArrayEquals(serial.get(s), together.get(s).get(), "seed " + seeds[s]);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertFalse(java.util.Arrays.equals(serial.get(0), serial.get(1)), "the two seeds train differently");
+    }
+
+    /** Every epoch's loss and validation loss, then the latent means, in one array. */
+    private static float[] lossesAndLatents(TrainConfig config, VaeSpec spec, float[][] x) {
+        try (Vae vae = new Trainer(config).fit(spec, VaeInput.vectors(x))) {
+            float[][] z = vae.encode(VaeInput.vectors(x));
+            float[] out = new float[2 * vae.history().size() + z.length * z[0].length];
+            int k = 0;
+            for (TrainingHistory h : vae.history()) {
+                out[k++] = (float) h.loss();
+                out[k++] = (float) h.validationLoss();
+            }
+            for (float[] row : z) {
+                System.arraycopy(row, 0, out, k, row.length);
+                k += row.length;
+            }
+            return out;
+        }
+    }
+
+    /**
      * Collections during the steps free any native memory that still belongs to a Java buffer; if
      * the autograd graph kept a tensor over such memory, backward would read garbage and the runs
      * would part (they did, at epoch 1 or with NaN, before scalars became libtorch-owned).

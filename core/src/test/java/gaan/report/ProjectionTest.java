@@ -140,6 +140,61 @@ class ProjectionTest {
     }
 
     @Test
+    void mapUsesBarnesHutAboveTheExactLimitAndKeepsBlobsApart() {
+        int perBlob = (Projection.EXACT_TSNE_MAX_N + 500) / 5;
+        int[] labels = new int[5 * perBlob];
+        double[][] x = blobs(5, perBlob, labels, 7);
+        Projection.Map2d m = Projection.map(x);
+        assertEquals("Barnes-Hut t-SNE", m.method());
+        assertEquals(x.length, m.points().length);
+        double agreement = knnAgreement(m.points(), labels);
+        assertTrue(agreement >= 0.95, "kNN label agreement in the Barnes-Hut map: " + agreement);
+        double preserved = neighbourPreservation(x, m.points(), 10);
+        assertTrue(preserved >= 0.3, "share of each point's 10 nearest input neighbours kept in the map: " + preserved);
+    }
+
+    @Test
+    void barnesHutGivesTheSameMapOnOneThreadAndOnTwo() {
+        int[] labels = new int[600];
+        double[][] x = blobs(4, 150, labels, 9);
+        double[][] one = new BarnesHutTsne(30, 300, 0.5, 1).fit(x);
+        double[][] two = new BarnesHutTsne(30, 300, 0.5, 2).fit(x);
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(one[i], two[i], "point " + i);
+        }
+    }
+
+    @Test
+    void barnesHutRejectsAnAngleThatWouldSummariseAPointsOwnCell() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BarnesHutTsne(30, 10, 0.8, 1));
+        assertTrue(e.getMessage().contains("theta"), e.getMessage());
+    }
+
+    /** Mean share of each point's {@code k} nearest neighbours in {@code x} that are also among its {@code k} nearest in {@code y}. */
+    static double neighbourPreservation(double[][] x, double[][] y, int k) {
+        double kept = 0;
+        for (int i = 0; i < x.length; i++) {
+            java.util.Set<Integer> inX = new java.util.HashSet<>(nearest(x, i, k));
+            kept += nearest(y, i, k).stream().filter(inX::contains).count() / (double) k;
+        }
+        return kept / x.length;
+    }
+
+    private static java.util.List<Integer> nearest(double[][] x, int i, int k) {
+        double[] d = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            double s = 0;
+            for (int f = 0; f < x[i].length; f++) {
+                s += (x[i][f] - x[j][f]) * (x[i][f] - x[j][f]);
+            }
+            d[j] = j == i ? Double.POSITIVE_INFINITY : s;
+        }
+        return java.util.stream.IntStream.range(0, x.length).boxed()
+                .sorted((a, b) -> Double.compare(d[a], d[b])).limit(k).toList();
+    }
+
+    @Test
     void mapFallsBackToPcaForTinyInputs() {
         Projection.Map2d m = Projection.map(new double[][] {{0, 1}, {1, 0}, {2, 2}});
         assertEquals("PCA", m.method());

@@ -106,6 +106,21 @@ class RunWriterTest {
     }
 
     @Test
+    void assignmentsAlsoGoIntoALongFileOneRowPerTrackAndRun() throws IOException {
+        Map<String, int[]> methods = new LinkedHashMap<>();
+        methods.put("vae:kmeans:k=2:s1", new int[] {0, 1, 1});
+        methods.put("pca:dbscan:s1", new int[] {-1, 0, 2});
+        new RunWriter(dir).writeAssignments(new Assignments(List.of("t1", "t2", "t3"), Arrays.asList("rock", null,
+                "folk"), Arrays.asList("en", "bn", null), methods));
+        Path file = dir.resolve(RunWriter.ASSIGNMENTS_LONG_FILE);
+        assertEquals(RunWriter.ASSIGNMENT_LONG_COLUMNS, header(file));
+        List<List<String>> rows = read(file).stream().map(r -> r.toList()).toList();
+        assertEquals(List.of(List.of("t1", "vae:kmeans:k=2:s1", "0"), List.of("t2", "vae:kmeans:k=2:s1", "1"),
+                List.of("t3", "vae:kmeans:k=2:s1", "1"), List.of("t1", "pca:dbscan:s1", "-1"),
+                List.of("t2", "pca:dbscan:s1", "0"), List.of("t3", "pca:dbscan:s1", "2")), rows);
+    }
+
+    @Test
     void assignmentsRejectAMethodWithTheWrongNumberOfTracks() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Assignments(
                 List.of("t1", "t2"), List.of("a", "b"), List.of("en", "en"), Map.of("km", new int[] {0})));

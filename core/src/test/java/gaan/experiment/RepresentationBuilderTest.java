@@ -1,0 +1,74 @@
+package gaan.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import gaan.config.ExperimentConfig;
+import gaan.config.Overrides;
+import gaan.config.Preset;
+import gaan.config.RepresentationSpec;
+import gaan.data.DemoCorpus;
+import gaan.features.FeatureStore;
+
+class RepresentationBuilderTest {
+    @TempDir
+    Path dir;
+
+    /** The hard task's VAEs (vector and multimodal, two seeds) trained two at a time equal those trained one by one. */
+    @Test
+    void vaesTrainedAheadSideBySideEqualThoseBuiltOneAfterAnother() throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoCorpus.write(demo, new DemoCorpus.Options(24, 3.0, 6, 3));
+        ExperimentConfig hard = new Overrides(null, null, null, 3, null, List.of(1L, 2L), 2)
+                .applyTo(Preset.HARD.config()).resolved().validate();
+        CollectionFeatures features = FeaturePipeline.prepare(demo, FeatureStore.defaultDir(demo), hard.features(),
+                1, 2, Progress.QUIET);
+        TaskData data = TaskData.select(hard, features, features.lyrics());
+
+        Map<String, Representation> serial = buildAll(new RepresentationBuilder(data, dir.resolve("a"), Progress.QUIET),
+                hard);
+        RepresentationBuilder concurrent = new RepresentationBuilder(data, dir.resolve("b"), Progress.QUIET);
+        concurrent.trainAhead(hard.representations(), hard.seeds());
+        Map<String, Representation> ahead = buildAll(concurrent, hard);
+
+        long vaes = hard.representations().stream().filter(s -> s.kind() == RepresentationSpec.Kind.VAE).count();
+        assertTrue(vaes >= 4, "the hard task trains several VAEs: " + vaes);
+        assertEquals(serial.keySet(), ahead.keySet());
+        for (String key : serial.keySet()) {
+            double[][] a = serial.get(key).x();
+            double[][] b = ahead.get(key).x();
+            for (int i = 0; i < a.length; i++) {
+                assertArrayEquals(a[i], b[i], key + " row " + i);
+            }
+            assertEquals(losses(serial.get(key)), losses(ahead.get(key)), key + " training history");
+        }
+    }
+
+    /** The history without its timings. */
+    private static List<List<Double>> losses(Representation rep) {
+        return rep.history().stream().map(h -> List.of(h.loss(), h.reconstruction(), h.kl(), h.validationLoss(),
+                (double) h.activeUnits())).toList();
+    }
+
+    private static Map<String, Representation> buildAll(RepresentationBuilder builder, ExperimentConfig config) {
+        Map<String, Representation> out = new LinkedHashMap<>();
+        for (long seed : config.seeds()) {
+            Map<String, Representation> built = new LinkedHashMap<>();
+            for (RepresentationSpec spec : config.representations()) {
+                Representation rep = builder.build(spec, seed, built);
+                built.put(spec.name(), rep);
+                out.put(spec.name() + " seed " + seed, rep);
+            }
+        }
+        return out;
+    }
+}
