@@ -14,6 +14,7 @@ import gaan.experiment.FeaturePipeline;
 import gaan.report.EdaPlots;
 import gaan.report.Plot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,11 +31,8 @@ public final class EdaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "collection folder")
     Path collection;
 
-    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
-                    + "(default: none).")
-    List<Path> allowOutside = List.of();
+    @Mixin
+    AllowOutsideOption allowOutside = new AllowOutsideOption();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "eda");
@@ -48,7 +46,7 @@ public final class EdaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside), store,
+        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside.folders), store,
                 FeatureSettings.DEFAULTS, 1, threads, new ConsoleProgress());
         EdaPlots.Result result;
         try (OwnedFolder folder = OwnedFolder.lock(out, "EDA folder")) {

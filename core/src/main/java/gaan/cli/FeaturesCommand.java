@@ -1,7 +1,6 @@
 package gaan.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.config.ExperimentConfig;
@@ -10,6 +9,7 @@ import gaan.data.CollectionReader;
 import gaan.experiment.CollectionFeatures;
 import gaan.experiment.FeaturePipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,11 +33,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Collection folder (tracks.csv or audio/).")
     Path collection;
 
-    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
-                    + "(default: none).")
-    List<Path> allowOutside = List.of();
+    @Mixin
+    AllowOutsideOption allowOutside = new AllowOutsideOption();
 
     @Option(names = "--out", paramLabel = "STORE", description = "Feature store folder (default: COLLECTION/.gaan/features).")
     Path out;
@@ -69,7 +66,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
         }
-        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside), out, settings,
+        CollectionFeatures f = FeaturePipeline.prepare(CollectionReader.read(collection, allowOutside.folders), out, settings,
                 1, threads, new ConsoleProgress());
         spec.commandLine().getOut().println(f.summary().describe());
         return 0;

@@ -13,6 +13,7 @@ import gaan.config.RunRequest;
 import gaan.data.DemoCorpus;
 import gaan.experiment.ExperimentRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gaan run}: the whole job, from a collection folder to result files and the HTML report. */
@@ -26,11 +27,8 @@ import picocli.CommandLine.Option;
                 "  gaan run --task easy --collection ~/music --out results-mine --k 8",
                 "  gaan run --config experiment.yaml --seeds 1,2,3 --print-config"})
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
-            description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
-                    + "other paths leading outside, also through symbolic links, are skipped with a warning "
-                    + "(default: none).")
-    List<Path> allowOutside = List.of();
+    @Mixin
+    AllowOutsideOption allowOutside = new AllowOutsideOption();
 
     @Option(names = "--task", paramLabel = "TASK", split = ",",
             description = "Tasks to run: easy, medium, hard, music or all, comma-separated (default: all).")
@@ -118,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
                 DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }
         }
-        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store, allowOutside),
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store, allowOutside.folders),
                 new ConsoleProgress());
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         spec.commandLine().getOut().println("report:  " + outcome.report().toAbsolutePath());
