@@ -1,7 +1,9 @@
 package gaan.config;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything one {@code gaan run} does: resolved, validated tasks, the collection, the results
@@ -17,18 +19,12 @@ public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out
     public RunRequest {
         tasks = List.copyOf(tasks);
         allowOutside = List.copyOf(allowOutside);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (ExperimentConfig t : tasks) {
             if (!names.add(t.task())) {
                 throw new ConfigException("task name '" + t.task() + "' is used twice; each task writes its own"
                         + " folder " + out.resolve(t.task()) + ", so names must differ");
             }
         }
-    }
-
-    /** The results folder, the store and the collection must not sit in or over each other. */
-    public void checkPlacement(Path collectionRoot, Path storeDir) {
-        gaan.data.OwnedFolder.requireOutside(out, "results folder", collectionRoot);
-        gaan.data.OwnedFolder.requireApart(out, "results folder", storeDir, "feature store");
     }
 }

@@ -11,6 +11,7 @@ import gaan.config.FeatureSettings;
 import gaan.config.RunRequest;
 import gaan.data.Collection;
 import gaan.data.CollectionReader;
+import gaan.data.OwnedFolder;
 import gaan.features.FeatureStore;
 import gaan.report.EdaPlots;
 import gaan.report.Plot;
@@ -36,7 +37,9 @@ public final class ExperimentRunner {
     public static Outcome run(RunRequest request, Progress progress) {
         Collection collection = CollectionReader.read(request.collection(), request.allowOutside());
         Path storeDir = FeatureStore.of(request.store(), collection.root()).dir();
-        request.checkPlacement(collection.root(), storeDir);
+        // The results folder, the store and the collection must not sit in or over each other.
+        OwnedFolder.requireOutside(request.out(), "results folder", collection.root());
+        OwnedFolder.requireApart(request.out(), "results folder", storeDir, "feature store");
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
         entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
                 Recommendation.ASSIGNMENTS_FILE));

@@ -2,6 +2,8 @@ package gaan.experiment;
 
 import java.util.List;
 
+import gaan.config.Modality;
+
 /**
  * Feature blocks as plain matrices: rows are tracks, columns features, {@code double} precision.
  * Standardisation is per column with the population std (ddof 0); a constant column becomes 0,
@@ -132,7 +134,7 @@ public final class FeatureBlocks {
     }
 
     /** How an input's columns are scaled when it is weighted against other blocks. */
-    public static Scaling scalingOf(gaan.config.Modality m) {
+    public static Scaling scalingOf(Modality m) {
         return switch (m) {
             case MFCC, LOGMEL -> Scaling.COLUMNS;
             case DESCRIPTORS -> Scaling.RANKS;
