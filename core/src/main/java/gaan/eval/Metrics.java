@@ -153,17 +153,8 @@ public final class Metrics {
         if (silhouetteSample == 0 || silhouetteSample >= m) {
             return silhouette(p, labels, k);
         }
-        int[] order = range(m);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < silhouetteSample; i++) {
-            int j = i + random.nextInt(m - i);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
         reasons.add("silhouette on a fixed-seed sample of " + silhouetteSample + " of " + m + " points");
-        int[] sample = Arrays.copyOf(order, silhouetteSample);
-        Arrays.sort(sample);
+        int[] sample = sample(m, silhouetteSample, new SplittableRandom(seed));
         int[] sub = Contingency.dense(select(labels, sample));
         int subK = Arrays.stream(sub).max().getAsInt() + 1;
         String undefined = internalUndefined(sample.length, subK);
@@ -172,6 +163,23 @@ public final class Metrics {
             return Double.NaN;
         }
         return silhouette(p.subset(sample), sub, subK);
+    }
+
+    /**
+     * {@code m} distinct indices of {@code 0..n-1}, increasing, drawn by a partial Fisher-Yates
+     * shuffle from {@code random}: the one way this package subsamples points.
+     */
+    static int[] sample(int n, int m, SplittableRandom random) {
+        int[] order = range(n);
+        for (int i = 0; i < m; i++) {
+            int j = i + random.nextInt(n - i);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        int[] out = Arrays.copyOf(order, m);
+        Arrays.sort(out);
+        return out;
     }
 
     /**

@@ -194,7 +194,7 @@ public final class Recommender {
         double sum = 0;
         int runs = 0;
         for (int b = 0; b < subsamples; b++) {
-            int[] index = sample(n, m, new SplittableRandom(seed + b));
+            int[] index = Metrics.sample(n, m, new SplittableRandom(seed + b));
             double[][] sub = new double[m][];
             int[] full = new int[m];
             for (int i = 0; i < m; i++) {
@@ -259,22 +259,6 @@ public final class Recommender {
 
     private static double orLowest(double score) {
         return Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
-    }
-
-    private static int[] sample(int n, int m, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = 0; i < m; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] out = Arrays.copyOf(order, m);
-        Arrays.sort(out);
-        return out;
     }
 
     /** Sizes of clusters 0..max (noise left out). */
