@@ -43,7 +43,7 @@ public final class ExperimentRunner {
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
         entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
                 Recommendation.ASSIGNMENTS_FILE));
-        try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
+        try (ResultsFolder results = ResultsFolder.open(request.out(), "results folder", entries, progress)) {
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
                     sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
@@ -98,16 +98,18 @@ public final class ExperimentRunner {
     /**
      * The feature settings of a run: the first task's, once every task is checked to share its
      * audio settings (features are extracted once per run, so tasks may differ in lyrics settings
-     * but not in patches, offset or duration).
+     * but not in patches, offset, duration nor in which tracks are in: minSeconds, maxAudioBytes).
      */
     static FeatureSettings sharedAudioSettings(List<ExperimentConfig> tasks) {
         FeatureSettings first = tasks.get(0).features();
         for (ExperimentConfig t : tasks) {
             FeatureSettings f = t.features();
             if (!f.patches().equals(first.patches()) || !f.offset().equals(first.offset())
-                    || !f.duration().equals(first.duration())) {
-                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration differ from task '"
-                        + tasks.get(0).task() + "'; tasks run together share the audio features — run them separately");
+                    || !f.duration().equals(first.duration()) || !f.minSeconds().equals(first.minSeconds())
+                    || !f.maxAudioBytes().equals(first.maxAudioBytes())) {
+                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration/minSeconds/"
+                        + "maxAudioBytes differ from task '" + tasks.get(0).task()
+                        + "'; tasks run together share the audio features — run them separately");
             }
         }
         return first;
