@@ -53,7 +53,8 @@ public final class ExperimentRunner {
                 eda = CollectionEda.write(features, out.resolve(RunFolder.EDA_DIR));
             } catch (RuntimeException e) {
                 // The EDA is a side view: a collection it cannot draw must not stop the tasks.
-                eda = new EdaPlots.Result(List.of(), null, List.of("every plot: " + Failure.describe(e)));
+                eda = new EdaPlots.Result(List.of(), null, List.of(new EdaPlots.Omitted("every plot",
+                        Failure.describe(e))));
             }
             eda.omitted().forEach(o -> progress.info("eda: left out " + o));
             List<TaskReport> reports = new ArrayList<>();
