@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Everything one {@code gaan run} does: resolved, validated tasks, the collection, the results
  * folder, the feature store (null: {@code COLLECTION/.gaan/features}), and the folders outside the
- * collection its paths may lead into ({@code --allow-outside}).
+ * collection its paths may lead into: those given ({@code --allow-outside}) and every task's
+ * {@code features.allowOutside}.
  */
 public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store,
                          List<Path> allowOutside) {
@@ -18,7 +19,9 @@ public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out
 
     public RunRequest {
         tasks = List.copyOf(tasks);
-        allowOutside = List.copyOf(allowOutside);
+        java.util.LinkedHashSet<Path> folders = new java.util.LinkedHashSet<>(allowOutside);
+        tasks.forEach(t -> folders.addAll(t.features().allowOutsidePaths()));
+        allowOutside = List.copyOf(folders);
         Set<String> names = new HashSet<>();
         for (ExperimentConfig t : tasks) {
             if (!names.add(t.task())) {

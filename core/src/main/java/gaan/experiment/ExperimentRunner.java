@@ -43,7 +43,7 @@ public final class ExperimentRunner {
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
         entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
                 Recommendation.ASSIGNMENTS_FILE));
-        try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
+        try (ResultsFolder results = ResultsFolder.open(request.out(), "results folder", entries, progress)) {
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
                     sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
@@ -53,7 +53,8 @@ public final class ExperimentRunner {
                 eda = CollectionEda.write(features, out.resolve(RunFolder.EDA_DIR));
             } catch (RuntimeException e) {
                 // The EDA is a side view: a collection it cannot draw must not stop the tasks.
-                eda = new EdaPlots.Result(List.of(), null, List.of("every plot: " + Failure.describe(e)));
+                eda = new EdaPlots.Result(List.of(), null, List.of(new EdaPlots.Omitted("every plot",
+                        Failure.describe(e))));
             }
             eda.omitted().forEach(o -> progress.info("eda: left out " + o));
             List<TaskReport> reports = new ArrayList<>();
@@ -98,16 +99,18 @@ public final class ExperimentRunner {
     /**
      * The feature settings of a run: the first task's, once every task is checked to share its
      * audio settings (features are extracted once per run, so tasks may differ in lyrics settings
-     * but not in patches, offset or duration).
+     * but not in patches, offset, duration nor in which tracks are in: minSeconds, maxAudioBytes).
      */
     static FeatureSettings sharedAudioSettings(List<ExperimentConfig> tasks) {
         FeatureSettings first = tasks.get(0).features();
         for (ExperimentConfig t : tasks) {
             FeatureSettings f = t.features();
             if (!f.patches().equals(first.patches()) || !f.offset().equals(first.offset())
-                    || !f.duration().equals(first.duration())) {
-                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration differ from task '"
-                        + tasks.get(0).task() + "'; tasks run together share the audio features — run them separately");
+                    || !f.duration().equals(first.duration()) || !f.minSeconds().equals(first.minSeconds())
+                    || !f.maxAudioBytes().equals(first.maxAudioBytes())) {
+                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration/minSeconds/"
+                        + "maxAudioBytes differ from task '" + tasks.get(0).task()
+                        + "'; tasks run together share the audio features — run them separately");
             }
         }
         return first;

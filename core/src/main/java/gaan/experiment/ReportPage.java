@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import gaan.data.Npy;
 import gaan.eval.AnswerRule;
 import gaan.report.Assignments;
+import gaan.report.EdaPlots;
 import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.Plot;
@@ -38,7 +39,7 @@ final class ReportPage {
         Path recorded = out.resolve(Recommendation.FILE);
         Recommendation rec = Files.isRegularFile(recorded) ? Recommendation.read(recorded) : null;
         return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, edaPlots, edaSummary,
-                AnswerRule.DEFAULT.toString(), rec, map(out, rec, tasks).orElse(null)), out.resolve(RunFolder.REPORT_FILE));
+                edaSummary == null ? List.of() : EdaPlots.omitted(edaSummary), AnswerRule.DEFAULT.toString(), rec, map(out, rec, tasks).orElse(null)), out.resolve(RunFolder.REPORT_FILE));
     }
 
     /**

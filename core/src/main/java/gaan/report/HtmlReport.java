@@ -74,16 +74,23 @@ public final class HtmlReport {
      * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
+     * @param edaOmitted the EDA plots left out for want of data, with their reasons
      * @param answerRule how {@link TaskReport#best()} was chosen, as a phrase ("among the selected run of ...")
      * @param recommendation the run's recommended clustering, or {@code null} when none was recorded
      * @param map        the interactive map of the first screen, or {@code null} for none
      */
     public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                         Path edaSummary, String answerRule, Recommendation recommendation, TrackMap map) {
+                         Path edaSummary, List<EdaPlots.Omitted> edaOmitted, String answerRule,
+                         Recommendation recommendation, TrackMap map) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
             edaPlots = List.copyOf(edaPlots);
+            edaOmitted = List.copyOf(edaOmitted);
+        }
+
+        boolean hasEda() {
+            return !edaPlots.isEmpty() || !edaOmitted.isEmpty();
         }
     }
 
@@ -331,11 +338,15 @@ public final class HtmlReport {
             overview(r);
             warningsSection(r);
             summary(r);
-            if (!r.edaPlots().isEmpty()) {
+            if (r.hasEda()) {
                 h.append("<section id=\"eda\">\n<h2>Exploratory analysis</h2>\n");
                 if (r.edaSummary() != null) {
                     h.append("<p><a href=\"").append(href(r.edaSummary())).append("\">")
                             .append(esc(r.edaSummary().getFileName().toString())).append("</a></p>\n");
+                }
+                if (!r.edaOmitted().isEmpty()) {
+                    h.append("<p class=\"hint\">Not drawn: ").append(esc(String.join("; ",
+                            r.edaOmitted().stream().map(EdaPlots.Omitted::toString).toList()))).append(".</p>\n");
                 }
                 plots(r.edaPlots());
                 h.append("</section>\n");
@@ -349,7 +360,7 @@ public final class HtmlReport {
 
         private void nav(Report r) {
             h.append("<nav><a href=\"#overview\">Recommendation</a> · <a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
-            if (!r.edaPlots().isEmpty()) {
+            if (r.hasEda()) {
                 h.append(" · <a href=\"#eda\">Exploratory analysis</a>");
             }
             for (TaskReport t : r.tasks()) {

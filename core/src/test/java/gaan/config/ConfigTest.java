@@ -160,4 +160,38 @@ class ConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
         assertTrue(e.getMessage().contains("training.maxSteps"), e.getMessage());
     }
+
+    @Test
+    void audioLimitsAndFoldersOutsideTheCollectionAreConfigFieldsCheckedByName() throws Exception {
+        FeatureSettings defaults = Preset.EASY.config().resolved().features();
+        assertEquals(1.0, defaults.minSeconds());
+        assertEquals(2L << 30, defaults.maxAudioBytes());
+        assertEquals(List.of(), defaults.allowOutside());
+
+        Path f = dir.resolve("limits.yaml");
+        Files.writeString(f, "task: mine\nrepresentations: [{name: r, kind: raw, inputs: [mfcc]}]\n"
+                + "features: {minSeconds: 2.5, maxAudioBytes: 1000000, allowOutside: [/data/shared]}\n");
+        ExperimentConfig c = ConfigLoader.read(f).get(0).allowingOutside(List.of("/mnt/more")).resolved().validate();
+        assertEquals(2.5, c.features().minSeconds());
+        assertEquals(1_000_000L, c.features().maxAudioBytes());
+        assertEquals(List.of("/data/shared", "/mnt/more"), c.features().allowOutside());
+        // A run reads every folder its tasks allow, besides those given on its command line.
+        RunRequest request = new RunRequest(List.of(c), dir, dir.resolve("out"), null, List.of(Path.of("/cli")));
+        assertEquals(List.of(Path.of("/cli"), Path.of("/data/shared"), Path.of("/mnt/more")), request.allowOutside());
+
+        java.util.function.Function<String, String> error = features -> {
+            try {
+                Files.writeString(f, "task: mine\nrepresentations: [{name: r, kind: raw, inputs: [mfcc]}]\n"
+                        + "features: " + features + "\n");
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            return assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate())
+                    .getMessage();
+        };
+        assertTrue(error.apply("{maxAudioBytes: 0}").contains("features.maxAudioBytes must be at least 1"));
+        assertTrue(error.apply("{minSeconds: -1}").contains("features.minSeconds must be between 0.0"));
+        assertTrue(error.apply("{allowOutside: ['']}").contains("features.allowOutside[0] must be a folder"));
+        assertTrue(error.apply("{allowOutside: [\"a\\0b\"]}").contains("features.allowOutside[0] is not a path"));
+    }
 }

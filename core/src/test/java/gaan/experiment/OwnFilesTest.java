@@ -209,4 +209,67 @@ class OwnFilesTest {
             return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
+
+    private static int gaan(java.io.StringWriter err, String... args) {
+        picocli.CommandLine cl = gaan.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void trainOutputIsLockedAndKeepsFilesGaanDidNotWrite() throws Exception {
+        Path trained = dir.resolve("trained");
+        String[] train = {"train", collection.toString(), "--epochs", "1", "--threads", "2", "--out", trained.toString()};
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, gaan(err, train), err.toString());
+        List<String> manifest = Files.readAllLines(trained.resolve(OwnedFolder.MANIFEST));
+        assertTrue(manifest.containsAll(List.of("latent.npy", "track_ids.txt", "vae_training_history.csv")),
+                manifest.toString());
+        Path notes = Files.writeString(trained.resolve("notes.txt"), "mine");
+        Path model = Files.writeString(trained.resolve("models/my_model.txt"), "mine");
+        byte[] latent = Files.readAllBytes(trained.resolve("latent.npy"));
+        assertEquals(0, gaan(err, train), err.toString());
+        assertEquals("mine", Files.readString(notes));
+        assertEquals("mine", Files.readString(model));
+        assertTrue(java.util.Arrays.equals(latent, Files.readAllBytes(trained.resolve("latent.npy"))), "rewritten alike");
+
+        try (OwnedFolder held = OwnedFolder.lock(trained, "training folder")) {
+            assertEquals(1, gaan(err, train));
+            assertTrue(err.toString().contains("PID " + ProcessHandle.current().pid()), err.toString());
+        }
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve("latent.npy"), "mine");
+        err.getBuffer().setLength(0);
+        assertEquals(2, gaan(err, "train", collection.toString(), "--epochs", "1", "--threads", "2", "--out",
+                theirs.toString()));
+        assertTrue(err.toString().contains("latent.npy exists and was not written by gaan"), err.toString());
+        assertEquals("mine", Files.readString(theirs.resolve("latent.npy")));
+    }
+
+    @Test
+    void clusterOutputIsLockedKeepsFilesGaanDidNotWriteAndDropsItsStaleLabels() throws Exception {
+        Path x = gaan.testutil.Fixtures.cluster("X.npy");
+        Path clustered = dir.resolve("clustered");
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, gaan(err, "cluster", x.toString(), "--k", "3", "--threads", "2", "--out", clustered.toString()));
+        assertTrue(Files.isRegularFile(clustered.resolve("clusters.npy")));
+        Path mine = Files.writeString(clustered.resolve("my_labels.csv"), "mine");
+        // DBSCAN with a radius this small leaves every row noise: no run is selected, so no clusters.npy.
+        assertEquals(0, gaan(err, "cluster", x.toString(), "--algorithm", "dbscan", "--eps", "1e-9,2e-9", "--threads",
+                "2", "--out", clustered.toString()), err.toString());
+        assertFalse(Files.exists(clustered.resolve("clusters.npy")), "the earlier run's labels are gone");
+        assertEquals("mine", Files.readString(mine));
+
+        try (OwnedFolder held = OwnedFolder.lock(clustered, "cluster output folder")) {
+            assertEquals(1, gaan(err, "cluster", x.toString(), "--k", "3", "--out", clustered.toString()));
+            assertTrue(err.toString().contains("PID " + ProcessHandle.current().pid()), err.toString());
+        }
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve(RunWriter.RESULTS_FILE), "mine");
+        err.getBuffer().setLength(0);
+        assertEquals(2, gaan(err, "cluster", x.toString(), "--k", "3", "--out", theirs.toString()));
+        assertTrue(err.toString().contains("was not written by gaan"), err.toString());
+        assertEquals("mine", Files.readString(theirs.resolve(RunWriter.RESULTS_FILE)));
+    }
 }
