@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ public final class ReportRebuild {
                         + " move it away first");
             }
             Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
-                    pngs(eda), Files.exists(summary) ? summary : null);
+                    pngs(eda), Files.exists(summary) ? summary : null, UnaryOperator.identity());
             owned.record(page);
             return page;
         }
@@ -84,6 +85,11 @@ public final class ReportRebuild {
             throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
         }
         return CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
+    }
+
+    /** A task's report from the files of its folder and the tracks of the collection its run.json names. */
+    static TaskReport readTask(Path folder) {
+        return readTask(folder, collectionOf(folder));
     }
 
     /** A task's report from the files of its folder and the tracks of its collection. */

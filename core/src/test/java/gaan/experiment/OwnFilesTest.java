@@ -102,6 +102,56 @@ class OwnFilesTest {
     }
 
     @Test
+    void aOneTaskRerunKeepsTheOtherTasksOnThePageAndInTheRecommendation() throws Exception {
+        run(Progress.QUIET, easy("a"), easy("b"));
+        List<Path> bFiles = files(out.resolve("b"));
+        String bResults = Files.readString(out.resolve("b").resolve(RunWriter.RESULTS_FILE));
+        String aResults = Files.readString(out.resolve("a").resolve(RunWriter.RESULTS_FILE));
+
+        ExperimentConfig secondSeed = new Overrides(null, null, null, 1, null, List.of(2L), 2).applyTo(easy("a"))
+                .resolved().validate();
+        run(Progress.QUIET, secondSeed);
+
+        assertEquals(bFiles, files(out.resolve("b")), "b's folder is left as it was");
+        assertEquals(bResults, Files.readString(out.resolve("b").resolve(RunWriter.RESULTS_FILE)));
+        assertFalse(aResults.equals(Files.readString(out.resolve("a").resolve(RunWriter.RESULTS_FILE))), "a re-ran");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<section id=\"task-a\">") && html.contains("<section id=\"task-b\">"), html);
+        String b = html.substring(html.indexOf("<section id=\"task-b\">"));
+        String a = html.substring(html.indexOf("<section id=\"task-a\">"), html.indexOf("<section id=\"task-b\">"));
+        assertTrue(a.contains(":s2</h3>") && !a.contains(":s1</h3>"), "a's clusters are the re-run's (seed 2)");
+        assertTrue(b.contains(":s1</h3>"), "b's clusters are the first run's");
+        assertTrue(b.contains("src=\"b/plots/"), "b's plots are shown");
+        for (String link : relativeLinks(html)) {
+            assertTrue(Files.exists(out.resolve(java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8))),
+                    "the page links to a file that is there: " + link);
+        }
+        var rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("recommendation.json").toFile());
+        List<String> perTask = new java.util.ArrayList<>();
+        rec.path("per_task").forEach(t -> perTask.add(t.path("task").asText() + " s" + t.path("seed").asInt()));
+        assertEquals(List.of("a s2", "b s1"), perTask);
+    }
+
+    /** The {@code src} and {@code href} values of a page that point to files (not anchors), as written. */
+    static List<String> relativeLinks(String html) {
+        List<String> links = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"").matcher(html);
+        while (m.find()) {
+            links.add(m.group(1).replace("&amp;", "&"));
+        }
+        java.util.regex.Matcher audio = java.util.regex.Pattern.compile("\"audio\":\\[([^\\]]*)\\]").matcher(html);
+        if (audio.find()) {
+            for (String v : audio.group(1).split(",")) {
+                if (!v.equals("null")) {
+                    links.add(v.substring(1, v.length() - 1));
+                }
+            }
+        }
+        assertFalse(links.isEmpty(), "the page links to files");
+        return links;
+    }
+
+    @Test
     void aTaskFolderGaanDidNotWriteIsRefusedBeforeAnyWork() throws Exception {
         Path theirs = Files.createDirectories(out.resolve("easy"));
         Files.writeString(theirs.resolve("thesis.tex"), "mine");
