@@ -43,6 +43,9 @@ public final class ExperimentRunner {
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
         entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
                 Recommendation.ASSIGNMENTS_FILE));
+        if (request.embedAudioExcerpts()) {
+            entries.add(RunFolder.AUDIO_DIR);
+        }
         try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
@@ -81,6 +84,9 @@ public final class ExperimentRunner {
                 if (!features.audioOk()[i]) {
                     skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
                 }
+            }
+            if (request.embedAudioExcerpts()) {
+                page = AudioExcerpts.write(page, out, staged -> true, progress).tasks();
             }
             Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), page, skipped,
                     eda.plots(), eda.summary(), results::target);

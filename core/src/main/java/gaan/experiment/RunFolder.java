@@ -21,6 +21,8 @@ public record RunFolder(Path path) {
     /** Beside the task folders in {@code <out>/}: the exploratory analysis and the report page. */
     static final String EDA_DIR = ExperimentConfig.EDA_FOLDER;
     static final String REPORT_FILE = "report.html";
+    /** Beside the task folders: the report's audio excerpts ({@code --embed-audio-excerpts}). */
+    static final String AUDIO_DIR = "audio";
 
     Path plots() {
         return path.resolve("plots");

@@ -132,6 +132,52 @@ class OwnFilesTest {
         assertEquals(List.of("a s2", "b s1"), perTask);
     }
 
+    @Test
+    void embeddedExcerptsPlayFromTheResultsFolderWhereverItGoes() throws Exception {
+        ExperimentRunner.run(new RunRequest(List.of(easy("easy")), collection, out, null, List.of(), true),
+                Progress.QUIET);
+        List<Path> excerpts = files(out.resolve("audio"));
+        assertEquals(8, excerpts.size(), excerpts.toString());
+        for (Path p : excerpts) {
+            assertEquals(1.0, new gaan.audio.AudioDecoder(22050).decode(p).length / 22050.0, 0.1, "the 1 s track whole: " + p);
+        }
+        assertTrue(Files.readAllLines(out.resolve(OwnedFolder.MANIFEST)).contains("audio/" + excerpts.get(0).getFileName()));
+
+        Path moved = dir.resolve("elsewhere/results");
+        Files.createDirectories(moved.getParent());
+        Files.move(out, moved);
+        try (Stream<Path> s = Files.walk(collection)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        String html = Files.readString(moved.resolve("report.html"));
+        assertTrue(html.contains("<audio controls preload=\"none\" src=\"audio/track_000."), "players play excerpts");
+        List<String> links = relativeLinks(html);
+        assertTrue(links.stream().filter(l -> l.contains("track_0")).allMatch(l -> l.startsWith("audio/")), links.toString());
+        for (String link : links) {
+            assertTrue(Files.exists(moved.resolve(java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8))),
+                    "the moved page links to a file that is there: " + link);
+        }
+    }
+
+    @Test
+    void gaanReportEmbedsExcerptsAndLeavesAUsersFilesAlone() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Path mine = Files.writeString(Files.createDirectories(out.resolve("audio")).resolve("mine.txt"), "mine");
+        ConfigException e = assertThrows(ConfigException.class, () -> ReportRebuild.write(out, true, Progress.QUIET));
+        assertTrue(e.getMessage().contains("audio was not written by gaan"), e.getMessage());
+        Files.delete(mine);
+
+        ReportRebuild.write(out, true, Progress.QUIET);
+        assertEquals(8, files(out.resolve("audio")).size());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("src=\"audio/track_000.mp3\""));
+        Files.writeString(mine, "mine");
+        ReportRebuild.write(out, true, Progress.QUIET);
+        assertEquals("mine", Files.readString(mine));
+        assertEquals(9, files(out.resolve("audio")).size());
+    }
+
     /** The {@code src} and {@code href} values of a page that point to files (not anchors), as written. */
     static List<String> relativeLinks(String html) {
         List<String> links = new java.util.ArrayList<>();
