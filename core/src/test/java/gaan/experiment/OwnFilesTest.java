@@ -42,7 +42,7 @@ class OwnFilesTest {
         out = dir.resolve("results");
     }
 
-    private static ExperimentConfig easy(String name) {
+    static ExperimentConfig easy(String name) {
         ExperimentConfig c = Preset.EASY.config();
         c = new ExperimentConfig(name, c.seeds(), c.threads(), c.k(), c.minCoverage(), c.features(), c.training(),
                 c.representations(), c.clustering());
