@@ -124,6 +124,26 @@ public final class AudioDecoder {
         }
     }
 
+    /**
+     * The file's length in seconds as its header declares it, without decoding; 0 when the
+     * header does not say (a VBR MP3 without a Xing header).
+     *
+     * @throws AudioDecodeException when the file cannot be opened as audio
+     */
+    public double declaredSeconds(Path file) {
+        checkReadable(file);
+        try (PcmWav wav = PcmWav.open(file)) {
+            if (wav != null) {
+                return (double) wav.frames() / wav.rate();
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new AudioDecodeException(file, "cannot read: " + e.getCause().getMessage());
+        }
+        try (FfmpegSession s = new FfmpegSession(file, targetRate)) {
+            return s.declaredSeconds();
+        }
+    }
+
     private static void checkReadable(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new AudioDecodeException(file, "no such file");

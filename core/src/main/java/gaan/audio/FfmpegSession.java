@@ -226,6 +226,12 @@ final class FfmpegSession implements AutoCloseable {
         }
     }
 
+    /** The length the file's header declares, in seconds, or 0 when it does not say. */
+    double declaredSeconds() {
+        open();
+        return (double) declaredSamples(format.streams(streamIndex)) / sourceRate;
+    }
+
     /** Frames {@code [start, end)} of a PCM WAV read without FFmpeg, through the resampler. */
     float[] resample(PcmWav wav, long start, long end) {
         sourceRate = wav.rate();
@@ -540,7 +546,8 @@ final class FfmpegSession implements AutoCloseable {
         }
     }
 
-    private static String ffmpegError(int code) {
+    /** FFmpeg's message for an error code. */
+    static String ffmpegError(int code) {
         byte[] buf = new byte[256];
         av_strerror(code, buf, buf.length);
         int len = 0;

@@ -30,6 +30,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AllowOutsideOption allowOutside = new AllowOutsideOption();
 
+    @Mixin
+    EmbedAudioOption embedAudio = new EmbedAudioOption();
+
     @Option(names = "--task", paramLabel = "TASK", split = ",",
             description = "Tasks to run: easy, medium, hard, music or all, comma-separated (default: all).")
     List<String> tasks = List.of("all");
@@ -117,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
                 DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }
         }
-        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store),
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store, allowOutside.folders,
+                embedAudio.embed),
                 new ConsoleProgress());
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         spec.commandLine().getOut().println("report:  " + outcome.report().toAbsolutePath());

@@ -7,14 +7,19 @@ import java.util.Set;
 
 /**
  * Everything one {@code gaan run} does: resolved, validated tasks, the collection, the results
- * folder, the feature store (null: {@code COLLECTION/.gaan/features}), and the folders outside the
- * collection its paths may lead into: those given ({@code --allow-outside}) and every task's
- * {@code features.allowOutside}.
+ * folder, the feature store (null: {@code COLLECTION/.gaan/features}), the folders outside the
+ * collection its paths may lead into (those given, {@code --allow-outside}, and every task's
+ * {@code features.allowOutside}), and whether the report plays excerpts written into the results
+ * folder ({@code --embed-audio-excerpts}) instead of the collection's files.
  */
 public record RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store,
-                         List<Path> allowOutside) {
+                         List<Path> allowOutside, boolean embedAudioExcerpts) {
     public RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store) {
         this(tasks, collection, out, store, List.of());
+    }
+
+    public RunRequest(List<ExperimentConfig> tasks, Path collection, Path out, Path store, List<Path> allowOutside) {
+        this(tasks, collection, out, store, allowOutside, false);
     }
 
     public RunRequest {

@@ -43,6 +43,9 @@ public final class ExperimentRunner {
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
         entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
                 Recommendation.ASSIGNMENTS_FILE));
+        if (request.embedAudioExcerpts()) {
+            entries.add(RunFolder.AUDIO_DIR);
+        }
         try (ResultsFolder results = ResultsFolder.open(request.out(), "results folder", entries, progress)) {
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
@@ -72,7 +75,9 @@ public final class ExperimentRunner {
                     progress.warn(message);
                 }
             }
-            Recommendations.writeOverall(out, reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
+            List<TaskReport> page = new ArrayList<>(reports);
+            page.addAll(keptTasks(results, request, progress));
+            Recommendations.writeOverall(out, page).ifPresent(r -> progress.info(String.format(Locale.ROOT,
                     "recommended: [%s] %s -> %s", r.task(), r.column(),
                     request.out().resolve(Recommendation.FILE).toAbsolutePath())));
             List<SkippedTrack> skipped = new ArrayList<>();
@@ -81,12 +86,34 @@ public final class ExperimentRunner {
                     skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
                 }
             }
-            Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), reports, skipped,
-                    eda.plots(), eda.summary());
+            if (request.embedAudioExcerpts()) {
+                page = AudioExcerpts.write(page, out, staged -> true, progress).tasks();
+            }
+            Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), page, skipped,
+                    eda.plots(), eda.summary(), results::target);
             results.commit();
             return new Outcome(reports.stream().map(t -> moved(t, results)).toList(), results.target(report),
                     failures);
         }
+    }
+
+    /**
+     * The tasks of earlier runs in the results folder that this run does not rewrite, read back
+     * from their folders, so the page and the run's recommendation still cover them; a folder that
+     * cannot be read is left in place and out of the page, with a warning.
+     */
+    private static List<TaskReport> keptTasks(ResultsFolder results, RunRequest request, Progress progress) {
+        List<TaskReport> kept = new ArrayList<>();
+        for (Path folder : results.keptTaskFolders(request.tasks().stream().map(ExperimentConfig::task).toList())) {
+            try {
+                kept.add(ReportRebuild.readTask(folder));
+                progress.info("[" + folder.getFileName() + "] kept from an earlier run: " + folder);
+            } catch (RuntimeException e) {
+                progress.warn("the report leaves out " + folder + " (an earlier run's task, left in place): "
+                        + Failure.describe(e));
+            }
+        }
+        return kept;
     }
 
     /** A task's report with its folder and plots where the commit moved them. */

@@ -77,9 +77,21 @@ public final class ResultsFolder implements AutoCloseable {
         return staging;
     }
 
-    /** Where a staged path ends up after the commit. */
+    /** Where a staged path ends up after the commit; a path outside the staging folder stays where it is. */
     public Path target(Path staged) {
-        return owned.dir().resolve(staging.relativize(staged.toAbsolutePath().normalize()));
+        Path p = staged.toAbsolutePath().normalize();
+        return p.startsWith(staging) ? owned.dir().resolve(staging.relativize(p)) : p;
+    }
+
+    /**
+     * The task folders of earlier runs that this run leaves in place: gaan's folders in
+     * {@code OUT} with a {@code run.json}, other than {@code rewritten} (the run's own tasks).
+     */
+    List<Path> keptTaskFolders(java.util.Collection<String> rewritten) {
+        return ReportRebuild.taskFolders(owned.dir()).stream().filter(p -> {
+            String name = p.getFileName().toString();
+            return !rewritten.contains(name) && owned.wroteUnder(name);
+        }).toList();
     }
 
     /**

@@ -23,6 +23,8 @@ public record RunFolder(Path path) {
     static final String REPORT_FILE = "report.html";
     /** The trained models of a task (or of {@code gaan train}). */
     static final String MODELS_DIR = "models";
+    /** Beside the task folders: the report's audio excerpts ({@code --embed-audio-excerpts}). */
+    static final String AUDIO_DIR = "audio";
 
     Path plots() {
         return path.resolve("plots");

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -99,8 +100,17 @@ public final class HtmlReport {
 
     /** Writes the page to {@code file} (usually {@code results/report.html}) and returns it. */
     public static Path write(Report report, Path file) {
-        Path base = file.toAbsolutePath().normalize().getParent();
-        return RunWriter.writeString(file, new Page(base).render(report));
+        return write(report, file, UnaryOperator.identity());
+    }
+
+    /**
+     * Writes the page to {@code file} with its links made for where the files will be when it is
+     * read: {@code placed} maps a path written now (the page, a plot) to its final place, as a run
+     * written in a staging folder and moved into place later needs.
+     */
+    public static Path write(Report report, Path file, UnaryOperator<Path> placed) {
+        Path base = placed.apply(file.toAbsolutePath().normalize()).getParent();
+        return RunWriter.writeString(file, new Page(base, placed).render(report));
     }
 
     /**
@@ -320,13 +330,15 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    /** One rendering: knows the page's folder so it can make links relative. */
+    /** One rendering: knows the page's final folder so it can make links relative. */
     private static final class Page {
         private final Path base;
+        private final UnaryOperator<Path> placed;
         private final StringBuilder h = new StringBuilder(1 << 16);
 
-        Page(Path base) {
+        Page(Path base, UnaryOperator<Path> placed) {
             this.base = base;
+            this.placed = placed;
         }
 
         String render(Report r) {
@@ -705,7 +717,7 @@ public final class HtmlReport {
 
         /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
         private String link(Path target) {
-            Path rel = base.relativize(target.toAbsolutePath().normalize());
+            Path rel = base.relativize(placed.apply(target.toAbsolutePath().normalize()));
             List<String> parts = new ArrayList<>();
             rel.forEach(seg -> parts.add(encodeSegment(seg.toString())));
             return String.join("/", parts);

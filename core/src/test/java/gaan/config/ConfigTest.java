@@ -138,6 +138,30 @@ class ConfigTest {
     }
 
     @Test
+    void aStepBudgetShortensTrainingOnLargeCollectionsOnly() throws Exception {
+        TrainingSettings hard = new TrainingSettings(80, 32, null, null, 20, 20, null, null).over(TrainingSettings.DEFAULTS);
+        // The demo (102 training rows: 4 steps an epoch) and 1,000 tracks (27) keep their 80 epochs.
+        assertEquals(new TrainingSettings.Schedule(80, 20, 20, ""), hard.schedule(80, 102));
+        assertEquals(80, hard.schedule(80, 850).epochs());
+        // 5,000 tracks: 133 steps an epoch; 4,000 steps fit 30 epochs; warm-up and patience shrink alike.
+        TrainingSettings.Schedule large = hard.schedule(80, 4250);
+        assertEquals(30, large.epochs());
+        assertEquals(8, large.warmupEpochs());
+        assertEquals(8, large.patience());
+        assertEquals("30 of 80 epochs (133 steps an epoch; max_steps 4000)", large.note());
+        // One epoch at least, however large; 0 turns the budget off.
+        assertEquals(1, hard.schedule(80, 1_000_000).epochs());
+        TrainingSettings uncapped = new TrainingSettings(null, null, null, null, null, null, null, 0).over(hard);
+        assertEquals(80, uncapped.schedule(80, 1_000_000).epochs());
+
+        Path f = dir.resolve("steps.yaml");
+        Files.writeString(f, "task: mine\ntraining: {maxSteps: -1}\n"
+                + "representations: [{name: r, kind: raw, inputs: [mfcc]}]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("training.maxSteps"), e.getMessage());
+    }
+
+    @Test
     void audioLimitsAndFoldersOutsideTheCollectionAreConfigFieldsCheckedByName() throws Exception {
         FeatureSettings defaults = Preset.EASY.config().resolved().features();
         assertEquals(1.0, defaults.minSeconds());
