@@ -45,7 +45,10 @@ public final class KSelection {
      *               candidate could not run
      */
     public record Choice(int k, Criterion criterion, int[] ks, double[] scores) {
-        /** Text for a result row's note: {@code k=6 from the data (highest silhouette over k=2..20)}. */
+        /**
+         * Text for a result row's note: {@code k=6 from the data (highest silhouette over k=2..20)};
+         * {@code gaan.report.ResultRow#kFromData()} recognises it.
+         */
         public String note() {
             return "k=" + k + " from the data (" + criterion + " over k=" + ks[0] + ".." + ks[ks.length - 1] + ")";
         }

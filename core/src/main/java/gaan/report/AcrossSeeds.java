@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The standard deviation is the sample one (ddof = 1, as pandas' {@code std}); with one finite
  * value it is NaN. Undefined (NaN) values of a seed are left out of that metric's summary, and
  * {@link Stat#n()} says how many seeds counted. Every algorithm is grouped, DBSCAN with a knee eps
- * included: values fitted per seed do not split a method (see {@link #settings}).
+ * included, and k chosen from the data: values fitted per seed do not split a method (see
+ * {@link #settings}).
  */
 public final class AcrossSeeds {
 
@@ -58,12 +59,14 @@ public final class AcrossSeeds {
 
     /**
      * A row's parameters as set, without those the algorithm chose from the data at fit time (named
-     * {@code *_value}, such as DBSCAN's {@code eps_value} for {@code eps=knee×1.0}): these differ
-     * from seed to seed by design, so the same setting over several seeds is one method.
+     * {@code *_value}, such as DBSCAN's {@code eps_value} for {@code eps=knee×1.0}), and with
+     * {@code k=from the data} where k was chosen per seed ({@link ResultRow#kFromData()}): these
+     * differ from seed to seed by design, so the same setting over several seeds is one method.
      */
     static String settings(ResultRow r) {
         return r.parameters().entrySet().stream().filter(e -> !e.getKey().endsWith(FITTED_SUFFIX))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+                .map(e -> e.getKey() + "=" + (e.getKey().equals("k") && r.kFromData() ? "from the data" : e.getValue()))
+                .collect(Collectors.joining(" "));
     }
 
     private static final String FITTED_SUFFIX = "_value";

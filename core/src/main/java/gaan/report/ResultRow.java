@@ -79,6 +79,19 @@ public record ResultRow(String task, String representation, String inputs, boole
         return out;
     }
 
+    /**
+     * Whether k was chosen from the data for this row (its note then starts the way
+     * {@code gaan.eval.KSelection.Choice#note()} writes it: {@code k=6 from the data (...)}): such rows
+     * of several seeds are one method even when each seed chose another k.
+     */
+    public boolean kFromData() {
+        String k = parameters().get("k");
+        return k != null && note.contains("k=" + k + K_FROM_DATA);
+    }
+
+    /** The words after {@code k=<k>} in the note of a row whose k was chosen from the data. */
+    public static final String K_FROM_DATA = " from the data (";
+
     public ResultRow withSelected(boolean value) {
         return new ResultRow(task, representation, inputs, labelsUsedAsInput, algorithm, params, seed, scores, value,
                 note, kFromLabels, recommended);

@@ -52,4 +52,24 @@ class AcrossSeedsTest {
                 new ResultRow.Scores(3, 2, 0.9, 0.3, 1, 10, 0.2, 0.5, 0.5, 0.5, 0.5), true, "");
         assertEquals(2, AcrossSeeds.of(List.of(first, fixed)).size(), "a set eps is a different method");
     }
+
+    @Test
+    void kChosenFromTheDataIsOneMethodOverSeedsThatChoseDifferently() {
+        ResultRow.Scores sc = new ResultRow.Scores(3, 0, 1, 0.3, 1, 10, 0.2, 0.5, 0.5, 0.5, 0.5);
+        ResultRow four = new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=4 n_init=10", 1, sc, true,
+                "k=4 from the data (highest silhouette over k=2..20)");
+        ResultRow five = new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=5 n_init=10", 2, sc, true,
+                "k=5 from the data (highest silhouette over k=2..20)");
+        ResultRow reference = new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=6 n_init=10", 1, sc, false,
+                "k = number of labels, for reference");
+        List<AcrossSeeds.Group> groups = AcrossSeeds.of(List.of(four, five, reference));
+        assertEquals(2, groups.size(), "seeds that chose k=4 and k=5 from the data are one method");
+        assertEquals(2, groups.get(0).seeds());
+        assertEquals("k=from the data n_init=10", groups.get(0).params());
+        assertEquals("k=6 n_init=10", groups.get(1).params());
+        // A k the config sets is a setting: k=3 and k=4 of a sweep stay apart.
+        ResultRow three = new ResultRow("medium", "pca", "mfcc", false, "kmeans", "k=3 n_init=10", 1, sc, false, "");
+        ResultRow sweepFour = new ResultRow("medium", "pca", "mfcc", false, "kmeans", "k=4 n_init=10", 1, sc, false, "");
+        assertEquals(2, AcrossSeeds.of(List.of(three, sweepFour)).size());
+    }
 }
