@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 public final class TaskPlots {
     /** Bars of more methods than this are unreadable; then only the selected rows are drawn. */
     static final int MAX_BAR_METHODS = 12;
-    private static final List<Metric> BAR_METRICS = List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN, Metric.ARI,
-            Metric.NMI, Metric.AMI, Metric.PURITY, Metric.ACCURACY, Metric.COVERAGE);
+    private static final List<Metric> BAR_METRICS = List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN,
+            Metric.CALINSKI_HARABASZ, Metric.COVERAGE, Metric.ARI, Metric.NMI, Metric.AMI, Metric.PURITY, Metric.ACCURACY);
 
     private TaskPlots() {
     }
@@ -48,13 +48,14 @@ public final class TaskPlots {
                 .filter(m -> barRows.stream().anyMatch(r -> Double.isFinite(m.of(r)))).toList();
         if (!barRows.isEmpty() && !metrics.isEmpty()) {
             plots.add(new Plot("Metrics by method" + (barRows.size() < results.size() ? " (selected rows)" : ""),
-                    Plots.metricBars("Metrics by method", barRows, metrics, plotsDir.resolve("metrics.png"))));
+                    Plots.metricBars(barRows, metrics, plotsDir.resolve("metrics.png"))));
         }
         boolean swept = results.stream().collect(Collectors.groupingBy(r -> r.representation() + " " + r.algorithm(),
                 Collectors.mapping(r -> r.scores().nClusters(), Collectors.toSet()))).values().stream()
                 .anyMatch(ks -> ks.size() > 1);
         if (swept) {
-            plots.add(new Plot("Silhouette against the number of clusters", Plots.sweep("Silhouette sweep", results,
+            plots.add(new Plot("Silhouette against the number of clusters: for each representation, its best"
+                    + " algorithm at each number", Plots.sweep("Silhouette sweep", results,
                     Metric.SILHOUETTE, plotsDir.resolve("sweep_silhouette.png"))));
         }
         if (selectedMethod == null) {
@@ -79,7 +80,7 @@ public final class TaskPlots {
             plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
                     map.points(), assignments.languages(), plotsDir.resolve("map_" + stem + "_languages.png"))));
         }
-        plots.add(new Plot("Cluster composition: " + selectedMethod, Plots.clusterComposition(selectedMethod, clusters,
+        plots.add(new Plot("Cluster composition: " + selectedMethod, Plots.clusterComposition(clusters,
                 assignments.labels(), assignments.languages(), plotsDir.resolve("composition_" + stem + ".png"))));
         if (labelled) {
             plots.add(new Plot("Clusters × labels: " + selectedMethod, Plots.contingency(selectedMethod + " × labels",
