@@ -130,7 +130,10 @@ public final class Plots {
         for (XYChart panel : panels) {
             integerAxis(panel, true, first, last);
         }
-        beta.getStyler().setYAxisMin(0.0);
+        // β warms up in equal steps, and XChart ticks every value of evenly spaced data (0.05, 0.1, ...):
+        // a top 3 % above the largest β makes the axis uneven, so it gets round ticks
+        double betaMax = rows.stream().mapToDouble(HistoryRow::beta).filter(Double::isFinite).max().orElse(1);
+        beta.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(betaMax, 1e-9) * 1.03);
         int units = rows.stream().mapToInt(HistoryRow::activeUnits).max().orElse(-1);
         if (units >= 0) {
             integerAxis(active, false, 0, units);
@@ -173,18 +176,19 @@ public final class Plots {
 
     /**
      * Metrics of several methods as small multiples: one panel per metric, each with its own scale
-     * and one bar per row (labelled by {@link ResultRow#label()}, every one written), three panels
-     * to a row. Undefined (NaN) metrics are left out of their panel rather than drawn as zero.
+     * and one bar per row (labelled by {@link #barLabels}, every one written), three panels to a row
+     * (two when many bars widen them). Undefined (NaN) metrics are left out of their panel rather
+     * than drawn as zero.
      */
     public static Path metricBars(List<ResultRow> rows, List<Metric> metrics, Path out) {
         List<CategoryChart> panels = metricCharts(rows, metrics);
-        int cols = Math.min(3, Math.max(1, panels.size()));
+        int cols = Math.min(panels.isEmpty() || panels.get(0).getWidth() <= 420 ? 3 : 2, Math.max(1, panels.size()));
         return saveGrid(panels, (panels.size() + cols - 1) / cols, cols, out);
     }
 
     /** The panels of {@link #metricBars}. */
     static List<CategoryChart> metricCharts(List<ResultRow> rows, List<Metric> metrics) {
-        List<String> labels = uniqueLabels(rows);
+        List<String> labels = barLabels(rows);
         Font tickFont = baseFont();
         double longest = labels.stream().mapToDouble(l -> textWidth(l, tickFont)).max().orElse(0);
         // labels stand upright under their bars; the panel grows by their length so the bars keep their height
@@ -192,7 +196,7 @@ public final class Plots {
         List<CategoryChart> panels = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
-            CategoryChart chart = new CategoryChartBuilder().width(400).height(height)
+            CategoryChart chart = new CategoryChartBuilder().width(Math.max(400, 110 + 18 * rows.size())).height(height)
                     .title(metric.title() + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"))
                     .yAxisTitle(metric.column()).build();
             style(chart.getStyler());
@@ -640,13 +644,27 @@ public final class Plots {
         return names;
     }
 
-    /** Method labels made unique (a sweep can repeat one label over seeds). */
-    private static List<String> uniqueLabels(List<ResultRow> rows) {
+    /**
+     * Method labels for bars: representation, algorithm and the parameters whose values differ
+     * between the rows of that algorithm ({@code n_init=10} on every K-Means bar tells nothing),
+     * made unique with {@code #2}, {@code #3} (a sweep can repeat one label over seeds).
+     */
+    static List<String> barLabels(List<ResultRow> rows) {
+        Map<List<String>, java.util.Set<String>> values = new LinkedHashMap<>();
+        rows.forEach(r -> r.parameters().forEach((k, v) -> values.computeIfAbsent(List.of(r.algorithm(), k),
+                x -> new TreeSet<>()).add(v)));
         Map<String, Integer> seen = new LinkedHashMap<>();
         List<String> out = new ArrayList<>();
         for (ResultRow r : rows) {
-            int n = seen.merge(r.label(), 1, Integer::sum);
-            out.add(n == 1 ? r.label() : r.label() + " #" + n);
+            StringBuilder label = new StringBuilder(r.representation()).append(' ').append(r.algorithm());
+            r.parameters().forEach((k, v) -> {
+                if (values.get(List.of(r.algorithm(), k)).size() > 1) {
+                    label.append(' ').append(k).append('=').append(v);
+                }
+            });
+            String l = label.toString();
+            int n = seen.merge(l, 1, Integer::sum);
+            out.add(n == 1 ? l : l + " #" + n);
         }
         return out;
     }

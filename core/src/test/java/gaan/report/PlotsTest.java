@@ -209,7 +209,7 @@ class PlotsTest {
             assertTitleFits(panel);
         }
         List<String> beta = ChartProbe.yTickLabels(panels.get(2));
-        assertTrue(beta.contains("0.05"), "beta ticks " + beta);
+        assertTrue(beta.contains("0.02") && beta.size() <= 11, "beta ticks: round, leading zero, few: " + beta);
         List<String> units = ChartProbe.yTickLabels(panels.get(3));
         assertIntegers(units, "active units");
         assertTrue(units.size() >= 3 && units.contains("0") && Integer.parseInt(units.get(units.size() - 1)) >= 30,
@@ -233,6 +233,12 @@ class PlotsTest {
             assertTitleFits(panel);
         }
         assertEquals("Davies-Bouldin (lower is better)", panels.get(1).getTitle());
+        ResultRow.Scores scores = rows.get(0).scores();
+        assertEquals(List.of("pca kmeans k=2", "pca kmeans k=3", "pca kmeans k=3 #2"), Plots.barLabels(List.of(
+                new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=2 n_init=10", 1, scores, true, ""),
+                new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=3 n_init=10", 1, scores, true, ""),
+                new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=3 n_init=10", 2, scores, true, ""))),
+                "parameters every bar shares (n_init=10) tell nothing");
         List<String> db = ChartProbe.yTickLabels(panels.get(1));
         assertTrue(Double.parseDouble(db.get(db.size() - 1)) >= 2, "Davies-Bouldin on its own axis: " + db);
         List<String> silhouette = ChartProbe.yTickLabels(panels.get(0));
