@@ -110,7 +110,7 @@ class EdaPlotsTest {
         EdaInput full = input();
         List<List<String>> noGenres = full.genres().stream().map(g -> List.<String>of()).toList();
         EdaInput audioOnly = new EdaInput(full.trackIds(), noGenres, full.languages(), full.durations(),
-                new int[] {-1, -1, -1, -1, -1}, full.audioPresent(), Map.of(), Map.of());
+                new int[] {-1, -1, -1, -1, -1}, full.audioPresent(), Map.of(), Map.of(), full.melBandHz());
         EdaPlots.Result r = EdaPlots.write(audioOnly, dir.resolve("eda"));
         List<EdaPlots.Omitted> expected = List.of(new EdaPlots.Omitted("Tracks per genre", "no track has a genre"),
                 new EdaPlots.Omitted("Genre co-occurrence", "no track has a genre"),
