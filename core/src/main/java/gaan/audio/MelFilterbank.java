@@ -65,6 +65,14 @@ public final class MelFilterbank {
         return mel >= MIN_LOG_MEL ? MIN_LOG_HZ * Math.exp(LOG_STEP * (mel - MIN_LOG_MEL)) : F_SP * mel;
     }
 
+    /**
+     * Centre frequency in Hz of each band of {@code new MelFilterbank(sr, nFft, nMels, fmin, fmax)},
+     * low to high: the peak of its triangle, the inner points of librosa's {@code mel_frequencies}.
+     */
+    public static double[] centreFrequencies(int nMels, double fmin, double fmax) {
+        return java.util.Arrays.copyOfRange(melFrequencies(nMels + 2, fmin, fmax), 1, nMels + 1);
+    }
+
     /** {@code n} frequencies evenly spaced in mel from fmin to fmax, as {@code np.linspace} spaces them. */
     static double[] melFrequencies(int n, double fmin, double fmax) {
         double lo = hzToMel(fmin);

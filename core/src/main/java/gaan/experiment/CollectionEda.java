@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import gaan.audio.AudioFeatureParams;
+import gaan.audio.MelFilterbank;
 import gaan.report.EdaInput;
 import gaan.report.EdaPlots;
 
@@ -69,8 +71,11 @@ public final class CollectionEda {
                 durations[i] = Double.NaN;
             }
         }
+        // the store's mel bands: FeaturePipeline.audioParams changes only the patches and the window
+        AudioFeatureParams mel = AudioFeatureParams.DEFAULTS;
         EdaInput input = new EdaInput(f.tracks().stream().map(t -> t.id()).toList(), genres, f.languages(),
-                durations, words, f.audioOk(), meanLogmel, meanMfcc);
+                durations, words, f.audioOk(), meanLogmel, meanMfcc,
+                MelFilterbank.centreFrequencies(mel.nMels(), mel.fmin(), mel.fmax()));
         return EdaPlots.write(input, outDir);
     }
 

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * @param audioPresent    whether the track's audio decoded
  * @param meanLogMel      genre to the mean log-mel patch of its tracks, {@code [128 mel bands][T frames]} in dB
  * @param meanMfcc        genre to the mean MFCC vector (20 coefficients, mean over frames, then over tracks)
+ * @param melBandHz       centre frequency in Hz of each mel band (row) of the {@code meanLogMel} patches
  */
 public record EdaInput(List<String> trackIds, List<List<String>> genres, List<String> languages, double[] durations,
                        int[] lyricsWords, boolean[] audioPresent, Map<String, float[][]> meanLogMel,
-                       Map<String, float[]> meanMfcc) {
+                       Map<String, float[]> meanMfcc, double[] melBandHz) {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:['\u2019][\\p{L}\\p{M}]+)*");
 
     public EdaInput {
@@ -31,6 +32,14 @@ public record EdaInput(List<String> trackIds, List<List<String>> genres, List<St
         languages = Collections.unmodifiableList(new ArrayList<>(languages));
         meanLogMel = Collections.unmodifiableMap(new LinkedHashMap<>(meanLogMel));
         meanMfcc = Collections.unmodifiableMap(new LinkedHashMap<>(meanMfcc));
+        melBandHz = melBandHz.clone();
+        for (Map.Entry<String, float[][]> e : meanLogMel.entrySet()) {
+            if (e.getValue().length != melBandHz.length) {
+                throw new IllegalArgumentException("EDA input: the mean log-mel patch of genre '" + e.getKey() + "' has "
+                        + e.getValue().length + " mel bands but " + melBandHz.length
+                        + " band frequencies were given; give one per band");
+            }
+        }
         int n = trackIds.size();
         if (genres.size() != n || languages.size() != n || durations.length != n || lyricsWords.length != n
                 || audioPresent.length != n) {

@@ -97,8 +97,9 @@ public final class EdaPlots {
             Map<String, double[][]> panels = new LinkedHashMap<>();
             genreOrder(perGenre, in.meanLogMel().keySet()).stream().limit(Plots.MAX_CATEGORIES)
                     .forEach(g -> panels.put(g, toDouble(in.meanLogMel().get(g))));
+            List<String> bandHz = Arrays.stream(in.melBandHz()).mapToObj(hz -> Long.toString(Math.round(hz))).toList();
             plots.add(new Plot("Mean log-mel spectrogram per genre (dB)", Plots.heatMapGrid(panels, "frame",
-                    "mel band", outDir.resolve("mean_logmel_by_genre.png"))));
+                    "mel band centre (Hz)", bandHz, "dB", outDir.resolve("mean_logmel_by_genre.png"))));
         }
         if (!in.meanMfcc().isEmpty()) {
             List<Plots.Curve> curves = new ArrayList<>();

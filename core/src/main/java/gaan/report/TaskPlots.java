@@ -15,10 +15,14 @@ import java.util.stream.Collectors;
  * Plots that would be empty (no history, no labels, no sweep) are left out.
  */
 public final class TaskPlots {
-    /** Bars of more methods than this are unreadable; then only the selected rows are drawn. */
+    /**
+     * Bars of more methods than this are unreadable; then only the selected run of each sweep is
+     * drawn, of the first seed (the across-seeds table summarises the others).
+     */
     static final int MAX_BAR_METHODS = 12;
-    private static final List<Metric> BAR_METRICS = List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN, Metric.ARI,
-            Metric.NMI, Metric.AMI, Metric.PURITY, Metric.ACCURACY, Metric.COVERAGE);
+    /** The internal scores, coverage, and the two label scores researchers quote (the CSV has the rest). */
+    private static final List<Metric> BAR_METRICS = List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN,
+            Metric.CALINSKI_HARABASZ, Metric.COVERAGE, Metric.ARI, Metric.NMI);
 
     private TaskPlots() {
     }
@@ -42,19 +46,23 @@ public final class TaskPlots {
             plots.add(new Plot("Training curves: " + model,
                     Plots.trainingCurves(model, history, plotsDir.resolve("training_" + fileName(model) + ".png"))));
         }
+        long firstSeed = results.stream().filter(ResultRow::selected).mapToLong(ResultRow::seed).min().orElse(0);
         List<ResultRow> barRows = results.size() <= MAX_BAR_METHODS ? results
-                : results.stream().filter(ResultRow::selected).toList();
+                : results.stream().filter(r -> r.selected() && r.seed() == firstSeed).toList();
         List<Metric> metrics = BAR_METRICS.stream()
                 .filter(m -> barRows.stream().anyMatch(r -> Double.isFinite(m.of(r)))).toList();
         if (!barRows.isEmpty() && !metrics.isEmpty()) {
-            plots.add(new Plot("Metrics by method" + (barRows.size() < results.size() ? " (selected rows)" : ""),
-                    Plots.metricBars("Metrics by method", barRows, metrics, plotsDir.resolve("metrics.png"))));
+            plots.add(new Plot("Metrics by method, one panel per metric" + (barRows.size() < results.size()
+                    ? " (the selected run of each sweep, seed " + firstSeed + ")" : "")
+                    + "; parameters every bar shares are left out of the labels",
+                    Plots.metricBars(barRows, metrics, plotsDir.resolve("metrics.png"))));
         }
         boolean swept = results.stream().collect(Collectors.groupingBy(r -> r.representation() + " " + r.algorithm(),
                 Collectors.mapping(r -> r.scores().nClusters(), Collectors.toSet()))).values().stream()
                 .anyMatch(ks -> ks.size() > 1);
         if (swept) {
-            plots.add(new Plot("Silhouette against the number of clusters", Plots.sweep("Silhouette sweep", results,
+            plots.add(new Plot("Silhouette against the number of clusters: for each representation, its best"
+                    + " algorithm at each number", Plots.sweep("Silhouette sweep", results,
                     Metric.SILHOUETTE, plotsDir.resolve("sweep_silhouette.png"))));
         }
         if (selectedMethod == null) {
@@ -79,7 +87,7 @@ public final class TaskPlots {
             plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
                     map.points(), assignments.languages(), plotsDir.resolve("map_" + stem + "_languages.png"))));
         }
-        plots.add(new Plot("Cluster composition: " + selectedMethod, Plots.clusterComposition(selectedMethod, clusters,
+        plots.add(new Plot("Cluster composition: " + selectedMethod, Plots.clusterComposition(clusters,
                 assignments.labels(), assignments.languages(), plotsDir.resolve("composition_" + stem + ".png"))));
         if (labelled) {
             plots.add(new Plot("Clusters × labels: " + selectedMethod, Plots.contingency(selectedMethod + " × labels",

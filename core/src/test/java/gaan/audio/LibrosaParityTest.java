@@ -155,6 +155,23 @@ class LibrosaParityTest {
     }
 
     @Test
+    void bandCentresAreWhereTheFiltersPeak() {
+        float[][] w = new MelFilterbank(22050, 2048, 128, 0, 11025).dense();
+        double[] centres = MelFilterbank.centreFrequencies(128, 0, 11025);
+        assertEquals(128, centres.length);
+        double binHz = 22050.0 / 2048;
+        for (int m = 0; m < 128; m++) {
+            int peak = 0;
+            for (int k = 1; k < w[m].length; k++) {
+                peak = w[m][k] > w[m][peak] ? k : peak;
+            }
+            assertEquals(centres[m], peak * binHz, binHz, "band " + m);
+        }
+        assertEquals(MelFilterbank.melToHz(MelFilterbank.hzToMel(11025) / 129), centres[0], 1e-9,
+                "first centre one mel step above fmin = 0");
+    }
+
+    @Test
     void filterbankMatchesLibrosasSlaneyDesign() {
         float[][] w = new MelFilterbank(22050, 2048, 128, 0, 11025).dense();
         assertEquals(128, w.length);

@@ -24,6 +24,10 @@ class EdaPlotsTest {
     @TempDir
     Path dir;
 
+    static double[] bandHz(int bands) {
+        return gaan.audio.MelFilterbank.centreFrequencies(bands, 0, 11025);
+    }
+
     static EdaInput input() {
         Map<String, float[][]> logmel = new LinkedHashMap<>();
         Map<String, float[]> mfcc = new LinkedHashMap<>();
@@ -44,7 +48,7 @@ class EdaPlotsTest {
                 Arrays.asList("en", "en", "bn", null, "mixed"),
                 new double[] {180, 240, Double.NaN, 30, 200},
                 new int[] {120, -1, 80, 40, 60},
-                new boolean[] {true, true, false, true, true}, logmel, mfcc);
+                new boolean[] {true, true, false, true, true}, logmel, mfcc, bandHz(128));
     }
 
     @Test
@@ -81,8 +85,17 @@ class EdaPlotsTest {
     void inputWithMismatchedLengthsIsRejected() {
         EdaInput ok = input();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EdaInput(ok.trackIds(),
-                ok.genres(), ok.languages(), new double[2], ok.lyricsWords(), ok.audioPresent(), Map.of(), Map.of()));
+                ok.genres(), ok.languages(), new double[2], ok.lyricsWords(), ok.audioPresent(), Map.of(), Map.of(), new double[0]));
         assertTrue(e.getMessage().contains("2 durations"), e.getMessage());
+    }
+
+    @Test
+    void logMelPatchesNeedOneFrequencyPerBand() {
+        EdaInput ok = input();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EdaInput(ok.trackIds(),
+                ok.genres(), ok.languages(), ok.durations(), ok.lyricsWords(), ok.audioPresent(), ok.meanLogMel(),
+                ok.meanMfcc(), bandHz(40)));
+        assertTrue(e.getMessage().contains("128 mel bands but 40 band frequencies"), e.getMessage());
     }
 
     @Test
@@ -97,7 +110,7 @@ class EdaPlotsTest {
         EdaInput full = input();
         List<List<String>> noGenres = full.genres().stream().map(g -> List.<String>of()).toList();
         EdaInput audioOnly = new EdaInput(full.trackIds(), noGenres, full.languages(), full.durations(),
-                new int[] {-1, -1, -1, -1, -1}, full.audioPresent(), Map.of(), Map.of());
+                new int[] {-1, -1, -1, -1, -1}, full.audioPresent(), Map.of(), Map.of(), full.melBandHz());
         EdaPlots.Result r = EdaPlots.write(audioOnly, dir.resolve("eda"));
         List<EdaPlots.Omitted> expected = List.of(new EdaPlots.Omitted("Tracks per genre", "no track has a genre"),
                 new EdaPlots.Omitted("Genre co-occurrence", "no track has a genre"),

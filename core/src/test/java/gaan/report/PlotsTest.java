@@ -76,6 +76,23 @@ class PlotsTest {
         return rows;
     }
 
+    static List<String> hzLabels(int bands) {
+        return Arrays.stream(EdaPlotsTest.bandHz(bands)).mapToObj(hz -> Long.toString(Math.round(hz))).toList();
+    }
+
+    /** The title is drawn whole: XChart cuts a title wider than its chart on both sides. */
+    static void assertTitleFits(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        assertTrue(ChartProbe.titleWidth(chart) <= chart.getWidth() - 20,
+                "title '" + chart.getTitle() + "' is wider than its " + chart.getWidth() + " px chart");
+    }
+
+    static void assertIntegers(List<String> ticks, String what) {
+        assertTrue(ticks.size() >= 2, what + ": " + ticks);
+        for (String t : ticks) {
+            assertTrue(t.matches("-?\\d+"), what + " tick '" + t + "' is not a whole number: " + ticks);
+        }
+    }
+
     @Test
     void trainingCurvesDrawFourPanelsForOneModel() throws IOException {
         Path out = Plots.trainingCurves("mlp_vae", history(), dir.resolve("plots/training_mlp_vae.png"));
@@ -116,15 +133,16 @@ class PlotsTest {
     @Test
     void metricBarsAndSweepCurvesSkipUndefinedValues() throws IOException {
         List<ResultRow> rows = sweepRows();
-        Path bars = Plots.metricBars("metrics", rows.subList(0, 4),
-                List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN, Metric.ARI), dir.resolve("bars.png"));
-        png(bars, 900, 650);
+        Path bars = Plots.metricBars(rows.subList(0, 4), List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN, Metric.ARI),
+                dir.resolve("bars.png"));
+        BufferedImage img = ImageIO.read(bars.toFile());
+        png(bars, 3 * 400, img.getHeight());
         png(Plots.sweep("silhouette vs k", rows, Metric.SILHOUETTE, dir.resolve("sweep.png")), 900, 600);
     }
 
     @Test
     void compositionAndContingencyCoverEveryCluster() throws IOException {
-        png(Plots.clusterComposition("kmeans", CLUSTERS, GENRES, LANGS, dir.resolve("comp.png")),
+        png(Plots.clusterComposition(CLUSTERS, GENRES, LANGS, dir.resolve("comp.png")),
                 2 * Math.max(600, 50 * 4 + 300), 500);
         png(Plots.contingency("kmeans vs genre", CLUSTERS, GENRES, dir.resolve("cont.png")), 700, 500);
     }
@@ -141,7 +159,8 @@ class PlotsTest {
             }
             panels.put(g, m);
         }
-        png(Plots.heatMapGrid(panels, "frame", "mel band", dir.resolve("logmel.png")), 3 * 500, 2 * 420);
+        png(Plots.heatMapGrid(panels, "frame", "mel band centre (Hz)", hzLabels(128), "dB", dir.resolve("logmel.png")),
+                3 * 500 + Plots.COLOUR_BAR_WIDTH, 2 * 420);
     }
 
     @Test
@@ -167,5 +186,136 @@ class PlotsTest {
         assertEquals(List.of("38", "72", "106", "140", "174"), Plots.binLabels(21, 191, 5));
         Path out = Plots.histogram("durations", "seconds", new double[] {10, 10, 10}, 20, dir.resolve("h.png"));
         assertTrue(javax.imageio.ImageIO.read(out.toFile()).getWidth() > 0);
+    }
+
+    @Test
+    void trainingPanelsTickWholeEpochsAndActiveUnitsAndWriteLeadingZeros() {
+        List<HistoryRow> rows = new ArrayList<>();
+        for (int e = 1; e <= 80; e++) {
+            rows.add(new HistoryRow("conv_vae", 1, e, 50 + 100.0 / e, 45 + 90.0 / e, 0.05 + 1.0 / e,
+                    Math.min(0.1, e / 400.0), 32, 55 + 95.0 / e, 0.1));
+        }
+        List<org.knowm.xchart.XYChart> panels = Plots.trainingCharts("conv_vae", rows);
+        for (org.knowm.xchart.XYChart panel : panels) {
+            List<String> epochs = ChartProbe.xTickLabels(panel);
+            assertIntegers(epochs, "epoch");
+            double widest = epochs.stream().mapToDouble(t -> ChartProbe.textWidth(t,
+                    panel.getStyler().getAxisTickLabelsFont())).max().orElse(0);
+            assertTrue(epochs.size() * (widest + 20) < panel.getWidth() - 100,
+                    "epoch ticks run together: " + epochs);
+            for (String t : ChartProbe.yTickLabels(panel)) {
+                assertTrue(!t.startsWith(".") && !t.startsWith("-."), panel.getTitle() + " tick '" + t + "'");
+            }
+            assertTitleFits(panel);
+        }
+        List<String> beta = ChartProbe.yTickLabels(panels.get(2));
+        assertTrue(beta.contains("0.02") && beta.size() <= 11, "beta ticks: round, leading zero, few: " + beta);
+        List<String> units = ChartProbe.yTickLabels(panels.get(3));
+        assertIntegers(units, "active units");
+        assertTrue(units.size() >= 3 && units.contains("0") && Integer.parseInt(units.get(units.size() - 1)) >= 30,
+                "active units constant at 32 still get ticks from 0 up: " + units);
+    }
+
+    @Test
+    void metricPanelsGiveEachMetricItsScaleAndLabelEveryMethod() throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(new ResultRow("hard", "multimodal_audio_lyrics_latent32_b" + i, "mfcc+lyrics", false, "spectral",
+                    "k=" + (i + 2), 1, new ResultRow.Scores(i + 2, 0, 1, 0.1 + 0.02 * i, 1.2 + 0.1 * i, 40 + i,
+                    0.3, 0.4, 0.35, 0.6, 0.5), false, ""));
+        }
+        List<Metric> metrics = List.of(Metric.SILHOUETTE, Metric.DAVIES_BOULDIN, Metric.CALINSKI_HARABASZ, Metric.ARI);
+        List<org.knowm.xchart.CategoryChart> panels = Plots.metricCharts(rows, metrics);
+        assertEquals(metrics.size(), panels.size(), "one panel per metric");
+        List<String> labels = rows.stream().map(ResultRow::label).toList();
+        for (org.knowm.xchart.CategoryChart panel : panels) {
+            assertEquals(labels, ChartProbe.xTickLabels(panel), "every method labelled in " + panel.getTitle());
+            assertTitleFits(panel);
+        }
+        assertEquals("Davies-Bouldin (lower is better)", panels.get(1).getTitle());
+        ResultRow.Scores scores = rows.get(0).scores();
+        assertEquals(List.of("pca kmeans k=2", "pca kmeans k=3", "pca kmeans k=3 #2"), Plots.barLabels(List.of(
+                new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=2 n_init=10", 1, scores, true, ""),
+                new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=3 n_init=10", 1, scores, true, ""),
+                new ResultRow("hard", "pca", "mfcc", false, "kmeans", "k=3 n_init=10", 2, scores, true, ""))),
+                "parameters every bar shares (n_init=10) tell nothing");
+        List<String> db = ChartProbe.yTickLabels(panels.get(1));
+        assertTrue(Double.parseDouble(db.get(db.size() - 1)) >= 2, "Davies-Bouldin on its own axis: " + db);
+        List<String> silhouette = ChartProbe.yTickLabels(panels.get(0));
+        assertTrue(Double.parseDouble(silhouette.get(silhouette.size() - 1)) < 0.5,
+                "silhouette's axis is not stretched to Davies-Bouldin's: " + silhouette);
+        List<String> ch = ChartProbe.yTickLabels(panels.get(2));
+        assertTrue(Double.parseDouble(ch.get(ch.size() - 1)) >= 50, "Calinski-Harabasz on its own axis: " + ch);
+        Path out = Plots.metricBars(rows, metrics, dir.resolve("metrics.png"));
+        BufferedImage img = ImageIO.read(out.toFile());
+        png(out, 3 * 400, 2 * panels.get(0).getHeight());
+        assertTrue(img.getWidth() <= 1200 && img.getHeight() < img.getWidth() * 1.5,
+                "metrics.png " + img.getWidth() + " x " + img.getHeight());
+    }
+
+    @Test
+    void sweepDrawsOneLinePerRepresentationOnWholeClusterCounts() throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int rep = 0; rep < 16; rep++) {
+            for (String algorithm : List.of("kmeans", "ward", "spectral")) {
+                for (int k = 2; k <= 6; k++) {
+                    double s = 0.1 * algorithm.length() / 6 + 0.01 * rep - 0.01 * k;
+                    rows.add(new ResultRow("hard", "representation_" + rep, "mfcc", false, algorithm, "k=" + k, 1,
+                            new ResultRow.Scores(k, 0, 1, s, 1, 10, Double.NaN, Double.NaN, Double.NaN, 1, Double.NaN),
+                            false, ""));
+                }
+            }
+        }
+        org.knowm.xchart.XYChart chart = Plots.sweepChart("Silhouette sweep", rows, Metric.SILHOUETTE);
+        assertEquals(16, chart.getSeriesCollection().size(), "one line per representation, not per algorithm");
+        org.knowm.xchart.XYSeries first = chart.getSeries("representation_0");
+        assertEquals(0.1 * 8 / 6 - 0.02, first.getYData()[0], 1e-12, "best algorithm (spectral) at k = 2");
+        assertIntegers(ChartProbe.xTickLabels(chart), "clusters found");
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, chart.getStyler().getLegendPosition());
+        assertTrue(ChartProbe.legendBounds(chart).getHeight() <= chart.getHeight() - 40, "legend fits the chart");
+        assertTitleFits(chart);
+        png(Plots.sweep("Silhouette sweep", rows, Metric.SILHOUETTE, dir.resolve("sweep.png")), 900,
+                chart.getHeight());
+    }
+
+    @Test
+    void logMelGridLabelsBandsInHzAndDrawsOneColourBarInDb() throws IOException {
+        Map<String, double[][]> panels = new LinkedHashMap<>();
+        double[][] m = new double[128][64];
+        for (int b = 0; b < 128; b++) {
+            Arrays.fill(m[b], -80 + 109.07370376586914 * b / 127);
+        }
+        panels.put("rock", m);
+        List<String> hz = hzLabels(128);
+        org.knowm.xchart.HeatMapChart chart = Plots.heatMapPanels(panels, "frame", "mel band centre (Hz)", hz,
+                new double[] {-80, 29.07370376586914}).get(0);
+        List<String> rows = ChartProbe.yTickLabels(chart);
+        assertTrue(rows.size() >= 3 && rows.size() <= 8, "a handful of Hz ticks: " + rows);
+        assertTrue(hz.containsAll(rows) && rows.contains(hz.get(0)), "ticks are band centres in Hz: " + rows);
+        assertTrue(ChartProbe.xTickLabels(chart).size() <= 8, "frame ticks thinned too");
+        assertTrue(!chart.getStyler().isLegendVisible(), "one shared colour bar instead of a legend per panel");
+        double[] ticks = Plots.colourBarTicks(-80, 29.07370376586914);
+        assertEquals(List.of("-80", "-60", "-40", "-20", "0", "20"),
+                Arrays.stream(ticks).mapToObj(Numbers::fourDigits).toList());
+        assertEquals(List.of("0.2", "0.3", "0.4", "0.5", "0.6"),
+                Arrays.stream(Plots.colourBarTicks(0.11, 0.63)).mapToObj(Numbers::fourDigits).toList());
+        png(Plots.heatMapGrid(panels, "frame", "mel band centre (Hz)", hz, "dB", dir.resolve("logmel.png")),
+                500 + Plots.COLOUR_BAR_WIDTH, 420);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.heatMapGrid(panels,
+                "frame", "mel band", hz.subList(0, 40), "dB", dir.resolve("x.png")));
+        assertTrue(e.getMessage().contains("'rock' has 128 rows but 40 row labels"), e.getMessage());
+    }
+
+    @Test
+    void compositionTitlesFitAndLongTitlesKeepBothEnds() {
+        for (org.knowm.xchart.CategoryChart panel : Plots.compositionCharts(CLUSTERS, GENRES, LANGS)) {
+            assertTitleFits(panel);
+        }
+        String method = "multimodal_audio_lyrics_latent32:agglomerative:k=7, linkage=average:s3";
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 16);
+        String fitted = Plots.fittedTitle(method, font, 300);
+        assertTrue(ChartProbe.textWidth(fitted, font) <= 280, fitted);
+        assertTrue(fitted.startsWith("multimodal") && fitted.endsWith("s3") && fitted.contains("\u2026"), fitted);
+        assertEquals("short", Plots.fittedTitle("short", font, 300));
     }
 }

@@ -84,7 +84,7 @@ final class ReportFixture {
                             plots.resolve("training.png"))),
                     new Plot("map by cluster", Plots.scatterByCluster("clusters", POINTS, selected,
                             plots.resolve("map cluster.png"))),
-                    new Plot("metrics", Plots.metricBars("metrics", rows, List.of(Metric.SILHOUETTE, Metric.ARI),
+                    new Plot("metrics", Plots.metricBars(rows, List.of(Metric.SILHOUETTE, Metric.ARI),
                             plots.resolve("metrics.png"))));
             // The answer rule picks the first row by silhouette and by ARI (the CVAE row used the labels).
             Map<Metric, ResultRow> best = Map.of(Metric.SILHOUETTE, rows.get(0), Metric.ARI, rows.get(0));
