@@ -30,10 +30,7 @@ public final class DescriptorAnalyzer {
     private final double[] d1;
     private final double[] d2;
     private final int[] i0;
-    private final float[][] low;
-    private final float[][] high;
-    private final float[] carryLow;
-    private final float[] carryHigh;
+    private final SpectralContrast.Scratch contrastScratch;
     private final float[][] chromaAcc;
 
     private int capacity;
@@ -67,10 +64,7 @@ public final class DescriptorAnalyzer {
         d1 = new double[blockWidth];
         d2 = new double[blockWidth];
         i0 = new int[blockWidth];
-        low = new float[contrast.maxQuantileCount()][blockWidth];
-        high = new float[contrast.maxQuantileCount()][blockWidth];
-        carryLow = new float[blockWidth];
-        carryHigh = new float[blockWidth];
+        contrastScratch = new SpectralContrast.Scratch(contrast, blockWidth);
         chromaAcc = new float[4][blockWidth];
         grow(0);
     }
@@ -97,7 +91,7 @@ public final class DescriptorAnalyzer {
     public void block(float[][] power, int count, int t0) {
         shape.block(power, count, shapeScratch, centroidFrames, bandwidthFrames, rolloffFrames, t0);
         flatness.block(power, count, d0, d1, d2, i0, flatnessFrames, t0);
-        contrast.block(power, count, low, high, carryLow, carryHigh, peak, valley, t0);
+        contrast.block(power, count, contrastScratch, peak, valley, t0);
         chroma.block(power, count, chromaAcc, chromaFrames, t0);
     }
 

@@ -17,6 +17,9 @@ final class SpectralFlatness {
     /** Powers multiplied per group: 16 powers in [1e-10, 2^40) multiply to within float64's range. */
     private static final int GROUP = 16;
     private static final double LN2 = Math.log(2.0);
+    private static final long MANTISSA_BITS = 0x000f_ffff_ffff_ffffL;
+    /** The exponent bits of 1.0. */
+    private static final long ONE_EXPONENT_BITS = 0x3ff0_0000_0000_0000L;
 
     private final int bins;
 
@@ -46,10 +49,11 @@ final class SpectralFlatness {
                 }
             }
             for (int j = 0; j < count; j++) {
-                double p = product[j] * groupProduct[j];
-                int e = Math.getExponent(p);
-                product[j] = Math.scalb(p, -e);
-                scale[j] += e;
+                // p is a positive normal number: its exponent and mantissa apart by their bits,
+                // as Math.getExponent and Math.scalb(p, -e) would give them, at a fraction of the cost.
+                long bits = Double.doubleToRawLongBits(product[j] * groupProduct[j]);
+                product[j] = Double.longBitsToDouble(bits & MANTISSA_BITS | ONE_EXPONENT_BITS);
+                scale[j] += (int) (bits >>> 52) - 1023;
             }
         }
         for (int j = 0; j < count; j++) {

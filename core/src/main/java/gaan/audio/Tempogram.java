@@ -163,23 +163,26 @@ final class Tempogram {
             double out = o[t];
             double in = last ? 0.0 : o[t + n];
             int revAt = last ? 0 : length - 1 - t - n;
-            // One pass per frame: each lag's autocorrelation from the sums, then the sums slid on.
+            // Each lag's autocorrelation from the sums, then the sums slid on: three loops over the
+            // lags rather than one, as each is small enough for the JIT to vectorise.
             for (int l = 0; l < n; l++) {
-                double ar = a1r[l];
-                double ai = a1i[l];
-                double br = a2r[l];
-                double bi = a2i[l];
-                mean[l] += scale * 0.25 * (c0[l] * a0[l] - (e1r[l] * ar - e1i[l] * ai)
-                        + 0.5 * (in1r[l] * br + in1i[l] * bi));
+                mean[l] += scale * 0.25 * (c0[l] * a0[l] - (e1r[l] * a1r[l] - e1i[l] * a1i[l])
+                        + 0.5 * (in1r[l] * a2r[l] + in1i[l] * a2i[l]));
+            }
+            for (int l = 0; l < n; l++) {
                 double pOut = out * o[t + l];
                 double pIn = rev[revAt + l] * in;
                 a0[l] += pIn - pOut;
-                double x1r = ar - pOut + in1r[l] * pIn;
-                double x1i = ai + in1i[l] * pIn;
+                double x1r = a1r[l] - pOut + in1r[l] * pIn;
+                double x1i = a1i[l] + in1i[l] * pIn;
                 a1r[l] = r1r * x1r - r1i * x1i;
                 a1i[l] = r1r * x1i + r1i * x1r;
-                double x2r = br - pOut + in2r[l] * pIn;
-                double x2i = bi + in2i[l] * pIn;
+            }
+            for (int l = 0; l < n; l++) {
+                double pOut = out * o[t + l];
+                double pIn = rev[revAt + l] * in;
+                double x2r = a2r[l] - pOut + in2r[l] * pIn;
+                double x2i = a2i[l] + in2i[l] * pIn;
                 a2r[l] = r2r * x2r - r2i * x2i;
                 a2i[l] = r2r * x2i + r2i * x2r;
             }
