@@ -118,7 +118,8 @@ final class SpectralContrast {
                 java.util.Arrays.fill(low[i], Float.POSITIVE_INFINITY);
             }
             int k = first[band];
-            for (; k + GROUP <= end[band]; k += GROUP) {
+            // With n = 1 a group saves nothing: each value takes one step either way.
+            for (; n > 1 && k + GROUP <= end[band]; k += GROUP) {
                 sort4(power[k], power[k + 1], power[k + 2], power[k + 3], sorted, width);
                 for (int r = 1, at = 0; r <= GROUP && n / r > 0; at += n / r, r++) {
                     insertLargest(sorted[r - 1], high, at, n / r, s.carry, width);
