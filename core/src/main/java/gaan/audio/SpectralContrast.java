@@ -71,6 +71,7 @@ final class SpectralContrast {
         /** A group's values sorted, largest first. */
         final float[][] sorted;
         final float[] carry;
+        final float[] carryLow;
 
         Scratch(SpectralContrast contrast, int width) {
             int rows = 0;
@@ -81,6 +82,7 @@ final class SpectralContrast {
             low = new float[rows][width];
             sorted = new float[GROUP][width];
             carry = new float[width];
+            carryLow = new float[width];
         }
     }
 
@@ -122,17 +124,14 @@ final class SpectralContrast {
             for (; n > 1 && k + GROUP <= end[band]; k += GROUP) {
                 sort4(power[k], power[k + 1], power[k + 2], power[k + 3], sorted, width);
                 for (int r = 1, at = 0; r <= GROUP && n / r > 0; at += n / r, r++) {
-                    insertLargest(sorted[r - 1], high, at, n / r, s.carry, width);
-                    insertSmallest(sorted[GROUP - r], low, at, n / r, s.carry, width);
+                    insert(sorted[r - 1], sorted[GROUP - r], high, low, at, n / r, s, width);
                 }
             }
             for (; k < end[band]; k++) {
-                insertLargest(power[k], high, 0, n, s.carry, width);
-                insertSmallest(power[k], low, 0, n, s.carry, width);
+                insert(power[k], power[k], high, low, 0, n, s, width);
             }
             for (int i = n; i < rows; i++) {
-                insertLargest(high[i], high, 0, n, s.carry, width);
-                insertSmallest(low[i], low, 0, n, s.carry, width);
+                insert(high[i], low[i], high, low, 0, n, s, width);
             }
             for (int j = 0; j < count; j++) {
                 double lowSum = 0;
@@ -168,67 +167,55 @@ final class SpectralContrast {
     }
 
     /**
-     * Sends {@code row} through the network {@code net[from .. from + size)}, which holds the
-     * largest values so far, largest first: each place keeps the larger of its value and the one
-     * coming through and passes the smaller on (min/max, no branches, so the loops over the
-     * frames vectorise); the last place's smaller value drops out.
+     * Sends {@code largest} through the network {@code high[from .. from + size)}, which holds the
+     * largest values so far, largest first, and {@code smallest} through {@code low[from .. from +
+     * size)}, smallest first: each place keeps the larger (smaller) of its value and the one coming
+     * through and passes the other on (min/max, no branches, so the loops over the frames
+     * vectorise); what the last place passes on drops out. Both networks in one loop per place:
+     * with the block's 64 frames a loop's own cost is a good part of its time.
      */
-    private static void insertLargest(float[] row, float[][] net, int from, int size, float[] carry, int width) {
-        float[] first = net[from];
+    private static void insert(float[] largest, float[] smallest, float[][] high, float[][] low, int from, int size,
+                               Scratch s, int width) {
+        float[] hi = high[from];
+        float[] lo = low[from];
         if (size == 1) {
             for (int j = 0; j < width; j++) {
-                first[j] = Math.max(first[j], row[j]);
+                hi[j] = Math.max(hi[j], largest[j]);
+                lo[j] = Math.min(lo[j], smallest[j]);
             }
             return;
         }
+        float[] carryHigh = s.carry;
+        float[] carryLow = s.carryLow;
         for (int j = 0; j < width; j++) {
-            float a = first[j];
-            float c = row[j];
-            first[j] = Math.max(a, c);
-            carry[j] = Math.min(a, c);
+            float h = hi[j];
+            float ch = largest[j];
+            hi[j] = Math.max(h, ch);
+            carryHigh[j] = Math.min(h, ch);
+            float l = lo[j];
+            float cl = smallest[j];
+            lo[j] = Math.min(l, cl);
+            carryLow[j] = Math.max(l, cl);
         }
         for (int i = from + 1; i < from + size - 1; i++) {
-            float[] place = net[i];
+            hi = high[i];
+            lo = low[i];
             for (int j = 0; j < width; j++) {
-                float a = place[j];
-                float c = carry[j];
-                place[j] = Math.max(a, c);
-                carry[j] = Math.min(a, c);
+                float h = hi[j];
+                float ch = carryHigh[j];
+                hi[j] = Math.max(h, ch);
+                carryHigh[j] = Math.min(h, ch);
+                float l = lo[j];
+                float cl = carryLow[j];
+                lo[j] = Math.min(l, cl);
+                carryLow[j] = Math.max(l, cl);
             }
         }
-        float[] last = net[from + size - 1];
+        hi = high[from + size - 1];
+        lo = low[from + size - 1];
         for (int j = 0; j < width; j++) {
-            last[j] = Math.max(last[j], carry[j]);
-        }
-    }
-
-    /** {@link #insertLargest} for the smallest values, smallest first. */
-    private static void insertSmallest(float[] row, float[][] net, int from, int size, float[] carry, int width) {
-        float[] first = net[from];
-        if (size == 1) {
-            for (int j = 0; j < width; j++) {
-                first[j] = Math.min(first[j], row[j]);
-            }
-            return;
-        }
-        for (int j = 0; j < width; j++) {
-            float a = first[j];
-            float c = row[j];
-            first[j] = Math.min(a, c);
-            carry[j] = Math.max(a, c);
-        }
-        for (int i = from + 1; i < from + size - 1; i++) {
-            float[] place = net[i];
-            for (int j = 0; j < width; j++) {
-                float a = place[j];
-                float c = carry[j];
-                place[j] = Math.min(a, c);
-                carry[j] = Math.max(a, c);
-            }
-        }
-        float[] last = net[from + size - 1];
-        for (int j = 0; j < width; j++) {
-            last[j] = Math.min(last[j], carry[j]);
+            hi[j] = Math.max(hi[j], carryHigh[j]);
+            lo[j] = Math.min(lo[j], carryLow[j]);
         }
     }
 
