@@ -148,6 +148,8 @@ final class Tempogram {
         double r2r = cos2[1];
         double r2i = -sin2[1];
         double[] mean = new double[n];
+        double[] outgoing = new double[n];
+        double[] incoming = new double[n];
         for (int t = 0; t < frames; t++) {
             // norm=inf divides by the largest |ac_t[l]|, which is ac_t[0] (Cauchy-Schwarz); an
             // all-zero frame adds nothing (scale 0), as librosa's stays zero.
@@ -162,9 +164,13 @@ final class Tempogram {
             for (int l = 0; l < n; l++) {
                 mean[l] += scale * acf(l, a0[l], a1r[l], a1i[l], a2r[l], a2i[l]);
             }
+            // The windows copied out first: the JIT does not vectorise loops that read o and rev
+            // at an offset from the index they store at.
+            System.arraycopy(o, t, outgoing, 0, n);
+            System.arraycopy(rev, revAt, incoming, 0, n);
             for (int l = 0; l < n; l++) {
-                double pOut = out * o[t + l];
-                double pIn = rev[revAt + l] * in;
+                double pOut = out * outgoing[l];
+                double pIn = incoming[l] * in;
                 a0[l] += pIn - pOut;
                 double x1r = a1r[l] - pOut + cos[l] * pIn;
                 double x1i = a1i[l] - sin[l] * pIn;
@@ -172,8 +178,8 @@ final class Tempogram {
                 a1i[l] = r1r * x1i + r1i * x1r;
             }
             for (int l = 0; l < n; l++) {
-                double pOut = out * o[t + l];
-                double pIn = rev[revAt + l] * in;
+                double pOut = out * outgoing[l];
+                double pIn = incoming[l] * in;
                 double x2r = a2r[l] - pOut + cos2[l] * pIn;
                 double x2i = a2i[l] - sin2[l] * pIn;
                 a2r[l] = r2r * x2r - r2i * x2i;
