@@ -105,39 +105,18 @@ public final class Mfcc {
         float[] out = new float[2 * n];
         for (int k = 0; k < n; k++) {
             float[] row = mfcc[k];
-            double mean = sumOfPowers(row, frames, 0.0, 1) / frames;
-            double var = sumOfPowers(row, frames, mean, 2);
+            double mean = 0;
+            for (int t = 0; t < frames; t++) {
+                mean += row[t];
+            }
+            mean /= frames;
+            double var = 0;
+            for (int t = 0; t < frames; t++) {
+                var += (row[t] - mean) * (row[t] - mean);
+            }
             out[k] = (float) mean;
             out[n + k] = (float) Math.sqrt(var / frames);
         }
         return out;
-    }
-
-    /**
-     * {@code sum_t (row[t] - centre)^power} over {@code [0, frames)}, {@code power} 1 or 2, in
-     * float64 as four interleaved running sums: one would wait for each addition before the next
-     * (these sums also serve every row of the descriptor vector, {@link DescriptorSummary}).
-     */
-    private static double sumOfPowers(float[] row, int frames, double centre, int power) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int t = 0;
-        for (; t + 3 < frames; t += 4) {
-            s0 += term(row[t], centre, power);
-            s1 += term(row[t + 1], centre, power);
-            s2 += term(row[t + 2], centre, power);
-            s3 += term(row[t + 3], centre, power);
-        }
-        for (; t < frames; t++) {
-            s0 += term(row[t], centre, power);
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    private static double term(float v, double centre, int power) {
-        double d = v - centre;
-        return power == 1 ? d : d * d;
     }
 }

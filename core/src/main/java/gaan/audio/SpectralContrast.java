@@ -10,8 +10,8 @@ package gaan.audio;
  * librosa's defaults (ref 1, amin 1e-10, top_db 80 below the maximum over all bands and frames,
  * so the floor is applied when the track is complete: {@link #finish}).
  *
- * <p>The selection runs on powers (the square root is monotonic) through a branch-free
- * insertion network per frame, which the JIT vectorises over the block's frames; only the
+ * <p>The selection runs on powers (the square root is monotonic) through branch-free sorting and
+ * insertion networks, which the JIT vectorises over the block's frames ({@link #block}); only the
  * selected values are square-rooted. Immutable and thread-safe.
  */
 final class SpectralContrast {
@@ -70,7 +70,7 @@ final class SpectralContrast {
         final float[][] low;
         /** A group's values sorted, largest first. */
         final float[][] sorted;
-        final float[] carry;
+        final float[] carryHigh;
         final float[] carryLow;
 
         Scratch(SpectralContrast contrast, int width) {
@@ -81,7 +81,7 @@ final class SpectralContrast {
             high = new float[rows][width];
             low = new float[rows][width];
             sorted = new float[GROUP][width];
-            carry = new float[width];
+            carryHigh = new float[width];
             carryLow = new float[width];
         }
     }
@@ -108,7 +108,7 @@ final class SpectralContrast {
      * merged into the first at the end of the band; the selected values are the same.
      */
     void block(float[][] power, int count, Scratch s, double[][] peak, double[][] valley, int t0) {
-        int width = s.carry.length;
+        int width = s.carryHigh.length;
         float[][] high = s.high;
         float[][] low = s.low;
         float[][] sorted = s.sorted;
@@ -176,46 +176,31 @@ final class SpectralContrast {
      */
     private static void insert(float[] largest, float[] smallest, float[][] high, float[][] low, int from, int size,
                                Scratch s, int width) {
-        float[] hi = high[from];
-        float[] lo = low[from];
-        if (size == 1) {
-            for (int j = 0; j < width; j++) {
-                hi[j] = Math.max(hi[j], largest[j]);
-                lo[j] = Math.min(lo[j], smallest[j]);
-            }
-            return;
-        }
-        float[] carryHigh = s.carry;
-        float[] carryLow = s.carryLow;
-        for (int j = 0; j < width; j++) {
-            float h = hi[j];
-            float ch = largest[j];
-            hi[j] = Math.max(h, ch);
-            carryHigh[j] = Math.min(h, ch);
-            float l = lo[j];
-            float cl = smallest[j];
-            lo[j] = Math.min(l, cl);
-            carryLow[j] = Math.max(l, cl);
-        }
-        for (int i = from + 1; i < from + size - 1; i++) {
-            hi = high[i];
-            lo = low[i];
+        float[] inHigh = largest;
+        float[] inLow = smallest;
+        for (int i = from; i < from + size - 1; i++) {
+            float[] hi = high[i];
+            float[] lo = low[i];
+            float[] outHigh = s.carryHigh;
+            float[] outLow = s.carryLow;
             for (int j = 0; j < width; j++) {
                 float h = hi[j];
-                float ch = carryHigh[j];
+                float ch = inHigh[j];
                 hi[j] = Math.max(h, ch);
-                carryHigh[j] = Math.min(h, ch);
+                outHigh[j] = Math.min(h, ch);
                 float l = lo[j];
-                float cl = carryLow[j];
+                float cl = inLow[j];
                 lo[j] = Math.min(l, cl);
-                carryLow[j] = Math.max(l, cl);
+                outLow[j] = Math.max(l, cl);
             }
+            inHigh = outHigh;
+            inLow = outLow;
         }
-        hi = high[from + size - 1];
-        lo = low[from + size - 1];
+        float[] hi = high[from + size - 1];
+        float[] lo = low[from + size - 1];
         for (int j = 0; j < width; j++) {
-            hi[j] = Math.max(hi[j], carryHigh[j]);
-            lo[j] = Math.min(lo[j], carryLow[j]);
+            hi[j] = Math.max(hi[j], inHigh[j]);
+            lo[j] = Math.min(lo[j], inLow[j]);
         }
     }
 
