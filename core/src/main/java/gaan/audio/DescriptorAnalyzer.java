@@ -26,14 +26,8 @@ public final class DescriptorAnalyzer {
     private final int nMfcc;
 
     private final SpectralShape.Scratch shapeScratch;
-    private final double[] d0;
-    private final double[] d1;
-    private final double[] d2;
-    private final int[] i0;
-    private final float[][] low;
-    private final float[][] high;
-    private final float[] carryLow;
-    private final float[] carryHigh;
+    private final SpectralFlatness.Scratch flatnessScratch;
+    private final SpectralContrast.Scratch contrastScratch;
     private final float[][] chromaAcc;
 
     private int capacity;
@@ -63,14 +57,8 @@ public final class DescriptorAnalyzer {
         tempogram = new Tempogram(params.sampleRate(), params.hopLength());
         nMfcc = params.nMfcc();
         shapeScratch = new SpectralShape.Scratch(bins, blockWidth);
-        d0 = new double[blockWidth];
-        d1 = new double[blockWidth];
-        d2 = new double[blockWidth];
-        i0 = new int[blockWidth];
-        low = new float[contrast.maxQuantileCount()][blockWidth];
-        high = new float[contrast.maxQuantileCount()][blockWidth];
-        carryLow = new float[blockWidth];
-        carryHigh = new float[blockWidth];
+        flatnessScratch = new SpectralFlatness.Scratch(blockWidth);
+        contrastScratch = new SpectralContrast.Scratch(contrast, blockWidth);
         chromaAcc = new float[4][blockWidth];
         grow(0);
     }
@@ -96,8 +84,8 @@ public final class DescriptorAnalyzer {
     /** The spectral descriptors of frames {@code t0 .. t0 + count - 1} from their power block {@code power[k][j]}. */
     public void block(float[][] power, int count, int t0) {
         shape.block(power, count, shapeScratch, centroidFrames, bandwidthFrames, rolloffFrames, t0);
-        flatness.block(power, count, d0, d1, d2, i0, flatnessFrames, t0);
-        contrast.block(power, count, low, high, carryLow, carryHigh, peak, valley, t0);
+        flatness.block(power, count, flatnessScratch, flatnessFrames, t0);
+        contrast.block(power, count, contrastScratch, peak, valley, t0);
         chroma.block(power, count, chromaAcc, chromaFrames, t0);
     }
 

@@ -22,7 +22,8 @@ final class OnsetStrength {
         for (float[] band : melDb) {
             for (int t = delay; t < frames; t++) {
                 float d = band[t - lag] - band[t - delay];
-                out[t] += d > 0f ? d : 0f;
+                // Math.max rather than a conditional: the JIT vectorises it.
+                out[t] += Math.max(d, 0f);
             }
         }
         for (int t = delay; t < frames; t++) {

@@ -3,8 +3,9 @@ package gaan.audio;
 /**
  * librosa 0.11's {@code feature.rms(y=y, frame_length, hop_length, center=True,
  * pad_mode='constant')}: the square root of the mean of the squared samples over each frame of the
- * zero-padded signal (frames as the STFT's). Squares are summed in float64 once per
- * {@link HopSegments} segment, and each frame adds its segments. Immutable and thread-safe.
+ * zero-padded signal (frames as the STFT's). Squares are summed in float64 (four interleaved
+ * running sums) once per {@link HopSegments} segment, and each frame adds its segments. Immutable
+ * and thread-safe.
  */
 final class Rms {
     private final HopSegments segments;
@@ -18,11 +19,23 @@ final class Rms {
         int hop = segments.hop();
         double[] energy = new double[segments.count(frames)];
         for (int s = 0; s * hop < y.length; s++) {
-            double e = 0;
-            for (int m = s * hop, end = Math.min(y.length, m + hop); m < end; m++) {
-                e += (double) y[m] * y[m];
+            // Four running sums: one would wait for each float64 addition before the next.
+            double e0 = 0;
+            double e1 = 0;
+            double e2 = 0;
+            double e3 = 0;
+            int m = s * hop;
+            int end = Math.min(y.length, m + hop);
+            for (; m + 3 < end; m += 4) {
+                e0 += (double) y[m] * y[m];
+                e1 += (double) y[m + 1] * y[m + 1];
+                e2 += (double) y[m + 2] * y[m + 2];
+                e3 += (double) y[m + 3] * y[m + 3];
             }
-            energy[s] = e;
+            for (; m < end; m++) {
+                e0 += (double) y[m] * y[m];
+            }
+            energy[s] = (e0 + e1) + (e2 + e3);
         }
         int lead = segments.lead();
         for (int t = 0; t < frames; t++) {

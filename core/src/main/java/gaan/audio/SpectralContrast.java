@@ -10,8 +10,8 @@ package gaan.audio;
  * librosa's defaults (ref 1, amin 1e-10, top_db 80 below the maximum over all bands and frames,
  * so the floor is applied when the track is complete: {@link #finish}).
  *
- * <p>The selection runs on powers (the square root is monotonic) through a branch-free
- * insertion network per frame, which the JIT vectorises over the block's frames; only the
+ * <p>The selection runs on powers (the square root is monotonic) through branch-free sorting and
+ * insertion networks, which the JIT vectorises over the block's frames ({@link #block}); only the
  * selected values are square-rooted. Immutable and thread-safe.
  */
 final class SpectralContrast {
@@ -20,6 +20,8 @@ final class SpectralContrast {
     static final double QUANTILE = 0.02;
     private static final double AMIN = 1e-10;
     private static final double TOP_DB = 80.0;
+    /** Bins sorted together before selection ({@link #block}). */
+    private static final int GROUP = 4;
 
     private final int[] first;
     private final int[] end;
@@ -60,50 +62,76 @@ final class SpectralContrast {
         return q.length;
     }
 
-    /** The largest {@code q} of any band: rows of the selection scratch. */
-    int maxQuantileCount() {
-        int max = 0;
-        for (int v : q) {
-            max = Math.max(max, v);
+    /** Scratch rows of the block's width for {@link #block}. */
+    static final class Scratch {
+        /** Networks of the largest values: ranks r = 1 .. GROUP of sizes q / r, one after another. */
+        final float[][] high;
+        /** Networks of the smallest values, laid out as {@link #high}. */
+        final float[][] low;
+        /** A group's values sorted, largest first. */
+        final float[][] sorted;
+        final float[] carryHigh;
+        final float[] carryLow;
+
+        Scratch(SpectralContrast contrast, int width) {
+            int rows = 0;
+            for (int n : contrast.q) {
+                rows = Math.max(rows, networkRows(n));
+            }
+            high = new float[rows][width];
+            low = new float[rows][width];
+            sorted = new float[GROUP][width];
+            carryHigh = new float[width];
+            carryLow = new float[width];
         }
-        return max;
+    }
+
+    /** Rows of the networks of a band whose quantile takes {@code n} values: {@code sum_r floor(n / r)}. */
+    private static int networkRows(int n) {
+        int rows = 0;
+        for (int r = 1; r <= GROUP; r++) {
+            rows += n / r;
+        }
+        return rows;
     }
 
     /**
      * Peak and valley magnitudes of block columns {@code [0, count)} of {@code power[k][j]} into
-     * {@code peak[band][t0 + j]} and {@code valley[band][t0 + j]}; {@code low} and {@code high} are
-     * {@link #maxQuantileCount()} scratch rows of the block's width, {@code carryLow} and
-     * {@code carryHigh} one row each.
+     * {@code peak[band][t0 + j]} and {@code valley[band][t0 + j]}.
+     *
+     * <p>The band's bins are taken {@value #GROUP} at a time and sorted within the group; a value
+     * of rank {@code r} in its group (r - 1 of its group are larger) is among the band's {@code n}
+     * largest only if it is among the {@code floor(n / r)} largest values of rank {@code r}, as
+     * each larger one of them brings r - 1 more. So the rank-r values go through a network of
+     * {@code n / r} places, not {@code n}: about half the min/max steps of sending every value
+     * through one network of {@code n} (and symmetrically for the smallest). The networks are
+     * merged into the first at the end of the band; the selected values are the same.
      */
-    void block(float[][] power, int count, float[][] low, float[][] high, float[] carryLow, float[] carryHigh,
-               double[][] peak, double[][] valley, int t0) {
-        int width = low[0].length;
+    void block(float[][] power, int count, Scratch s, double[][] peak, double[][] valley, int t0) {
+        int width = s.carryHigh.length;
+        float[][] high = s.high;
+        float[][] low = s.low;
+        float[][] sorted = s.sorted;
         for (int band = 0; band < q.length; band++) {
             int n = q[band];
-            for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(low[i], Float.POSITIVE_INFINITY);
+            int rows = networkRows(n);
+            for (int i = 0; i < rows; i++) {
                 java.util.Arrays.fill(high[i], Float.NEGATIVE_INFINITY);
+                java.util.Arrays.fill(low[i], Float.POSITIVE_INFINITY);
             }
-            for (int k = first[band]; k < end[band]; k++) {
-                float[] row = power[k];
-                System.arraycopy(row, 0, carryLow, 0, width);
-                System.arraycopy(row, 0, carryHigh, 0, width);
-                // low[0..n) holds the n smallest so far in ascending order, high[0..n) the n largest
-                // in descending order: each value bubbles through (min/max swaps, no branches).
-                for (int i = 0; i < n; i++) {
-                    float[] lo = low[i];
-                    float[] hi = high[i];
-                    for (int j = 0; j < width; j++) {
-                        float l = lo[j];
-                        float cl = carryLow[j];
-                        lo[j] = Math.min(l, cl);
-                        carryLow[j] = Math.max(l, cl);
-                        float h = hi[j];
-                        float ch = carryHigh[j];
-                        hi[j] = Math.max(h, ch);
-                        carryHigh[j] = Math.min(h, ch);
-                    }
+            int k = first[band];
+            // With n = 1 a group saves nothing: each value takes one step either way.
+            for (; n > 1 && k + GROUP <= end[band]; k += GROUP) {
+                sort4(power[k], power[k + 1], power[k + 2], power[k + 3], sorted, width);
+                for (int r = 1, at = 0; r <= GROUP && n / r > 0; at += n / r, r++) {
+                    insert(sorted[r - 1], sorted[GROUP - r], high, low, at, n / r, s, width);
                 }
+            }
+            for (; k < end[band]; k++) {
+                insert(power[k], power[k], high, low, 0, n, s, width);
+            }
+            for (int i = n; i < rows; i++) {
+                insert(high[i], low[i], high, low, 0, n, s, width);
             }
             for (int j = 0; j < count; j++) {
                 double lowSum = 0;
@@ -115,6 +143,64 @@ final class SpectralContrast {
                 valley[band][t0 + j] = lowSum / n;
                 peak[band][t0 + j] = highSum / n;
             }
+        }
+    }
+
+    /** Each column of rows a, b, c, d sorted into {@code out[0][j] >= ... >= out[3][j]} (five comparators). */
+    private static void sort4(float[] a, float[] b, float[] c, float[] d, float[][] out, int width) {
+        float[] o0 = out[0];
+        float[] o1 = out[1];
+        float[] o2 = out[2];
+        float[] o3 = out[3];
+        for (int j = 0; j < width; j++) {
+            float hi1 = Math.max(a[j], b[j]);
+            float lo1 = Math.min(a[j], b[j]);
+            float hi2 = Math.max(c[j], d[j]);
+            float lo2 = Math.min(c[j], d[j]);
+            float x = Math.min(hi1, hi2);
+            float y = Math.max(lo1, lo2);
+            o0[j] = Math.max(hi1, hi2);
+            o1[j] = Math.max(x, y);
+            o2[j] = Math.min(x, y);
+            o3[j] = Math.min(lo1, lo2);
+        }
+    }
+
+    /**
+     * Sends {@code largest} through the network {@code high[from .. from + size)}, which holds the
+     * largest values so far, largest first, and {@code smallest} through {@code low[from .. from +
+     * size)}, smallest first: each place keeps the larger (smaller) of its value and the one coming
+     * through and passes the other on (min/max, no branches, so the loops over the frames
+     * vectorise); what the last place passes on drops out. Both networks in one loop per place:
+     * with the block's 64 frames a loop's own cost is a good part of its time.
+     */
+    private static void insert(float[] largest, float[] smallest, float[][] high, float[][] low, int from, int size,
+                               Scratch s, int width) {
+        float[] inHigh = largest;
+        float[] inLow = smallest;
+        for (int i = from; i < from + size - 1; i++) {
+            float[] hi = high[i];
+            float[] lo = low[i];
+            float[] outHigh = s.carryHigh;
+            float[] outLow = s.carryLow;
+            for (int j = 0; j < width; j++) {
+                float h = hi[j];
+                float ch = inHigh[j];
+                hi[j] = Math.max(h, ch);
+                outHigh[j] = Math.min(h, ch);
+                float l = lo[j];
+                float cl = inLow[j];
+                lo[j] = Math.min(l, cl);
+                outLow[j] = Math.max(l, cl);
+            }
+            inHigh = outHigh;
+            inLow = outLow;
+        }
+        float[] hi = high[from + size - 1];
+        float[] lo = low[from + size - 1];
+        for (int j = 0; j < width; j++) {
+            hi[j] = Math.max(hi[j], inHigh[j]);
+            lo[j] = Math.min(lo[j], inLow[j]);
         }
     }
 

@@ -30,16 +30,11 @@ final class Tempogram {
     private final int n;
     private final double[] bpms;
     private final double[] logPrior;
-    /** Per lag: {@code 1 + cos(theta l) / 2}, {@code 1 + e^{i theta l}}, {@code e^{i theta l}}, {@code e^{-i theta l}}, {@code e^{-2 i theta l}}. */
-    private final double[] c0;
-    private final double[] e1r;
-    private final double[] e1i;
-    private final double[] in1r;
-    private final double[] in1i;
-    private final double[] in2r;
-    private final double[] in2i;
+    /** Per lag: {@code cos(theta l)}, {@code sin(theta l)}, {@code cos(2 theta l)}, {@code sin(2 theta l)}. */
     private final double[] cos;
     private final double[] sin;
+    private final double[] cos2;
+    private final double[] sin2;
 
     Tempogram(int sampleRate, int hop) {
         // time_to_frames: floor(int(ac_size * sr) / hop).
@@ -57,27 +52,17 @@ final class Tempogram {
             logPrior[l] = belowMax ? -0.5 * z * z : Double.NEGATIVE_INFINITY;
         }
         double theta = 2 * Math.PI / n;
-        c0 = new double[n];
-        e1r = new double[n];
-        e1i = new double[n];
-        in1r = new double[n];
-        in1i = new double[n];
-        in2r = new double[n];
-        in2i = new double[n];
         cos = new double[n];
         sin = new double[n];
         for (int l = 0; l < n; l++) {
             cos[l] = Math.cos(theta * l);
             sin[l] = Math.sin(theta * l);
         }
+        cos2 = new double[n];
+        sin2 = new double[n];
         for (int l = 0; l < n; l++) {
-            c0[l] = 1 + 0.5 * cos[l];
-            e1r[l] = 1 + cos[l];
-            e1i[l] = sin[l];
-            in1r[l] = cos[l];
-            in1i[l] = -sin[l];
-            in2r[l] = cos[(2 * l) % n];
-            in2i[l] = -sin[(2 * l) % n];
+            cos2[l] = cos[(2 * l) % n];
+            sin2[l] = sin[(2 * l) % n];
         }
     }
 
@@ -107,6 +92,16 @@ final class Tempogram {
             }
         }
         return best;
+    }
+
+    /**
+     * The windowed autocorrelation at lag {@code l} from the sums {@code A_0}, {@code A_1},
+     * {@code A_2} of the lag's products: {@code h[n] h[n+l]} expanded into the exponentials
+     * {@code e^{i j theta n}}, {@code j = 0, 1, 2}.
+     */
+    private double acf(int l, double a0, double a1r, double a1i, double a2r, double a2i) {
+        return 0.25 * ((1 + 0.5 * cos[l]) * a0 - ((1 + cos[l]) * a1r - sin[l] * a1i)
+                + 0.5 * (cos[l] * a2r - sin[l] * a2i));
     }
 
     /** The tempogram's mean over frames, {@code N} lags, of the onset envelope {@code onset[0, frames)}. */
@@ -144,42 +139,49 @@ final class Tempogram {
                 a0[l] += p;
                 a1r[l] += cos[m] * p;
                 a1i[l] += sin[m] * p;
-                a2r[l] += cos[(2 * m) % n] * p;
-                a2i[l] += sin[(2 * m) % n] * p;
+                a2r[l] += cos2[m] * p;
+                a2i[l] += sin2[m] * p;
             }
         }
         double r1r = cos[1];
         double r1i = -sin[1];
-        double r2r = cos[2 % n];
-        double r2i = -sin[2 % n];
+        double r2r = cos2[1];
+        double r2i = -sin2[1];
         double[] mean = new double[n];
+        double[] outgoing = new double[n];
+        double[] incoming = new double[n];
         for (int t = 0; t < frames; t++) {
             // norm=inf divides by the largest |ac_t[l]|, which is ac_t[0] (Cauchy-Schwarz); an
             // all-zero frame adds nothing (scale 0), as librosa's stays zero.
-            double ac0 = 0.25 * (c0[0] * a0[0] - (e1r[0] * a1r[0] - e1i[0] * a1i[0])
-                    + 0.5 * (in1r[0] * a2r[0] + in1i[0] * a2i[0]));
-            double scale = nonZero == 0 ? 0.0 : ac0 < Double.MIN_NORMAL ? 1.0 : 1.0 / ac0;
+            double scale0 = acf(0, a0[0], a1r[0], a1i[0], a2r[0], a2i[0]);
+            double scale = nonZero == 0 ? 0.0 : scale0 < Double.MIN_NORMAL ? 1.0 : 1.0 / scale0;
             boolean last = t + 1 == frames;
             double out = o[t];
             double in = last ? 0.0 : o[t + n];
             int revAt = last ? 0 : length - 1 - t - n;
-            // One pass per frame: each lag's autocorrelation from the sums, then the sums slid on.
+            // Each lag's autocorrelation from the sums, then the sums slid on:
+            // three loops over the lags rather than one, each small enough for the JIT to vectorise.
             for (int l = 0; l < n; l++) {
-                double ar = a1r[l];
-                double ai = a1i[l];
-                double br = a2r[l];
-                double bi = a2i[l];
-                mean[l] += scale * 0.25 * (c0[l] * a0[l] - (e1r[l] * ar - e1i[l] * ai)
-                        + 0.5 * (in1r[l] * br + in1i[l] * bi));
-                double pOut = out * o[t + l];
-                double pIn = rev[revAt + l] * in;
+                mean[l] += scale * acf(l, a0[l], a1r[l], a1i[l], a2r[l], a2i[l]);
+            }
+            // The windows copied out first: the JIT does not vectorise loops that read o and rev
+            // at an offset from the index they store at.
+            System.arraycopy(o, t, outgoing, 0, n);
+            System.arraycopy(rev, revAt, incoming, 0, n);
+            for (int l = 0; l < n; l++) {
+                double pOut = out * outgoing[l];
+                double pIn = incoming[l] * in;
                 a0[l] += pIn - pOut;
-                double x1r = ar - pOut + in1r[l] * pIn;
-                double x1i = ai + in1i[l] * pIn;
+                double x1r = a1r[l] - pOut + cos[l] * pIn;
+                double x1i = a1i[l] - sin[l] * pIn;
                 a1r[l] = r1r * x1r - r1i * x1i;
                 a1i[l] = r1r * x1i + r1i * x1r;
-                double x2r = br - pOut + in2r[l] * pIn;
-                double x2i = bi + in2i[l] * pIn;
+            }
+            for (int l = 0; l < n; l++) {
+                double pOut = out * outgoing[l];
+                double pIn = incoming[l] * in;
+                double x2r = a2r[l] - pOut + cos2[l] * pIn;
+                double x2i = a2i[l] - sin2[l] * pIn;
                 a2r[l] = r2r * x2r - r2i * x2i;
                 a2i[l] = r2r * x2i + r2i * x2r;
             }
