@@ -10,6 +10,6 @@ final class AllowOutsideOption {
     @Option(names = "--allow-outside", paramLabel = "DIR", split = ",",
             description = "A folder outside the collection its tracks.csv may point into (audio, lyrics); "
                     + "other paths leading outside, also through symbolic links, are skipped with a warning "
-                    + "(default: none).")
+                    + "(default: none; gaan run adds these to its config's features.allowOutside).")
     List<Path> folders = List.of();
 }

@@ -170,6 +170,18 @@ public final class Metrics {
      * shuffle from {@code random}: the one way this package subsamples points.
      */
     static int[] sample(int n, int m, SplittableRandom random) {
+        int[] out = Arrays.copyOf(shuffle(n, m, random), m);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** A permutation of {@code 0..n-1} drawn from {@code random} (Fisher-Yates, as {@link #sample}). */
+    static int[] permutation(int n, SplittableRandom random) {
+        return shuffle(n, n, random);
+    }
+
+    /** 0..n-1 with its first {@code m} places drawn by a partial Fisher-Yates shuffle. */
+    private static int[] shuffle(int n, int m, SplittableRandom random) {
         int[] order = range(n);
         for (int i = 0; i < m; i++) {
             int j = i + random.nextInt(n - i);
@@ -177,9 +189,7 @@ public final class Metrics {
             order[i] = order[j];
             order[j] = tmp;
         }
-        int[] out = Arrays.copyOf(order, m);
-        Arrays.sort(out);
-        return out;
+        return order;
     }
 
     /**

@@ -2,7 +2,9 @@ package gaan.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -14,14 +16,21 @@ import gaan.cluster.Partition;
  * The one label-free answer to "which clustering is it": among the candidate partitions of the
  * same tracks, the one that is most reproducible. Its evidence, all computed without labels:
  * <ul>
- * <li>stability: the candidate's clusterer re-fitted on {@code subsamples} fixed-seed subsamples
- *     of {@code fraction} of the points; mean ARI with the full partition on each subsample;</li>
+ * <li>stability beyond chance: the candidate's clusterer re-fitted on fixed-seed subsamples of
+ *     {@code fraction} of the points, mean ARI with the full partition on each subsample, minus
+ *     the same stability on null points: each column of the points permuted on its own (fixed
+ *     seed), which keeps every feature's values and removes the structure between features (the
+ *     reference of Tibshirani, Walther &amp; Hastie's gap statistic, 2001, drawn from the data),
+ *     clustered by the same clusterer with the same k. A split that only follows how widely the
+ *     features spread is as stable on the null and earns nothing (K-Means at k = 2 looks reliable
+ *     on almost any data). The difference, not Lange et al.'s (s − null) / (1 − null), because
+ *     that ratio turns noise into a large number when the null is close to 1;</li>
  * <li>seed agreement: mean ARI with the candidates of the same group (representation, algorithm
  *     and parameters) built from other seeds;</li>
  * <li>consensus: mean ARI with every other eligible candidate (the partition the others agree with);</li>
  * <li>silhouette (negative values count as 0), coverage and the largest cluster's share.</li>
  * </ul>
- * The score is coverage × the weighted mean of the defined terms among stability, seed agreement,
+ * The score is coverage × the weighted mean of the defined terms among stability beyond chance, seed agreement,
  * consensus and silhouette ({@link Weights}, set once in {@link #standard()}). A candidate is never
  * recommended when labels shaped it (labels used as input, or k set to the number of labels);
  * degenerate answers (fewer than 2 clusters, too little coverage, one giant cluster; {@link Guards})
@@ -57,8 +66,13 @@ public final class Recommender {
      *
      * @param excluded why the candidate cannot be recommended, or null
      */
-    public record Evidence(double stability, double seedAgreement, double consensus, double silhouette,
-                           double coverage, double largestShare, int clusters, double score, String excluded) {
+    public record Evidence(double stability, double nullStability, double seedAgreement, double consensus,
+                           double silhouette, double coverage, double largestShare, int clusters, double score,
+                           String excluded) {
+        /** Stability beyond the null's: stability − null stability; NaN when either is undefined. */
+        public double adjustedStability() {
+            return Recommender.adjusted(stability, nullStability);
+        }
     }
 
     /** The recommended candidate (its index), the evidence on every candidate, and the rule in words. */
@@ -68,38 +82,53 @@ public final class Recommender {
         }
     }
 
+    /**
+     * How stability is estimated: {@code subsamples} fixed-seed subsamples of {@code fraction} of
+     * the points, or {@code largeSubsamples} above {@code largeFrom} points, where each re-fit costs
+     * more and the ARI on one subsample varies less (it averages over more points).
+     */
+    public record Resampling(int subsamples, double fraction, int largeFrom, int largeSubsamples) {
+        public Resampling {
+            if (subsamples < 0 || largeSubsamples < 0 || !(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("Recommender needs subsamples ≥ 0 and 0 < fraction < 1; got "
+                        + subsamples + ", " + largeSubsamples + ", " + fraction);
+            }
+        }
+
+        int count(int n) {
+            return n > largeFrom ? largeSubsamples : subsamples;
+        }
+    }
+
     private final Weights weights;
     private final Guards guards;
-    private final int subsamples;
-    private final double fraction;
+    private final Resampling resampling;
     private final long seed;
 
-    public Recommender(Weights weights, Guards guards, int subsamples, double fraction, long seed) {
-        if (subsamples < 0 || !(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("Recommender needs subsamples ≥ 0 and 0 < fraction < 1; got "
-                    + subsamples + ", " + fraction);
-        }
+    public Recommender(Weights weights, Guards guards, Resampling resampling, long seed) {
         this.weights = weights;
         this.guards = guards;
-        this.subsamples = subsamples;
-        this.fraction = fraction;
+        this.resampling = resampling;
         this.seed = seed;
     }
 
     /** gaan's rule: every constant of the recommendation is set here. */
     public static Recommender standard() {
-        return new Recommender(new Weights(0.4, 0.2, 0.2, 0.2), new Guards(2, 0.5, 0.8), 3, 0.8, 0);
+        return new Recommender(new Weights(0.4, 0.2, 0.2, 0.2), new Guards(2, 0.5, 0.8),
+                new Resampling(10, 0.8, 500, 3), 0);
     }
 
     /** The rule in one plain sentence, for the results. */
     public String rule() {
         return String.format(Locale.ROOT, "Chosen without labels: the clustering with the highest coverage × weighted"
-                + " mean of stability on %d subsamples of %.0f%% of the tracks (weight %s), agreement across seeds (%s),"
-                + " agreement with the other clusterings (%s) and silhouette (%s), among those with at least %d clusters,"
-                + " coverage of at least %.0f%% and no cluster holding more than %.0f%% of the tracks; clusterings whose"
-                + " representation or k came from the labels are never chosen.", subsamples, 100 * fraction,
-                num(weights.stability), num(weights.seedAgreement), num(weights.consensus), num(weights.silhouette),
-                guards.minClusters, 100 * guards.minCoverage, 100 * guards.maxLargestShare);
+                + " mean of stability beyond chance (re-fitted on %d subsamples of %.0f%% of the tracks, %d above %d"
+                + " tracks, minus the same with each feature shuffled across the tracks on its own;"
+                + " weight %s), agreement across seeds (%s), agreement with the other clusterings (%s) and silhouette"
+                + " (%s), among those with at least %d clusters, coverage of at least %.0f%% and no cluster holding more"
+                + " than %.0f%% of the tracks; clusterings whose representation or k came from the labels are never"
+                + " chosen.", resampling.subsamples, 100 * resampling.fraction, resampling.largeSubsamples,
+                resampling.largeFrom, num(weights.stability), num(weights.seedAgreement), num(weights.consensus),
+                num(weights.silhouette), guards.minClusters, 100 * guards.minCoverage, 100 * guards.maxLargestShare);
     }
 
     private static String num(double w) {
@@ -159,22 +188,25 @@ public final class Recommender {
             pool = labelFree;
         }
         List<Evidence> evidence = new ArrayList<>(c);
+        Map<double[][], double[][]> nulls = new IdentityHashMap<>();
         int best = -1;
         for (int i = 0; i < c; i++) {
             Candidate cand = candidates.get(i);
             if (!pool[i]) {
-                evidence.add(new Evidence(Double.NaN, Double.NaN, Double.NaN, cand.silhouette(), coverage[i], largest[i],
-                        clusters[i], Double.NaN, excluded[i]));
+                evidence.add(new Evidence(Double.NaN, Double.NaN, Double.NaN, Double.NaN, cand.silhouette(), coverage[i],
+                        largest[i], clusters[i], Double.NaN, excluded[i]));
                 continue;
             }
-            double stability = stability(cand);
+            double stability = stability(cand, cand.x(), cand.labels());
+            double nullStability = nullStability(cand, nulls);
             double seeds = meanAri(candidates, i, pool, true);
             double consensus = meanAri(candidates, i, pool, false);
             double sil = Double.isNaN(cand.silhouette()) ? Double.NaN : Math.max(0, cand.silhouette());
-            double score = coverage[i] * weightedMean(new double[] {stability, seeds, consensus, sil},
+            double score = coverage[i] * weightedMean(new double[] {adjusted(stability, nullStability), seeds,
+                    consensus, sil},
                     new double[] {weights.stability, weights.seedAgreement, weights.consensus, weights.silhouette});
-            evidence.add(new Evidence(stability, seeds, consensus, cand.silhouette(), coverage[i], largest[i],
-                    clusters[i], score, relaxed ? excluded[i] : null));
+            evidence.add(new Evidence(stability, nullStability, seeds, consensus, cand.silhouette(), coverage[i],
+                    largest[i], clusters[i], score, relaxed ? excluded[i] : null));
             if (best < 0 || orLowest(score) > orLowest(evidence.get(best).score())) {
                 best = i;
             }
@@ -184,22 +216,26 @@ public final class Recommender {
         return Optional.of(new Choice(best, evidence, rule));
     }
 
-    /** Mean ARI between the candidate's partition and its clusterer's on fixed-seed subsamples; NaN when none ran. */
-    double stability(Candidate cand) {
-        if (cand.clusterer() == null || subsamples == 0) {
+    /**
+     * Mean ARI between {@code labels}, a partition of {@code x}, and the candidate's clusterer
+     * re-fitted on fixed-seed subsamples of {@code x}; NaN when none ran.
+     */
+    double stability(Candidate cand, double[][] x, int[] labels) {
+        int n = labels.length;
+        int count = resampling.count(n);
+        if (cand.clusterer() == null || count == 0) {
             return Double.NaN;
         }
-        int n = cand.labels().length;
-        int m = (int) Math.round(fraction * n);
+        int m = (int) Math.round(resampling.fraction * n);
         double sum = 0;
         int runs = 0;
-        for (int b = 0; b < subsamples; b++) {
+        for (int b = 0; b < count; b++) {
             int[] index = Metrics.sample(n, m, new SplittableRandom(seed + b));
             double[][] sub = new double[m][];
             int[] full = new int[m];
             for (int i = 0; i < m; i++) {
-                sub[i] = cand.x()[index[i]];
-                full[i] = cand.labels()[index[i]];
+                sub[i] = x[index[i]];
+                full[i] = labels[index[i]];
             }
             Partition p;
             try {
@@ -211,6 +247,42 @@ public final class Recommender {
             runs++;
         }
         return runs == 0 ? Double.NaN : sum / runs;
+    }
+
+    /**
+     * The same stability on null points ({@link #shuffled}), clustered in full by the candidate's
+     * clusterer; NaN when that fit fails. {@code nulls} keeps one null per matrix: candidates that
+     * clustered the same points share it.
+     */
+    double nullStability(Candidate cand, Map<double[][], double[][]> nulls) {
+        if (cand.clusterer() == null || resampling.count(cand.labels().length) == 0) {
+            return Double.NaN;
+        }
+        double[][] x = nulls.computeIfAbsent(cand.x(), points -> shuffled(points, new SplittableRandom(seed - 1)));
+        try {
+            return stability(cand, x, cand.clusterer().fit(x).labels());
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** {@code x} with each column permuted on its own. */
+    static double[][] shuffled(double[][] x, SplittableRandom random) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        double[][] out = new double[n][d];
+        for (int j = 0; j < d; j++) {
+            int[] order = Metrics.permutation(n, random);
+            for (int i = 0; i < n; i++) {
+                out[i][j] = x[order[i]][j];
+            }
+        }
+        return out;
+    }
+
+    /** stability − null stability; NaN when either is undefined. */
+    static double adjusted(double stability, double nullStability) {
+        return stability - nullStability;
     }
 
     /** Mean ARI with the pool's other candidates: of the same group and another seed, or all of them. */

@@ -26,6 +26,7 @@ public final class CollectionEda {
         Map<String, float[][]> logmelSum = new TreeMap<>();
         Map<String, float[]> mfccSum = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
+        String[] primary = new String[n]; // the genre whose mean a track joins; null when it joins none
         for (int i = 0; i < n; i++) {
             List<String> g = f.tracks().get(i).genres();
             genres.add(g);
@@ -36,10 +37,18 @@ public final class CollectionEda {
             }
             String genre = g.get(0);
             counts.merge(genre, 1, Integer::sum);
-            float[][] patch = f.logmel()[i][f.logmel()[i].length / 2];
-            add(logmelSum.computeIfAbsent(genre, k -> new float[patch.length][patch[0].length]), patch);
+            primary[i] = genre;
             float[] mfcc = java.util.Arrays.copyOf(f.mfcc()[i], 20);
             add(mfccSum.computeIfAbsent(genre, k -> new float[20]), mfcc);
+        }
+        if (!counts.isEmpty()) {
+            // Streamed from the store: the mean patches need one track's patches at a time, never all of them.
+            f.store().forEachTrackPatches((patches, i) -> {
+                if (primary[i] != null) {
+                    float[][] patch = patches[patches.length / 2];
+                    add(logmelSum.computeIfAbsent(primary[i], k -> new float[patch.length][patch[0].length]), patch);
+                }
+            });
         }
         Map<String, float[][]> meanLogmel = new LinkedHashMap<>();
         Map<String, float[]> meanMfcc = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import gaan.features.FeatureStore;
  *
  * @param store         the feature store they were read from
  * @param mfcc          N×40 MFCC mean+std (librosa conventions, see {@code gaan.audio})
- * @param logmel        N×P×128×128 log-mel patches (dB)
+ * @param patches       loads the N×P×128×128 log-mel patches (dB) on first use, then keeps them: only
+ *                      ConvVAE inputs need them, and at 20,000 tracks they are 1.3 GB
  * @param durations     decoded seconds per track (0 when skipped)
  * @param skipReasons   why a track's audio was skipped, null where it was not
  * @param lyricsTexts   lyrics per track, null where absent, empty or unreadable
@@ -25,11 +26,17 @@ import gaan.features.FeatureStore;
  * @param warnings      per-track problems met while reading (lyrics encodings, truncation)
  * @param summary       what the audio extraction did: extracted, cached, skipped
  */
-public record CollectionFeatures(Collection collection, FeatureStore store, boolean[] audioOk, float[][] mfcc, float[][][][] logmel,
+public record CollectionFeatures(Collection collection, FeatureStore store, boolean[] audioOk, float[][] mfcc,
+                                 java.util.function.Supplier<float[][][][]> patches,
                                  double[] durations, List<String> skipReasons, List<String> lyricsTexts,
                                  List<String> languages, float[][] genre, boolean[] genrePresent,
                                  List<String> genreNames, LyricsEmbedding lyrics, List<String> warnings,
                                  ExtractionSummary summary) {
+
+    /** The N×P×128×128 log-mel patches (dB), read from the store the first time they are asked for. */
+    public float[][][][] logmel() {
+        return patches.get();
+    }
 
     public List<Track> tracks() {
         return collection.tracks();

@@ -140,7 +140,22 @@ public final class FeaturePipeline {
         store.putMask(FeatureStore.LYRICS_MASK, lyrics.present());
         warnings.forEach(progress::warn);
         return new CollectionFeatures(collection, store, audioOk, store.matrix(FeatureStore.MFCC_SUMMARY),
-                store.patches(), durations, skipReasons, texts, languages, genre, genrePresent,
+                once(store::patches), durations, skipReasons, texts, languages, genre, genrePresent,
                 vocabulary.genres(), lyrics, warnings, summary);
+    }
+
+    /** {@code load}, run on the first call only (by one thread; later callers wait for it). */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> load) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = load.get();
+                }
+                return value;
+            }
+        };
     }
 }

@@ -60,9 +60,9 @@ final class Recommendations {
             ResultRow.Scores s = row.scores();
             return new TaskAnswer(index, new Recommendation(task, clusterings.get(index).column(),
                     row.representation(), row.inputs(), row.algorithm(), row.params(), row.seed(), s.nClusters(),
-                    choice.rule(), new Recommendation.Evidence(e.stability(), e.seedAgreement(), e.consensus(),
-                            s.silhouette(), s.daviesBouldin(), s.calinskiHarabasz(), e.coverage(), e.largestShare(),
-                            e.score()),
+                    choice.rule(), new Recommendation.Evidence(e.stability(), e.nullStability(), e.seedAgreement(),
+                            e.consensus(), s.silhouette(), s.daviesBouldin(), s.calinskiHarabasz(), e.coverage(),
+                            e.largestShare(), e.score()),
                     hasLabels ? new Recommendation.Reference(s.ari(), s.nmi()) : null,
                     representationFile.apply(row.representation(), row.seed()), null));
         });

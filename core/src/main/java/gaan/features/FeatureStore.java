@@ -330,6 +330,27 @@ public final class FeatureStore {
      * read as float32 straight into the result (no widened copy).
      */
     public float[][][][] patches() {
+        float[][][][][] out = new float[1][][][][];
+        readPatches(shape -> out[0] = new float[shape[0]][shape[1]][shape[2]][shape[3]], (i, track) -> { },
+                i -> out[0][i]);
+        return out[0];
+    }
+
+    /**
+     * Calls {@code each} with every track's {@code (P, nMels, frames)} patches in row order, holding
+     * one track at a time (the array is reused: copy what you keep). A collection's patches are 64 KB
+     * a track each, 1.3 GB at 20,000 tracks: a pass that only sums them never needs them all.
+     */
+    public void forEachTrackPatches(java.util.function.ObjIntConsumer<float[][][]> each) {
+        float[][][][] buffer = new float[1][][][];
+        readPatches(shape -> buffer[0] = new float[shape[1]][shape[2]][shape[3]], (i, track) -> each.accept(track, i),
+                i -> buffer[0]);
+    }
+
+    /** Reads the patches file track by track into {@code target(i)}, after {@code start} saw the (N, P, H, W) shape. */
+    private void readPatches(java.util.function.Consumer<int[]> start,
+                             java.util.function.BiConsumer<Integer, float[][][]> done,
+                             java.util.function.IntFunction<float[][][]> target) {
         Float32Reader in = Float32Reader.open(existing(LOGMEL_PATCH));
         try (in) {
             int[] s = in.shape();
@@ -339,13 +360,14 @@ public final class FeatureStore {
                         + ", expected (N, H, W) or (N, P, H, W)");
             }
             checkRows(LOGMEL_PATCH, s[0]);
-            float[][][][] out = one ? new float[s[0]][1][s[1]][s[2]] : new float[s[0]][s[1]][s[2]][s[3]];
-            for (float[][][] track : out) {
+            start.accept(one ? new int[] {s[0], 1, s[1], s[2]} : s);
+            for (int i = 0; i < s[0]; i++) {
+                float[][][] track = target.apply(i);
                 for (float[][] patch : track) {
                     in.readRows(patch);
                 }
+                done.accept(i, track);
             }
-            return out;
         }
     }
 

@@ -136,6 +136,7 @@ public final class HtmlReport {
         Recommendation.Evidence e = rec.evidence();
         List<String> evidence = new ArrayList<>();
         named(evidence, "stability", e.stability());
+        named(evidence, "stability with each feature shuffled", e.stabilityNull());
         named(evidence, "seed agreement", e.seedAgreement());
         named(evidence, "consensus", e.consensus());
         named(evidence, "silhouette", e.silhouette());

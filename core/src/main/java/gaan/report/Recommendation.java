@@ -27,8 +27,12 @@ public record Recommendation(String task, String column, String representation, 
     /** {@code track_id,cluster} of the run's recommended clustering (-1 = noise), in the results root. */
     public static final String ASSIGNMENTS_FILE = "recommended_assignments.csv";
 
-    /** The label-free evidence; {@code score} is what the rule maximised. */
-    public record Evidence(double stability, double seedAgreement, double consensus, double silhouette,
+    /**
+     * The label-free evidence; {@code score} is what the rule maximised. {@code stabilityNull} is the
+     * same clusterer's stability on the points with each feature shuffled on its own (no structure
+     * between features): the rule credits stability above it.
+     */
+    public record Evidence(double stability, double stabilityNull, double seedAgreement, double consensus, double silhouette,
                            double daviesBouldin, double calinskiHarabasz, double coverage, double largestClusterShare,
                            double score) {
     }
@@ -74,6 +78,7 @@ public record Recommendation(String task, String column, String representation, 
         o.put("rule", rule);
         ObjectNode e = o.putObject("evidence");
         number(e, "stability", evidence.stability);
+        number(e, "stability_null", evidence.stabilityNull);
         number(e, "seed_agreement", evidence.seedAgreement);
         number(e, "consensus", evidence.consensus);
         number(e, "silhouette", evidence.silhouette);
@@ -137,7 +142,7 @@ public record Recommendation(String task, String column, String representation, 
         return new Recommendation(o.path("task").asText(), o.path("column").asText(), o.path("representation").asText(),
                 o.path("inputs").asText(), o.path("algorithm").asText(), o.path("params").asText(),
                 o.path("seed").asLong(), o.path("k").asInt(), o.path("rule").asText(),
-                new Evidence(num(e, "stability"), num(e, "seed_agreement"), num(e, "consensus"), num(e, "silhouette"),
+                new Evidence(num(e, "stability"), num(e, "stability_null"), num(e, "seed_agreement"), num(e, "consensus"), num(e, "silhouette"),
                         num(e, "davies_bouldin"), num(e, "calinski_harabasz"), num(e, "coverage"),
                         num(e, "largest_cluster_share"), num(e, "score")),
                 r.isObject() ? new Reference(num(r, "ari"), num(r, "nmi")) : null,

@@ -122,32 +122,27 @@ class MainTest {
         assertTrue(err.toString().contains("k must be at most 5"), err.toString());
     }
 
-    @Test
-    void aRunInWhichNoClusteringRanIsAFailure() throws Exception {
+    /** {@code gaan run} of a one-task YAML with raw MFCCs and {@code clustering} on a 6-track demo. */
+    private int runSixTracks(String task, String clustering) throws Exception {
         Path demo = dir.resolve("demo");
         gaan.data.DemoCorpus.write(demo, new gaan.data.DemoCorpus.Options(6, 1.0, 2, 1));
-        Path yaml = Files.writeString(dir.resolve("big_k.yaml"), """
-                task: big_k
-                representations: [{name: raw_mfcc, kind: raw, inputs: [mfcc]}]
-                clustering: [{algorithm: kmeans, k: [40, 50]}]
-                """);
-        assertEquals(1, gaan("run", "--config", yaml.toString(), "--collection", demo.toString(), "--out",
-                dir.resolve("out").toString(), "--threads", "2"));
+        Path yaml = Files.writeString(dir.resolve(task + ".yaml"), "task: " + task + "\n"
+                + "representations: [{name: raw_mfcc, kind: raw, inputs: [mfcc]}]\n"
+                + "clustering: [" + clustering + "]\n");
+        return gaan("run", "--config", yaml.toString(), "--collection", demo.toString(), "--out",
+                dir.resolve("out").toString(), "--threads", "2");
+    }
+
+    @Test
+    void aRunInWhichNoClusteringRanIsAFailure() throws Exception {
+        assertEquals(1, runSixTracks("big_k", "{algorithm: kmeans, k: [40, 50]}"));
         assertTrue(err.toString().contains("no clustering ran; kmeans: k above 5"), err.toString());
     }
 
     /** Unlike the two above, clusterings ran here, and every one failed while fitting. */
     @Test
     void aRunInWhichEveryClusteringFailedIsAFailureWithTheReason() throws Exception {
-        Path demo = dir.resolve("demo");
-        gaan.data.DemoCorpus.write(demo, new gaan.data.DemoCorpus.Options(6, 1.0, 2, 1));
-        Path yaml = Files.writeString(dir.resolve("dense.yaml"), """
-                task: dense
-                representations: [{name: raw_mfcc, kind: raw, inputs: [mfcc]}]
-                clustering: [{algorithm: hdbscan, minClusterSize: [2], minSamples: [10]}]
-                """);
-        assertEquals(1, gaan("run", "--config", yaml.toString(), "--collection", demo.toString(), "--out",
-                dir.resolve("out").toString(), "--threads", "2"));
+        assertEquals(1, runSixTracks("dense", "{algorithm: hdbscan, minClusterSize: [2], minSamples: [10]}"));
         assertTrue(err.toString().contains("every clustering failed, e.g. raw_mfcc hdbscan: failed: HDBSCAN with"
                 + " minSamples=10 needs at least that many points, got 6"), err.toString());
         var rows = gaan.report.RunReader.readResults(dir.resolve("out/dense").resolve(gaan.report.RunWriter.RESULTS_FILE));

@@ -1,10 +1,12 @@
 package gaan.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,9 +79,60 @@ class RecommenderTest {
         assertTrue(Arrays.asList(0, 1).contains(c.index()));
     }
 
+    /**
+     * One elongated cloud without clusters: K-Means splits it in two across its long axis the same
+     * way on every subsample, so its raw stability is high; the shuffled cloud is as elongated and
+     * its split as stable, so nothing is left beyond chance.
+     */
+    @Test
+    void aStableSplitOfACloudWithoutClustersIsNotCredited() {
+        SplittableRandom r = new SplittableRandom(3);
+        double[][] x = new double[200][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {4 * r.nextGaussian(), r.nextGaussian()};
+        }
+        KMeans twoMeans = new KMeans(2, 0, 1);
+        Recommender.Candidate split = new Recommender.Candidate("kmeans k=2", 0, x, twoMeans, twoMeans.fit(x).labels(),
+                Double.NaN, false, false);
+        Recommender.Evidence e = rule.recommend(List.of(split)).orElseThrow().chosen();
+        assertTrue(e.stability() > 0.9, e.toString());
+        assertTrue(e.nullStability() > 0.9, e.toString());
+        assertTrue(Math.abs(e.adjustedStability()) < 0.1, e.toString());
+    }
+
+    /**
+     * Three blobs apart in all of 50 dimensions, each feature alone overlapping: their partition is
+     * stable; shuffling the features separately leaves one overlapping cloud, whose split is not.
+     */
+    @Test
+    void realClustersKeepTheirStabilityBeyondChance() {
+        Blobs blobs = Blobs.make(300, 50, 3, 4.0, 4);
+        KMeans threeMeans = new KMeans(3, 0, 1);
+        Recommender.Candidate c = new Recommender.Candidate("kmeans k=3", 0, blobs.x(), threeMeans,
+                threeMeans.fit(blobs.x()).labels(), Double.NaN, false, false);
+        Recommender.Evidence e = rule.recommend(List.of(c)).orElseThrow().chosen();
+        assertEquals(1.0, e.stability(), 1e-12);
+        assertTrue(e.adjustedStability() > 0.3, e.toString());
+    }
+
+    /** Each column keeps its values; rows are mixed. */
+    @Test
+    void theNullKeepsEveryColumnsValues() {
+        double[][] x = BLOBS.x();
+        double[][] s = Recommender.shuffled(x, new SplittableRandom(5));
+        for (int j = 0; j < 2; j++) {
+            final int col = j;
+            double[] a = Arrays.stream(x).mapToDouble(row -> row[col]).sorted().toArray();
+            double[] b = Arrays.stream(s).mapToDouble(row -> row[col]).sorted().toArray();
+            assertArrayEquals(a, b);
+        }
+        assertTrue(Arrays.stream(s).filter(row -> Arrays.stream(x).noneMatch(o -> Arrays.equals(o, row))).count() > 250);
+    }
+
     @Test
     void theRuleSaysHowItChose() {
         assertTrue(rule.rule().startsWith("Chosen without labels"), rule.rule());
-        assertTrue(rule.rule().contains("3 subsamples of 80%"), rule.rule());
+        assertTrue(rule.rule().contains("10 subsamples of 80%"), rule.rule());
+        assertTrue(rule.rule().contains("each feature shuffled"), rule.rule());
     }
 }

@@ -180,7 +180,19 @@ class FeatureExtractorTest {
                 .extract(CollectionReader.read(root), store, ExtractionListener.NONE);
         assertEquals(2, two.extracted());
         assertArrayEquals(new int[] {2, 2, 128, 128}, Npy.read(store.resolve("logmel_patch.npy")).shape());
-        assertEquals(2, FeatureStore.at(store).patches()[1].length);
+        float[][][][] all = FeatureStore.at(store).patches();
+        assertEquals(2, all[1].length);
+        // Streaming one track at a time gives the same patches, in row order.
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        FeatureStore.at(store).forEachTrackPatches((patches, i) -> {
+            seen.add(i);
+            for (int p = 0; p < patches.length; p++) {
+                for (int m = 0; m < patches[p].length; m++) {
+                    assertArrayEquals(all[i][p][m], patches[p][m]);
+                }
+            }
+        });
+        assertEquals(java.util.List.of(0, 1), seen);
     }
 
     @Test

@@ -21,7 +21,7 @@ class RecommendationTest {
 
     private static Recommendation answer(String task, double seedAgreement) {
         return new Recommendation(task, "pca:spectral:k=5 n_neighbors=10:s1", "pca", "mfcc", "spectral",
-                "k=5 n_neighbors=10", 1, 5, "Chosen without labels.", new Recommendation.Evidence(0.8, seedAgreement,
+                "k=5 n_neighbors=10", 1, 5, "Chosen without labels.", new Recommendation.Evidence(0.8, 0.3, seedAgreement,
                         0.5, 0.2, 1.4, 50.0, 1.0, 0.3, 0.7), null, task + "/representations/pca_s1.npy", null);
     }
 
