@@ -118,11 +118,7 @@ public final class EncodeJob {
         if (input == Modality.MFCC) {
             float[][] x = new float[rows.size()][];
             for (int i = 0; i < x.length; i++) {
-                List<Float> v = rows.get(i).getList(2);
-                x[i] = new float[v.size()];
-                for (int j = 0; j < x[i].length; j++) {
-                    x[i][j] = v.get(j);
-                }
+                x[i] = Tables.floats(rows.get(i).getList(2));
             }
             return VaeInput.vectors(x);
         }
@@ -209,11 +205,7 @@ public final class EncodeJob {
                 if (batch.size() == ENCODE_ROWS || !rows.hasNext()) {
                     float[][] z = vae.encode(input(input, batch));
                     for (int i = 0; i < z.length; i++) {
-                        List<Float> latent = new ArrayList<>(z[i].length);
-                        for (float v : z[i]) {
-                            latent.add(v);
-                        }
-                        out.add(RowFactory.create(batch.get(i).getString(0), batch.get(i).get(1), Tables.seq(latent)));
+                        out.add(RowFactory.create(batch.get(i).getString(0), batch.get(i).get(1), Tables.cell(z[i])));
                     }
                     batch.clear();
                 }

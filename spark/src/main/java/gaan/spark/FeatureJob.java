@@ -246,30 +246,22 @@ public final class FeatureJob {
         }
 
         private Row row(Row track, String key, String status, String reason, AudioFeatures f) {
-            List<Float> summary = null;
-            List<Float> descriptors = null;
+            scala.collection.immutable.Seq<?> summary = null;
+            scala.collection.immutable.Seq<?> descriptors = null;
             List<Integer> shape = null;
             byte[] patch = null;
             if (f != null) {
-                summary = floats(f.mfccSummary());
-                descriptors = floats(f.descriptors());
+                summary = Tables.cell(f.mfccSummary());
+                descriptors = Tables.cell(f.descriptors());
                 float[][][] p = f.logmelPatches();
                 shape = List.of(p.length, p[0].length, p[0][0].length);
                 patch = littleEndian(p);
             }
             return RowFactory.create(track.getString(0), track.get(1), track.get(3), track.get(2), key,
                     params.cacheKey(), status, reason, f == null ? 0.0 : f.durationSeconds(), f != null && f.padded(),
-                    summary == null ? null : Tables.seq(summary), descriptors == null ? null : Tables.seq(descriptors),
+                    summary, descriptors,
                     shape == null ? null : Tables.seq(shape), patch,
                     System.currentTimeMillis());
-        }
-
-        private static List<Float> floats(float[] values) {
-            List<Float> out = new java.util.ArrayList<>(values.length);
-            for (float v : values) {
-                out.add(v);
-            }
-            return out;
         }
 
         /** The patches' floats in C order as little-endian bytes: the store's {@code .npy} row. */

@@ -180,12 +180,7 @@ final class ReportExport {
             ids.add(r.getString(0));
             labels.add(r.isNullAt(1) ? null : r.getString(1));
             if (withLatent) {
-                List<Float> v = r.getList(2);
-                float[] row = new float[v.size()];
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = v.get(j);
-                }
-                z.add(row);
+                z.add(Tables.floats(r.getList(2)));
             }
             int[] c = new int[runs.size()];
             for (int j = 0; j < c.length; j++) {

@@ -98,6 +98,24 @@ final class Tables {
         return scala.jdk.javaapi.CollectionConverters.asScala(values).toSeq();
     }
 
+    /** A Java array as an array<float> cell. */
+    static scala.collection.immutable.Seq<?> cell(float[] values) {
+        java.util.List<Float> out = new java.util.ArrayList<>(values.length);
+        for (float v : values) {
+            out.add(v);
+        }
+        return seq(out);
+    }
+
+    /** An array<float> cell as a Java array. */
+    static float[] floats(java.util.List<Float> cell) {
+        float[] out = new float[cell.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cell.get(i);
+        }
+        return out;
+    }
+
     /**
      * The newest row of every track in a feature table: a re-run appends a row for a track whose
      * file changed, and the older one stays behind.

@@ -91,12 +91,7 @@ class SparkJobTest {
     }
 
     private static float[] floats(Row r, String column) {
-        List<Float> values = r.getList(r.fieldIndex(column));
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return Tables.floats(r.getList(r.fieldIndex(column)));
     }
 
     /** The single-machine store of the demo ({@code gaan features}), extracted once. */
