@@ -48,7 +48,7 @@ public final class ReportRebuild {
         for (Path folder : taskFolders(out)) {
             Collection collection = collectionOf(folder);
             tasks.add(readTask(folder, collection));
-            if (skipped.isEmpty()) {
+            if (skipped.isEmpty() && collection != null) {
                 skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
             }
         }
@@ -75,7 +75,10 @@ public final class ReportRebuild {
         return list(out).stream().filter(p -> Files.isRegularFile(p.resolve(RunWriter.RUN_FILE))).toList();
     }
 
-    /** The collection a task folder's {@code run.json} names. */
+    /**
+     * The collection a task folder's {@code run.json} names, or {@code null} when it names none (a
+     * run of gaan-spark, whose tracks are a table rather than a collection folder).
+     */
     static Collection collectionOf(Path folder) {
         JsonNode run;
         try {
@@ -83,14 +86,18 @@ public final class ReportRebuild {
         } catch (IOException e) {
             throw new ConfigException("cannot read " + folder.resolve(RunWriter.RUN_FILE) + ": " + e.getMessage(), e);
         }
-        return CollectionReader.read(Path.of(run.path("config").path("collection").asText()));
+        JsonNode collection = run.path("config").path("collection");
+        return collection.isTextual() ? CollectionReader.read(Path.of(collection.asText())) : null;
     }
 
-    /** A task's report from the files of its folder and the tracks of its collection. */
+    /**
+     * A task's report from the files of its folder and the tracks of its collection; without a
+     * collection the report knows the tracks only from the assignments file (id, label, language).
+     */
     static TaskReport readTask(Path folder, Collection collection) {
         List<ResultRow> rows = RunReader.readResults(folder.resolve(RunWriter.RESULTS_FILE));
         var assignments = RunReader.readAssignments(folder.resolve(RunWriter.ASSIGNMENTS_FILE));
-        Map<String, Track> byId = collection.byId();
+        Map<String, Track> byId = collection == null ? Map.of() : collection.byId();
         List<TrackInfo> tracks = new ArrayList<>();
         for (int i = 0; i < assignments.size(); i++) {
             Track t = byId.get(assignments.trackIds().get(i));

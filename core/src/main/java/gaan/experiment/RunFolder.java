@@ -17,7 +17,7 @@ import gaan.config.ExperimentConfig;
  * It is written inside the run's staging folder ({@link ResultsFolder}), which replaces the
  * previous run's files only when the run is done.
  */
-record RunFolder(Path path) {
+public record RunFolder(Path path) {
     /** Beside the task folders in {@code <out>/}: the exploratory analysis and the report page. */
     static final String EDA_DIR = ExperimentConfig.EDA_FOLDER;
     static final String REPORT_FILE = "report.html";
@@ -26,15 +26,15 @@ record RunFolder(Path path) {
         return path.resolve("plots");
     }
 
-    Path models() {
+    public Path models() {
         return path.resolve("models");
     }
 
-    Path representation(String name, long seed) {
+    public Path representation(String name, long seed) {
         return path.resolve("representations").resolve(name + "_s" + seed + ".npy");
     }
 
-    Path trackIds() {
+    public Path trackIds() {
         return path.resolve("representations").resolve("track_ids.txt");
     }
 

@@ -1,7 +1,6 @@
 package gaan.model;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -67,7 +66,7 @@ final class Network implements AutoCloseable {
      */
     Network(VaeSpec spec) {
         this.spec = spec;
-        this.manager = NDManager.newBaseManager();
+        this.manager = Engines.pytorch().newBaseManager();
         try (Autograd quiet = Autograd.off()) {
             synchronized (Network.class) {
                 initialise();
@@ -77,7 +76,7 @@ final class Network implements AutoCloseable {
     }
 
     private void initialise() {
-        Engine.getInstance().setRandomSeed((int) spec.seed());
+        Engines.pytorch().setRandomSeed((int) spec.seed());
         int c = spec.conditionSize();
         int latent = spec.latentDim();
         for (int m = 0; m < spec.modalityCount(); m++) {

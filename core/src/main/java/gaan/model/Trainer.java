@@ -1,6 +1,5 @@
 package gaan.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -270,7 +269,7 @@ public final class Trainer {
 
     /** libtorch's intra-op threads; inter-op threads can be set only once per process. */
     private static void setThreads(int threads) {
-        Engine.getInstance(); // loads libtorch before the JNI calls below
+        Engines.pytorch(); // loads libtorch before the JNI calls below
         JniUtils.setNumThreads(threads);
         if (INTEROP_SET.compareAndSet(false, true)) {
             try {

@@ -142,9 +142,9 @@ public final class Vae implements AutoCloseable {
     /** Reads a checkpoint written by {@link #save}. */
     public static Vae load(Path dir) {
         try {
-            VaeSpec spec = JSON.readValue(dir.resolve(SPEC).toFile(), VaeSpec.class);
+            VaeSpec spec = readSpec(dir);
             Normalisation norm = JSON.readValue(dir.resolve(NORMALISATION).toFile(), Normalisation.class);
-            List<TrainingHistory> history = List.of(JSON.readValue(dir.resolve(HISTORY).toFile(), TrainingHistory[].class));
+            List<TrainingHistory> history = readHistory(dir);
             Network network = new Network(spec);
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(PARAMETERS))))) {
                 network.load(in);
@@ -157,6 +157,16 @@ public final class Vae implements AutoCloseable {
             throw new UncheckedIOException(new IOException("cannot read VAE checkpoint " + dir
                     + " (expected " + SPEC + ", " + PARAMETERS + ", " + NORMALISATION + ", " + HISTORY + "): " + e.getMessage(), e));
         }
+    }
+
+    /** The spec of the checkpoint in {@code dir}, read without loading the weights (no native library). */
+    public static VaeSpec readSpec(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve(SPEC).toFile(), VaeSpec.class);
+    }
+
+    /** The training history of the checkpoint in {@code dir}, read without loading the weights. */
+    public static List<TrainingHistory> readHistory(Path dir) throws IOException {
+        return List.of(JSON.readValue(dir.resolve(HISTORY).toFile(), TrainingHistory[].class));
     }
 
     NDManager manager() {

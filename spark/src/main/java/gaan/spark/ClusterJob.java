@@ -35,8 +35,9 @@ import org.apache.spark.sql.SparkSession;
  * {@link ClusteringEvaluator} (squared Euclidean distances, MLlib's definition, not scikit-learn's
  * Euclidean one); ARI, NMI and purity by gaan's {@link Metrics} on the contingency table counted by
  * a distributed {@code groupBy(label, cluster).count()} (tracks without a label are left out, as in
- * {@code gaan run}). Writes the assignments (long format, {@link Tables#ASSIGNMENTS_DIR}) and one
- * score row per run ({@link Tables#SCORES_CSV}).
+ * {@code gaan run}). Writes the assignments (long format, {@link Tables#ASSIGNMENTS_DIR}), one
+ * score row per run ({@link Tables#SCORES_CSV}) and the results folder {@code gaan report} reads
+ * ({@link ReportExport}).
  *
  * <p>K-Means runs {@code restarts} times and keeps the lowest training cost, with 300 iterations
  * at most: scikit-learn's {@code n_init} and {@code max_iter}, as {@code gaan}'s own K-Means. The
@@ -77,6 +78,22 @@ public final class ClusterJob {
         this.seed = seed;
     }
 
+    List<Algorithm> algorithms() {
+        return algorithms;
+    }
+
+    List<Integer> ks() {
+        return ks;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    int restarts() {
+        return restarts;
+    }
+
     /**
      * One run's scores; NaN where a score is undefined (silhouette of one cluster, external scores
      * without labels).
@@ -112,6 +129,7 @@ public final class ClusterJob {
         assignments.write().parquet(assignmentsDir);
         data.unpersist();
         writeScores(spark, scores, outDir + "/" + Tables.SCORES_CSV);
+        ReportExport.write(spark, outDir, scores, this);
         return scores;
     }
 

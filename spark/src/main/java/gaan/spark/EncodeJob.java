@@ -18,11 +18,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import gaan.audio.AudioFeatureParams;
 import gaan.config.Modality;
 import gaan.model.TrainConfig;
 import gaan.model.Trainer;
 import gaan.model.Vae;
 import gaan.model.VaeInput;
+import gaan.model.VaeKind;
 import gaan.model.VaeSpec;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -70,6 +72,17 @@ public final class EncodeJob {
         this.spec = spec;
         this.training = training;
         this.sampleSize = sampleSize;
+    }
+
+    /** The VAE that reads {@code input} (mfcc: MLP-VAE on the summary; logmel: ConvVAE on the patches), default sizes. */
+    static VaeSpec spec(Modality input, AudioFeatureParams params) {
+        return input == Modality.LOGMEL ? VaeSpec.conv(params.nMels(), params.patchFrames())
+                : VaeSpec.mlp(params.summaryLength());
+    }
+
+    /** The feature a VAE of {@link #spec} reads. */
+    static Modality inputOf(VaeSpec spec) {
+        return spec.kind() == VaeKind.CONV ? Modality.LOGMEL : Modality.MFCC;
     }
 
     /** The checkpoint's files by name, and their digest naming this model on the executors. */
@@ -156,7 +169,7 @@ public final class EncodeJob {
         }
     }
 
-    private static void deleteTree(java.nio.file.Path dir) {
+    static void deleteTree(java.nio.file.Path dir) {
         if (dir == null) {
             return;
         }

@@ -94,9 +94,7 @@ public final class SparkMain {
 
         long run(SparkSession spark, String out) {
             Modality modality = Modality.parse(input);
-            VaeSpec spec = (modality == Modality.LOGMEL ? VaeSpec.conv(AudioFeatureParams.DEFAULTS.nMels(),
-                    AudioFeatureParams.DEFAULTS.patchFrames()) : VaeSpec.mlp(AudioFeatureParams.DEFAULTS.summaryLength()))
-                    .withLatentDim(latent).withSeed(seed);
+            VaeSpec spec = EncodeJob.spec(modality, AudioFeatureParams.DEFAULTS).withLatentDim(latent).withSeed(seed);
             TrainConfig training = TrainConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
             long rows = new EncodeJob(modality, spec, training, sample).run(spark, out + "/" + Tables.FEATURES_DIR, out);
             System.out.printf("encode: %d tracks in %s/%s%n", rows, out, Tables.LATENT_DIR);

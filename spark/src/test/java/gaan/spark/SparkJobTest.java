@@ -17,6 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 import gaan.audio.AudioFeatureParams;
+import gaan.data.Npy;
+import gaan.experiment.ClusteringStage;
+import gaan.experiment.ReportRebuild;
+import gaan.report.Assignments;
+import gaan.report.ResultRow;
+import gaan.report.RunReader;
+import gaan.report.RunWriter;
 import gaan.cluster.KMeans;
 import gaan.data.CollectionReader;
 import gaan.data.DemoCorpus;
@@ -27,6 +34,8 @@ import gaan.features.FeatureExtractor;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
 import gaan.model.TrainConfig;
+import gaan.model.Vae;
+import gaan.model.VaeInput;
 import gaan.model.VaeSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,6 +55,7 @@ class SparkJobTest {
     static Path demo;
     static String out;
     static FeatureJob.Summary first;
+    static List<ClusterJob.RunScores> clusterScores;
 
     @BeforeAll
     static void extractOnce() throws IOException {
@@ -89,11 +99,25 @@ class SparkJobTest {
         return out;
     }
 
+    /** The single-machine store of the demo ({@code gaan features}), extracted once. */
+    private static synchronized FeatureStore store() {
+        Path store = dir.resolve("store");
+        if (!Files.isDirectory(store)) {
+            new FeatureExtractor(PARAMS, 2).extract(CollectionReader.read(demo), store, ExtractionListener.NONE);
+        }
+        return FeatureStore.at(store);
+    }
+
+    /** A fresh run folder holding a copy of the feature table. */
+    private static String runWithFeatures(String name) {
+        String run = dir.resolve(name).toString();
+        spark.read().parquet(out + "/" + Tables.FEATURES_DIR).write().parquet(run + "/" + Tables.FEATURES_DIR);
+        return run;
+    }
+
     @Test
     void parquetFeaturesAreTheStoresFloats() {
-        Path store = dir.resolve("store");
-        new FeatureExtractor(PARAMS, 2).extract(CollectionReader.read(demo), store, ExtractionListener.NONE);
-        FeatureStore fs = FeatureStore.at(store);
+        FeatureStore fs = store();
         float[][] mfcc = fs.matrix(FeatureStore.MFCC_SUMMARY);
         float[][] descriptors = fs.matrix(FeatureStore.DESCRIPTORS);
         float[][][] patches = fs.cube(FeatureStore.LOGMEL_PATCH);
@@ -146,23 +170,39 @@ class SparkJobTest {
         assertEquals(34, currentFeatures().size());
     }
 
-    @Test
-    void mllibKMeansOnTheLatentTableAgreesWithGaansKMeans() {
-        String run = dir.resolve("run").toString();
-        spark.read().parquet(out + "/" + Tables.FEATURES_DIR).write().parquet(run + "/" + Tables.FEATURES_DIR);
+    /** The demo encoded by an MLP-VAE and clustered by MLlib (K-Means and bisecting K-Means, k = 2), once. */
+    private static synchronized String clustered() {
+        if (clusterScores != null) {
+            return dir.resolve("run").toString();
+        }
+        String run = runWithFeatures("run");
         // A small β keeps the posterior means of so few tracks apart, so K-Means has one clear optimum to find.
         VaeSpec spec = VaeSpec.mlp(PARAMS.summaryLength()).withLatentDim(4).withBeta(0.1).withSeed(3);
         TrainConfig training = TrainConfig.defaults().withEpochs(200).withBatchSize(8).withValidationFraction(0)
                 .withPatience(0).withSeed(3).withThreads(1);
         assertEquals(32, new EncodeJob(Modality.MFCC, spec, training, 1000).run(spark, run + "/" + Tables.FEATURES_DIR, run));
+        clusterScores = new ClusterJob(List.of(ClusterJob.Algorithm.KMEANS, ClusterJob.Algorithm.BISECTING),
+                List.of(GENRES), 5, 10).run(spark, run + "/" + Tables.LATENT_DIR, run);
+        return run;
+    }
 
-        List<ClusterJob.RunScores> scores = new ClusterJob(List.of(ClusterJob.Algorithm.KMEANS), List.of(GENRES), 5, 10)
-                .run(spark, run + "/" + Tables.LATENT_DIR, run);
-        List<Row> latent = spark.read().parquet(run + "/" + Tables.LATENT_DIR).orderBy(Tables.ID).collectAsList();
-        Map<String, Integer> mllib = new HashMap<>();
+    /** Run name to track id to cluster, from the Parquet assignments. */
+    private static Map<String, Map<String, Integer>> assignments(String run) {
+        Map<String, Map<String, Integer>> out = new HashMap<>();
         for (Row r : spark.read().parquet(run + "/" + Tables.ASSIGNMENTS_DIR).collectAsList()) {
-            mllib.put(r.getString(0), r.getInt(2));
+            out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(0), r.getInt(2));
         }
+        return out;
+    }
+
+    @Test
+    void mllibKMeansOnTheLatentTableAgreesWithGaansKMeans() {
+        String run = clustered();
+        ClusterJob.RunScores s = clusterScores.get(0);
+        assertEquals(GENRES, s.k());
+        assertEquals("spark_kmeans", s.algorithm());
+        List<Row> latent = spark.read().parquet(run + "/" + Tables.LATENT_DIR).orderBy(Tables.ID).collectAsList();
+        Map<String, Integer> mllib = assignments(run).get(s.run());
         double[][] x = new double[latent.size()][];
         int[] spark = new int[x.length];
         List<String> labels = new java.util.ArrayList<>();
@@ -179,10 +219,75 @@ class SparkJobTest {
                 + Metrics.adjustedRand(truth, spark) + ", gaan " + Metrics.adjustedRand(truth, gaan));
 
         // The distributed contingency table gives the scores the points give.
-        ClusterJob.RunScores s = scores.get(0);
         assertEquals(Metrics.adjustedRand(truth, spark), s.ari(), 1e-12);
         assertEquals(Metrics.normalizedMutualInfo(truth, spark), s.nmi(), 1e-12);
         assertEquals(Metrics.purity(truth, spark), s.purity(), 1e-12);
         assertTrue(Files.isRegularFile(Path.of(run, Tables.SCORES_CSV)));
+    }
+
+    @Test
+    void gaanReportWritesThePageFromTheSparkResults() throws IOException {
+        Path run = Path.of(clustered());
+        Path task = run.resolve(ReportExport.TASK);
+        List<ResultRow> rows = RunReader.readResults(task.resolve(RunWriter.RESULTS_FILE));
+        assertEquals(clusterScores.size(), rows.size());
+        Assignments wide = RunReader.readAssignments(task.resolve(RunWriter.ASSIGNMENTS_FILE));
+        assertEquals(32, wide.size());
+        Map<String, Map<String, Integer>> parquet = assignments(run.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            ResultRow row = rows.get(i);
+            ClusterJob.RunScores s = clusterScores.get(i);
+            assertEquals(s.algorithm(), row.algorithm());
+            assertEquals("mlp_vae", row.representation());
+            assertEquals("k=" + s.k(), row.params());
+            assertEquals(s.ari(), row.scores().ari(), 1e-12);
+            assertEquals(s.silhouette(), row.scores().silhouette(), 1e-12);
+            int[] clusters = wide.clusters(ClusteringStage.column(row));
+            for (int t = 0; t < wide.size(); t++) {
+                assertEquals(parquet.get(s.run()).get(wide.trackIds().get(t)), clusters[t], s.run());
+            }
+        }
+        // One selected row per algorithm's sweep over k; none recommended (the label-free rule is gaan's own).
+        assertEquals(2, rows.stream().filter(ResultRow::selected).count());
+        assertTrue(rows.stream().noneMatch(ResultRow::recommended));
+        assertEquals(new java.util.HashSet<>(wide.trackIds()), parquet.get(clusterScores.get(0).run()).keySet());
+        assertArrayEquals(new int[] {32, 4}, Npy.read(task.resolve("representations/mlp_vae_s5.npy")).shape());
+        assertFalse(RunReader.readHistory(task.resolve(RunWriter.HISTORY_FILE)).isEmpty());
+
+        String html = Files.readString(ReportRebuild.write(run));
+        for (ResultRow row : rows) {
+            assertTrue(html.contains(row.algorithm()) && html.contains(row.params()), row.label());
+        }
+        assertTrue(html.contains(wide.trackIds().get(0)), "the tracks are listed");
+    }
+
+    @Test
+    void convVaeEncodeOnSparkEqualsCoresEncodeOfTheSamePatches() {
+        String run = runWithFeatures("conv");
+        VaeSpec spec = VaeSpec.conv(PARAMS.nMels(), PARAMS.patchFrames()).withHiddenSizes(List.of(4, 8)).withLatentDim(4)
+                .withSeed(3);
+        TrainConfig training = TrainConfig.defaults().withEpochs(1).withBatchSize(8).withValidationFraction(0)
+                .withPatience(0).withSeed(3).withThreads(1);
+        assertEquals(32, new EncodeJob(Modality.LOGMEL, spec, training, 1000).run(spark, run + "/" + Tables.FEATURES_DIR, run));
+
+        FeatureStore fs = store();
+        float[][][] patches = fs.cube(FeatureStore.LOGMEL_PATCH);
+        List<TrackRow> ok = fs.tracks().stream().filter(TrackRow::ok).toList();
+        float[][][][] x = new float[ok.size()][][][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new float[][][] {patches[ok.get(i).row()]};
+        }
+        float[][] z;
+        try (Vae vae = Vae.load(Path.of(run, Tables.MODEL_DIR))) {
+            z = vae.encode(VaeInput.trackPatches(x));
+        }
+        Map<String, float[]> latent = new HashMap<>();
+        for (Row r : spark.read().parquet(run + "/" + Tables.LATENT_DIR).collectAsList()) {
+            latent.put(r.getString(0), floats(r, Tables.LATENT));
+        }
+        assertEquals(ok.size(), latent.size());
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(z[i], latent.get(ok.get(i).id()), 1e-5f, ok.get(i).id());
+        }
     }
 }
