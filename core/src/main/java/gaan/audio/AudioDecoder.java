@@ -30,9 +30,12 @@ import java.nio.file.Path;
  * A complete 16-bit PCM WAV, the most common case, is read without FFmpeg's demuxer and decoder
  * ({@link PcmWav}), to the same samples (and resampled by the same swresample filter).
  *
- * <p>A file that cannot be decoded (missing, empty, not audio, truncated: see
- * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. The decoded length
- * never exceeds the length the container declares (AAC in MP4 keeps its end padding otherwise).
+ * <p>A file that cannot be decoded (missing, empty, not audio: see
+ * {@link #decode(Path, double, double)}) raises {@link AudioDecodeException}. A truncated file
+ * (its audio stream ends more than one codec frame before the length its header declares) is an
+ * error for {@link #decode} and is reported with both lengths by {@link #load}, whose caller
+ * decides. The decoded length never exceeds the length the container declares (AAC in MP4 keeps
+ * its end padding otherwise).
  *
  * <p>Instances are immutable and thread-safe: every call opens its own FFmpeg contexts. FFmpeg's
  * own log output is switched off; errors reach the caller through the exception instead.
@@ -79,9 +82,20 @@ public final class AudioDecoder {
      *
      * @throws AudioDecodeException when the file is missing, empty, has no audio stream, has no
      *                              decoder in this build, yields no samples, or is truncated
-     *                              (less than 90% of the length its header declares decodes)
      */
     public float[] decode(Path file, double offsetSeconds, double durationSeconds) {
+        DecodedAudio audio = load(file, offsetSeconds, durationSeconds);
+        if (audio.truncated()) {
+            throw new AudioDecodeException(file, audio.truncation().describe());
+        }
+        return audio.samples();
+    }
+
+    /**
+     * As {@link #decode(Path, double, double)}, but a truncated file is not an error: its
+     * samples come back (what the file holds of the window) with both lengths.
+     */
+    public DecodedAudio load(Path file, double offsetSeconds, double durationSeconds) {
         if (!(offsetSeconds >= 0) || !(durationSeconds >= 0)) {
             throw new IllegalArgumentException("offset and duration must be >= 0 seconds, got "
                     + offsetSeconds + " and " + durationSeconds);
@@ -94,10 +108,10 @@ public final class AudioDecoder {
                         ? Math.min(wav.frames(), start + Math.round(durationSeconds * wav.rate())) : wav.frames();
                 if (start < end) {
                     if (wav.rate() == targetRate) {
-                        return wav.read(start, end);
+                        return new DecodedAudio(wav.read(start, end), null);
                     }
                     try (FfmpegSession s = new FfmpegSession(file, targetRate)) {
-                        return s.resample(wav, start, end);
+                        return new DecodedAudio(s.resample(wav, start, end), null);
                     }
                 }
             }
@@ -105,7 +119,28 @@ public final class AudioDecoder {
             throw new AudioDecodeException(file, "cannot read: " + e.getCause().getMessage());
         }
         try (FfmpegSession s = new FfmpegSession(file, targetRate)) {
-            return s.decode(offsetSeconds, durationSeconds);
+            float[] samples = s.decode(offsetSeconds, durationSeconds);
+            return new DecodedAudio(samples, s.truncation());
+        }
+    }
+
+    /**
+     * The file's length in seconds as its header declares it, without decoding; 0 when the
+     * header does not say (a VBR MP3 without a Xing header).
+     *
+     * @throws AudioDecodeException when the file cannot be opened as audio
+     */
+    public double declaredSeconds(Path file) {
+        checkReadable(file);
+        try (PcmWav wav = PcmWav.open(file)) {
+            if (wav != null) {
+                return (double) wav.frames() / wav.rate();
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new AudioDecodeException(file, "cannot read: " + e.getCause().getMessage());
+        }
+        try (FfmpegSession s = new FfmpegSession(file, targetRate)) {
+            return s.declaredSeconds();
         }
     }
 

@@ -75,8 +75,6 @@ import org.bytedeco.javacpp.PointerPointer;
 final class FfmpegSession implements AutoCloseable {
     /** Linux's {@code AVERROR(EAGAIN)}: the codec wants more input or has output waiting. */
     private static final int EAGAIN = -11;
-    /** A file whose decodable part is shorter than this fraction of its declared length is truncated. */
-    private static final double TRUNCATED_FRACTION = 0.9;
     // resampy kaiser_best's constants (the fixtures' resampled reference used it).
     private static final int FILTER_SIZE = 64;
     private static final int PHASE_SHIFT = 10;
@@ -88,6 +86,11 @@ final class FfmpegSession implements AutoCloseable {
      * and overlap, AAC, Opus pre-skip) need a few frames of history to produce exact samples.
      */
     private static final double SEEK_PREROLL_SECONDS = 0.5;
+    /**
+     * Samples reserved up front at most per byte of the file (Opus at 6 kbit/s yields ~30 at
+     * 22050 Hz): a truncated file's header may declare gigabytes that are not there.
+     */
+    private static final long MAX_SAMPLES_PER_BYTE = 64;
     /** FFmpeg's smallest allowed probe size. */
     private static final long MIN_PROBE_BYTES = 32;
 
@@ -116,6 +119,8 @@ final class FfmpegSession implements AutoCloseable {
     private PointerPointer<FloatPointer> swrInPlanes;
     private PointerPointer<FloatPointer> swrOutPlanes;
     private final Samples out = new Samples();
+    /** Set by {@link #decode} when the stream ended before the length its header declares. */
+    private DecodedAudio.Truncation truncation;
 
     private final int targetRate;
 
@@ -135,7 +140,8 @@ final class FfmpegSession implements AutoCloseable {
             // packet (AAC in MP4 past its edit list).
             end = Math.min(end, declared);
         }
-        out.reserve(expectedLength(Math.min(end, Math.max(declared, start)) - start));
+        out.reserve(expectedLength(Math.min(Math.min(end, Math.max(declared, start)) - start,
+                MAX_SAMPLES_PER_BYTE * fileBytes())));
         long position = start > 0 ? seek(stream, offsetSeconds) : 0;
         boolean positionFromPts = start > 0 && position < 0;
         if (position < 0) {
@@ -203,12 +209,27 @@ final class FfmpegSession implements AutoCloseable {
                     ? "no audio could be decoded (" + ffmpegError(lastError) + ")"
                     : "the audio stream holds no samples");
         }
-        checkComplete(stream, start, durationSeconds, decoded);
+        noteTruncation(declared > 0 ? declared : PcmWav.claimedFramesPastTheEnd(file), position, end);
         if (Math.min(end, position) <= start) {
             throw pastTheEnd(offsetSeconds);
         }
         flushResampler();
         return out.toArray(expectedLength(Math.min(end, position) - start));
+    }
+
+    /** The file's size, or 0 when it cannot be read (decoding then says why). */
+    private long fileBytes() {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** The length the file's header declares, in seconds, or 0 when it does not say. */
+    double declaredSeconds() {
+        open();
+        return (double) declaredSamples(format.streams(streamIndex)) / sourceRate;
     }
 
     /** Frames {@code [start, end)} of a PCM WAV read without FFmpeg, through the resampler. */
@@ -461,17 +482,24 @@ final class FfmpegSession implements AutoCloseable {
         }
     }
 
-    /** Rejects a whole-file decode that yields much less audio than the header declares. */
-    private void checkComplete(AVStream stream, long start, double durationSeconds, long decodedNative) {
-        long declared = declaredSamples(stream);
-        if (start > 0 || durationSeconds > 0 || declared == 0) {
-            return;
+    /**
+     * Notes a truncated file: the stream ended (before the window's {@code end}) short of the
+     * length the header declares by more than one codec frame and the codec's priming and padding
+     * (Opus's pre-skip, which some containers count in their length). PCM has no such slack, so
+     * one missing sample counts.
+     */
+    private void noteTruncation(long declared, long position, long end) {
+        AVCodecParameters par = format.streams(streamIndex).codecpar();
+        long slack = Math.max(0, codec.frame_size()) + Math.max(0, par.initial_padding())
+                + Math.max(0, par.trailing_padding());
+        if (declared > 0 && position < end && declared - position > slack) {
+            truncation = new DecodedAudio.Truncation((double) declared / sourceRate, (double) position / sourceRate);
         }
-        if (decodedNative < TRUNCATED_FRACTION * declared) {
-            throw new AudioDecodeException(file, String.format(Locale.ROOT,
-                    "truncated: the header declares %.3f s of audio but only %.3f s could be decoded",
-                    (double) declared / sourceRate, (double) decodedNative / sourceRate));
-        }
+    }
+
+    /** The truncation {@link #decode} found, or null when the file held what its header declares. */
+    DecodedAudio.Truncation truncation() {
+        return truncation;
     }
 
     /**
@@ -518,7 +546,8 @@ final class FfmpegSession implements AutoCloseable {
         }
     }
 
-    private static String ffmpegError(int code) {
+    /** FFmpeg's message for an error code. */
+    static String ffmpegError(int code) {
         byte[] buf = new byte[256];
         av_strerror(code, buf, buf.length);
         int len = 0;

@@ -145,11 +145,48 @@ final class PcmWav implements AutoCloseable {
 
     /** The reader of a 16-bit PCM WAV whose data chunk lies within the file, else null. */
     private static PcmWav layout(FileChannel ch, ByteBuffer b, long fileSize) {
+        Chunks c = chunks(b);
+        if (c == null || c.format != PCM || c.bits != 16 || c.channels == 0 || c.blockAlign != 2 * c.channels
+                || c.rate <= 0) {
+            return null;
+        }
+        boolean complete = c.dataOffset + c.dataBytes <= fileSize && c.dataBytes >= 2L * c.channels;
+        return complete ? new PcmWav(ch, c.channels, c.rate, c.dataOffset, c.dataBytes) : null;
+    }
+
+    /**
+     * Sample frames the data chunk of a WAV (any sample format) declares when it runs past the end
+     * of the file, else 0. FFmpeg's WAV demuxer then takes its length from the file and forgets
+     * the header's, so a truncated WAV is recognised here.
+     */
+    static long claimedFramesPastTheEnd(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEADER_LIMIT, ch.size())).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(head, 0);
+            head.flip();
+            Chunks c = chunks(head);
+            return c != null && c.blockAlign > 0 && c.dataOffset + c.dataBytes > ch.size()
+                    ? c.dataBytes / c.blockAlign : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The fields of a RIFF WAV's "fmt " chunk and where its "data" chunk lies, as the header says. */
+    private record Chunks(int format, int bits, int channels, int rate, int blockAlign, long dataOffset,
+                          long dataBytes) {
+    }
+
+    /** The header's chunks up to "data", or null when it is not a WAV with both within the first 64 KiB. */
+    private static Chunks chunks(ByteBuffer b) {
         if (b.remaining() < 12 || b.getInt(0) != 0x46464952 /* RIFF */ || b.getInt(8) != 0x45564157 /* WAVE */) {
             return null;
         }
+        int format = -1;
+        int bits = 0;
         int channels = 0;
         int rate = 0;
+        int blockAlign = 0;
         int pos = 12;
         while (pos + 8 <= b.limit()) {
             int id = b.getInt(pos);
@@ -159,20 +196,16 @@ final class PcmWav implements AutoCloseable {
                 if (size < 16 || body + 16 > b.limit()) {
                     return null;
                 }
-                int format = Short.toUnsignedInt(b.getShort(body));
+                format = Short.toUnsignedInt(b.getShort(body));
                 if (format == EXTENSIBLE && size >= 40 && body + 26 <= b.limit()) {
                     format = Short.toUnsignedInt(b.getShort(body + 24));
                 }
-                int bits = Short.toUnsignedInt(b.getShort(body + 14));
+                bits = Short.toUnsignedInt(b.getShort(body + 14));
                 channels = Short.toUnsignedInt(b.getShort(body + 2));
                 rate = b.getInt(body + 4);
-                int blockAlign = Short.toUnsignedInt(b.getShort(body + 12));
-                if (format != PCM || bits != 16 || channels == 0 || blockAlign != 2 * channels || rate <= 0) {
-                    return null;
-                }
+                blockAlign = Short.toUnsignedInt(b.getShort(body + 12));
             } else if (id == 0x61746164 /* "data" */) {
-                boolean complete = body + size <= fileSize && size >= 2L * channels;
-                return channels > 0 && complete ? new PcmWav(ch, channels, rate, body, size) : null;
+                return format < 0 ? null : new Chunks(format, bits, channels, rate, blockAlign, body, size);
             }
             long next = body + size + (size & 1); // chunks are padded to even sizes
             if (next > HEADER_LIMIT) {

@@ -18,6 +18,7 @@ import gaan.data.Npy;
 import gaan.experiment.ClusteringStage;
 import gaan.experiment.FeatureBlocks;
 import gaan.experiment.Representation;
+import gaan.experiment.ResultsFolder;
 import gaan.report.Assignments;
 import gaan.report.ResultRow;
 import gaan.report.RunWriter;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Parameters;
                 "  gaan cluster x.npy --algorithm agglomerative --linkage ward,average --k 5 --standardize",
                 "  gaan cluster x.npy --algorithm dbscan --eps-factor 0.75,1,1.5 --min-samples 5"})
 public final class ClusterCommand implements Callable<Integer> {
+    /** The labels of the selected run. */
+    static final String LABELS_FILE = "clusters.npy";
+
     @Parameters(index = "0", paramLabel = "INPUT.npy", description = "matrix to cluster, one row per track")
     Path input;
 
@@ -142,15 +146,20 @@ public final class ClusterCommand implements Callable<Integer> {
                 truth, minCoverage, threads).run(new Representation(name, name, false, seed, x, List.of(), ""));
         Map<String, int[]> columns = new LinkedHashMap<>();
         clusterings.forEach(r -> columns.put(r.column(), r.labels()));
-        RunWriter writer = new RunWriter(out);
-        writer.writeResults(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
-        List<String> none = java.util.Collections.nCopies(n, null);
-        writer.writeAssignments(new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns));
         // The labels of the selected run; a single run is written even when the rule rejects it, since
         // there is no other to choose, and the reason is printed below.
         Optional<ClusteringStage.ScoredPartition> chosen = clusterings.stream().filter(r -> r.row().selected())
                 .findFirst().or(() -> clusterings.size() == 1 ? Optional.of(clusterings.get(0)) : Optional.empty());
-        chosen.ifPresent(r -> Npy.write(out.resolve("clusters.npy"), r.labels()));
+        List<String> none = java.util.Collections.nCopies(n, null);
+        Assignments assignments = new Assignments(trackIds, labelText.isEmpty() ? none : labelText, none, columns);
+        try (ResultsFolder folder = ResultsFolder.open(out, "cluster output folder", List.of(RunWriter.RESULTS_FILE,
+                RunWriter.ASSIGNMENTS_FILE, RunWriter.ASSIGNMENTS_LONG_FILE, LABELS_FILE), new ConsoleProgress())) {
+            RunWriter writer = new RunWriter(folder.staging());
+            writer.writeResults(clusterings.stream().map(ClusteringStage.ScoredPartition::row).toList());
+            writer.writeAssignments(assignments);
+            chosen.ifPresent(r -> Npy.write(folder.staging().resolve(LABELS_FILE), r.labels()));
+            folder.commit();
+        }
         for (ClusteringStage.ScoredPartition r : clusterings) {
             ResultRow row = r.row();
             System.out.printf(java.util.Locale.ROOT, "%s%-40s clusters %-3d coverage %.2f silhouette %.4f ari %.4f%n",
@@ -164,7 +173,7 @@ public final class ClusterCommand implements Callable<Integer> {
             System.out.println(chosen.isPresent()
                     ? "clusters.npy holds the only run although it was not selected: " + why
                             + (chosen.get().row().note().isEmpty() ? "" : " (" + chosen.get().row().note() + ")")
-                    : "clusters.npy was not written: " + why + "; every run is in cluster_assignments.csv");
+                    : LABELS_FILE + " was not written: " + why + "; every run is in cluster_assignments.csv");
         }
         return 0;
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Audio features are librosa-identical (MFCC mean+std, log-mel patches); genres become a "
                 + "multi-hot matrix and lyrics an embedding, written as tracks.csv and .npy files.",
             "Re-running extracts only new or changed files; an interrupted run resumes where it stopped. "
-                + "Undecodable files are skipped and listed with their reason."},
+                + "Undecodable and too short files are skipped and listed with their reason; truncated files "
+                + "(less audio than their header declares) are used when long enough and listed."},
         footer = {"", "Examples:",
                 "  gaan features demo",
                 "  gaan features ~/music --out /data/store --threads 4",
@@ -51,13 +52,22 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", description = "Analyse at most S seconds of each file; 0 = to the end (default: ${DEFAULT-VALUE}).")
     double duration = 0;
 
+    @Option(names = "--min-seconds", paramLabel = "S",
+            description = "Skip tracks with less than S seconds of audio to analyse (after --offset and --duration), "
+                    + "truncated files included (default: ${DEFAULT-VALUE}).")
+    double minSeconds = FeatureSettings.DEFAULTS.minSeconds();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        FeatureSettings settings = new FeatureSettings(patches, offset, duration, null, null, null)
-                .over(FeatureSettings.DEFAULTS);
+        FeatureSettings settings = new FeatureSettings(patches, offset, duration, null, null, null, minSeconds, null,
+                null).over(FeatureSettings.DEFAULTS);
+        if (!(minSeconds >= 0)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-seconds must be >= 0, got "
+                    + minSeconds);
+        }
         try {
             FeaturePipeline.audioParams(settings);
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import gaan.experiment.ReportRebuild;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code gaan report}: the HTML report again from a results folder. */
@@ -14,14 +15,19 @@ import picocli.CommandLine.Parameters;
                 + "and writes RESULTS/report.html.",
         footer = {"", "Examples:",
                 "  gaan report",
-                "  gaan report results-mine"})
+                "  gaan report results-mine",
+                "  gaan report results --embed-audio-excerpts   # a folder that plays without the collection"})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS", description = "results folder (default: ${DEFAULT-VALUE})")
     Path results = Path.of("results");
 
+    @Mixin
+    EmbedAudioOption embedAudio = new EmbedAudioOption();
+
     @Override
     public Integer call() {
-        System.out.println("report: " + ReportRebuild.write(results).toAbsolutePath());
+        System.out.println("report: " + ReportRebuild.write(results, embedAudio.embed, new ConsoleProgress())
+                .toAbsolutePath());
         return 0;
     }
 }

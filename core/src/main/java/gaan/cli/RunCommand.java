@@ -30,6 +30,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AllowOutsideOption allowOutside = new AllowOutsideOption();
 
+    @Mixin
+    EmbedAudioOption embedAudio = new EmbedAudioOption();
+
     @Option(names = "--task", paramLabel = "TASK", split = ",",
             description = "Tasks to run: easy, medium, hard, music or all, comma-separated (default: all).")
     List<String> tasks = List.of("all");
@@ -99,8 +102,9 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Overrides overrides = new Overrides(latent, beta, k, epochs, batchSize, seeds, threads);
+        List<String> outside = allowOutside.folders.stream().map(Path::toString).toList();
         List<ExperimentConfig> resolved = configs.stream()
-                .map(c -> overrides.applyTo(c).resolved().validate()).toList();
+                .map(c -> overrides.applyTo(c).allowingOutside(outside).resolved().validate()).toList();
         if (printConfig) {
             // print() does not flush an auto-flushing writer, and Main exits right after: flush here.
             spec.commandLine().getOut().print(ConfigLoader.toYaml(resolved.size() == 1 ? resolved.get(0)
@@ -116,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
                 DemoCorpus.write(dir, DemoCorpus.Options.DEFAULT);
             }
         }
-        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store, allowOutside.folders),
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(resolved, dir, out, store, allowOutside.folders,
+                embedAudio.embed),
                 new ConsoleProgress());
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         spec.commandLine().getOut().println("report:  " + outcome.report().toAbsolutePath());

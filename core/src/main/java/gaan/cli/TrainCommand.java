@@ -74,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : List.of(kind == RepresentationSpec.Model.CONV ? "logmel" : "mfcc")).stream().map(Modality::parse).toList();
         String name = kind.key() + "_vae";
         ExperimentConfig config = new ExperimentConfig("train", List.of(seed), threads, null, null,
-                FeatureSettings.DEFAULTS, new TrainingSettings(epochs, batchSize, null, null, null, null, null),
+                FeatureSettings.DEFAULTS, new TrainingSettings(epochs, batchSize, null, null, null, null, null, null),
                 List.of(new RepresentationSpec(name, RepresentationSpec.Kind.VAE, in, kind, condition, List.of(latent),
                         List.of(beta), null, null, null, null)),
                 List.of(ClusteringSpec.of(ClusteringSpec.Algorithm.KMEANS))).resolved().validate();

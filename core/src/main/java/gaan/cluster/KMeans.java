@@ -45,6 +45,11 @@ public final class KMeans implements Clusterer {
         this(k, 10, 300, 1e-4, seed, threads);
     }
 
+    /** The same clusterer with {@code restarts} restarts instead of {@code nInit}. */
+    public KMeans withRestarts(int restarts) {
+        return new KMeans(k, restarts, maxIter, tol, seed, threads);
+    }
+
     @Override
     public Method method() {
         return Method.of("kmeans", "k", k, "n_init", nInit, "max_iter", maxIter, "tol", tol, "seed", seed);

@@ -50,6 +50,13 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                 clustering == null ? List.of(ClusteringSpec.of(ClusteringSpec.Algorithm.KMEANS)) : clustering);
     }
 
+    /** This with {@code folders} added to {@code features.allowOutside} (the {@code --allow-outside} option). */
+    public ExperimentConfig allowingOutside(List<String> folders) {
+        FeatureSettings f = features == null ? new FeatureSettings(null, null, null, null, null, null) : features;
+        return new ExperimentConfig(task, seeds, threads, k, minCoverage, f.allowingOutside(folders), training,
+                representations, clustering);
+    }
+
     /** Checks every field, naming the first bad one; call on a {@link #resolved()} config. */
     public ExperimentConfig validate() {
         String p = task == null ? "task" : "task '" + task + "'";

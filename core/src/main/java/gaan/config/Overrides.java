@@ -16,7 +16,7 @@ public record Overrides(Integer latent, Double beta, Integer k, Integer epochs, 
         TrainingSettings t = c.training() == null ? TrainingSettings.DEFAULTS : c.training();
         TrainingSettings training = new TrainingSettings(epochs != null ? epochs : t.epochs(),
                 batchSize != null ? batchSize : t.batchSize(), t.learningRate(), t.validationFraction(),
-                t.patience(), t.warmupEpochs(), t.freeBits());
+                t.patience(), t.warmupEpochs(), t.freeBits(), t.maxSteps());
         List<RepresentationSpec> reps = c.representations() == null ? null : c.representations().stream()
                 .map(r -> r.kind() != RepresentationSpec.Kind.VAE ? r : new RepresentationSpec(r.name(), r.kind(),
                         r.inputs(), r.model(), r.condition(), latent != null ? List.of(latent) : r.latent(),

@@ -57,14 +57,14 @@ public enum Preset {
         return switch (this) {
             case EASY -> new ExperimentConfig("easy", List.of(1L), null, null, null,
                     new FeatureSettings(null, null, null, null, null, null),
-                    new TrainingSettings(100, 32, 1e-3, null, 20, 20, null),
+                    new TrainingSettings(100, 32, 1e-3, null, 20, 20, null, null),
                     List.of(vae("mlp_vae", MLP, List.of(Modality.MFCC), null, List.of(32), null),
                             pca("pca", List.of(Modality.MFCC), 32),
                             raw("raw_mfcc", List.of(Modality.MFCC))),
                     List.of(ClusteringSpec.of(KMEANS)));
             case MEDIUM -> new ExperimentConfig("medium", List.of(1L), null, null, null,
                     new FeatureSettings(null, null, null, null, null, "exclude"),
-                    new TrainingSettings(40, 16, 1e-3, null, 10, 10, null),
+                    new TrainingSettings(40, 16, 1e-3, null, 10, 10, null, null),
                     List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(32), null),
                             vae("conv_vae_small", CONV, List.of(Modality.LOGMEL), null, List.of(16), null),
                             new RepresentationSpec("hybrid", HYBRID, null, null, null, null, null, null,
@@ -80,7 +80,7 @@ public enum Preset {
                                     null, null)));
             case HARD -> new ExperimentConfig("hard", List.of(1L, 2L, 3L), null, null, null,
                     new FeatureSettings(null, null, null, null, null, "impute"),
-                    new TrainingSettings(80, 32, 1e-3, null, 20, 20, null),
+                    new TrainingSettings(80, 32, 1e-3, null, 20, 20, null, null),
                     List.of(vae("cvae", MLP, List.of(Modality.MFCC), "genre", List.of(32), null),
                             vae("beta_vae", MLP, List.of(Modality.MFCC), null, List.of(32), List.of(0.5, 2.0, 4.0)),
                             vae("multimodal", MULTIMODAL, List.of(Modality.MFCC, Modality.LYRICS, Modality.GENRE),
@@ -97,7 +97,7 @@ public enum Preset {
                             new ClusteringSpec(GMM, null, null, null, null, null, null, List.of("diag"))));
             case MUSIC -> new ExperimentConfig("music", List.of(1L, 2L, 3L), null, null, null,
                     new FeatureSettings(null, null, null, null, null, null),
-                    new TrainingSettings(150, 32, 1e-3, null, 30, 20, null),
+                    new TrainingSettings(150, 32, 1e-3, null, 30, 20, null, null),
                     List.of(raw("raw_descriptors", List.of(Modality.DESCRIPTORS)),
                             pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
                             vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null)),

@@ -7,6 +7,7 @@ import java.util.function.IntFunction;
 
 import gaan.cluster.Agglomerative;
 import gaan.cluster.Clusterer;
+import gaan.cluster.KMeans;
 import gaan.cluster.Partition;
 import gaan.cluster.Spectral;
 
@@ -56,6 +57,14 @@ public final class KSelection {
      */
     public static final int SILHOUETTE_SAMPLE = 2000;
 
+    /**
+     * Restarts of each K-Means candidate while k is chosen: one, as scikit-learn ≥ 1.4 runs
+     * k-means++ by default ({@code n_init='auto'}); the clustering at the chosen k then runs with
+     * the spec's own restarts. Ten restarts for each of up to 19 candidates was most of the
+     * clustering time on large collections.
+     */
+    public static final int SWEEP_RESTARTS = 1;
+
     private final Metrics metrics;
 
     public KSelection(int threads) {
@@ -101,7 +110,9 @@ public final class KSelection {
             } else {
                 for (int k : ks) {
                     try {
-                        partitions.add(withK.apply(k).fit(x));
+                        Clusterer candidate = withK.apply(k);
+                        partitions.add((candidate instanceof KMeans kMeans ? kMeans.withRestarts(SWEEP_RESTARTS)
+                                : candidate).fit(x));
                     } catch (IllegalArgumentException e) {
                         partitions.add(null);
                     }

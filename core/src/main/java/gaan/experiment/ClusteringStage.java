@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import gaan.cluster.Agglomerative;
@@ -103,6 +107,38 @@ public final class ClusteringStage {
     public static String column(ResultRow row) {
         return row.representation() + ":" + row.algorithm() + (row.params().isEmpty() ? "" : ":" + row.params())
                 + ":s" + row.seed();
+    }
+
+    /**
+     * {@link #run} on each representation, in order. Representations are clustered side by side,
+     * one per thread: a clusterer's result does not depend on its threads, and the sweeps of one
+     * representation (Ward's merge tree, EM, the k candidates) leave a second core mostly idle.
+     */
+    public List<List<ScoredPartition>> runAll(List<Representation> reps) {
+        int workers = Math.min(threads, reps.size());
+        if (workers <= 1) {
+            return reps.stream().map(this::run).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "gaan-clustering");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<ScoredPartition>>> futures = reps.stream().map(rep -> pool.submit(() -> run(rep))).toList();
+            List<List<ScoredPartition>> out = new ArrayList<>();
+            for (Future<List<ScoredPartition>> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while clustering", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public List<ScoredPartition> run(Representation rep) {

@@ -43,7 +43,10 @@ public final class ExperimentRunner {
         List<String> entries = new ArrayList<>(request.tasks().stream().map(ExperimentConfig::task).toList());
         entries.addAll(List.of(RunFolder.EDA_DIR, RunFolder.REPORT_FILE, Recommendation.FILE,
                 Recommendation.ASSIGNMENTS_FILE));
-        try (ResultsFolder results = ResultsFolder.open(request.out(), entries, progress)) {
+        if (request.embedAudioExcerpts()) {
+            entries.add(RunFolder.AUDIO_DIR);
+        }
+        try (ResultsFolder results = ResultsFolder.open(request.out(), "results folder", entries, progress)) {
             ExperimentConfig first = request.tasks().get(0);
             CollectionFeatures features = FeaturePipeline.prepare(collection, storeDir,
                     sharedAudioSettings(request.tasks()), first.seeds().get(0), first.threads(), progress);
@@ -53,7 +56,8 @@ public final class ExperimentRunner {
                 eda = CollectionEda.write(features, out.resolve(RunFolder.EDA_DIR));
             } catch (RuntimeException e) {
                 // The EDA is a side view: a collection it cannot draw must not stop the tasks.
-                eda = new EdaPlots.Result(List.of(), null, List.of("every plot: " + Failure.describe(e)));
+                eda = new EdaPlots.Result(List.of(), null, List.of(new EdaPlots.Omitted("every plot",
+                        Failure.describe(e))));
             }
             eda.omitted().forEach(o -> progress.info("eda: left out " + o));
             List<TaskReport> reports = new ArrayList<>();
@@ -71,7 +75,9 @@ public final class ExperimentRunner {
                     progress.warn(message);
                 }
             }
-            Recommendations.writeOverall(out, reports).ifPresent(r -> progress.info(String.format(Locale.ROOT,
+            List<TaskReport> page = new ArrayList<>(reports);
+            page.addAll(keptTasks(results, request, progress));
+            Recommendations.writeOverall(out, page).ifPresent(r -> progress.info(String.format(Locale.ROOT,
                     "recommended: [%s] %s -> %s", r.task(), r.column(),
                     request.out().resolve(Recommendation.FILE).toAbsolutePath())));
             List<SkippedTrack> skipped = new ArrayList<>();
@@ -80,12 +86,34 @@ public final class ExperimentRunner {
                     skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
                 }
             }
-            Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), reports, skipped,
-                    eda.plots(), eda.summary());
+            if (request.embedAudioExcerpts()) {
+                page = AudioExcerpts.write(page, out, staged -> true, progress).tasks();
+            }
+            Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), page, skipped,
+                    eda.plots(), eda.summary(), results::target);
             results.commit();
             return new Outcome(reports.stream().map(t -> moved(t, results)).toList(), results.target(report),
                     failures);
         }
+    }
+
+    /**
+     * The tasks of earlier runs in the results folder that this run does not rewrite, read back
+     * from their folders, so the page and the run's recommendation still cover them; a folder that
+     * cannot be read is left in place and out of the page, with a warning.
+     */
+    private static List<TaskReport> keptTasks(ResultsFolder results, RunRequest request, Progress progress) {
+        List<TaskReport> kept = new ArrayList<>();
+        for (Path folder : results.keptTaskFolders(request.tasks().stream().map(ExperimentConfig::task).toList())) {
+            try {
+                kept.add(ReportRebuild.readTask(folder));
+                progress.info("[" + folder.getFileName() + "] kept from an earlier run: " + folder);
+            } catch (RuntimeException e) {
+                progress.warn("the report leaves out " + folder + " (an earlier run's task, left in place): "
+                        + Failure.describe(e));
+            }
+        }
+        return kept;
     }
 
     /** A task's report with its folder and plots where the commit moved them. */
@@ -98,16 +126,18 @@ public final class ExperimentRunner {
     /**
      * The feature settings of a run: the first task's, once every task is checked to share its
      * audio settings (features are extracted once per run, so tasks may differ in lyrics settings
-     * but not in patches, offset or duration).
+     * but not in patches, offset, duration nor in which tracks are in: minSeconds, maxAudioBytes).
      */
     static FeatureSettings sharedAudioSettings(List<ExperimentConfig> tasks) {
         FeatureSettings first = tasks.get(0).features();
         for (ExperimentConfig t : tasks) {
             FeatureSettings f = t.features();
             if (!f.patches().equals(first.patches()) || !f.offset().equals(first.offset())
-                    || !f.duration().equals(first.duration())) {
-                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration differ from task '"
-                        + tasks.get(0).task() + "'; tasks run together share the audio features — run them separately");
+                    || !f.duration().equals(first.duration()) || !f.minSeconds().equals(first.minSeconds())
+                    || !f.maxAudioBytes().equals(first.maxAudioBytes())) {
+                throw new ConfigException("task '" + t.task() + "': features.patches/offset/duration/minSeconds/"
+                        + "maxAudioBytes differ from task '" + tasks.get(0).task()
+                        + "'; tasks run together share the audio features — run them separately");
             }
         }
         return first;

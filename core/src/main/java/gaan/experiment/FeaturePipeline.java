@@ -14,6 +14,7 @@ import gaan.data.Track;
 import gaan.features.ExtractionSummary;
 import gaan.features.FeatureExtractor;
 import gaan.features.FeatureStore;
+import gaan.features.TrackLimits;
 import gaan.features.TrackRow;
 import gaan.text.Language;
 import gaan.text.LanguageTagger;
@@ -43,8 +44,13 @@ public final class FeaturePipeline {
                 .withWindow(settings.offset(), settings.duration());
     }
 
+    /** Which tracks extraction takes in under the settings. */
+    static TrackLimits trackLimits(FeatureSettings settings) {
+        return new TrackLimits(settings.minSeconds(), settings.maxAudioBytes());
+    }
+
     /**
-     * Reads the collection and fills its store.
+     * Reads the collection (its paths may lead into {@code settings.allowOutside()}) and fills its store.
      *
      * @param collectionDir the collection folder
      * @param storeDir      the store folder, or null for {@link FeatureStore#defaultDir} of the collection
@@ -53,7 +59,8 @@ public final class FeaturePipeline {
      */
     public static CollectionFeatures prepare(Path collectionDir, Path storeDir, FeatureSettings settings,
                                              long lyricsSeed, int threads, Progress progress) {
-        return prepare(CollectionReader.read(collectionDir), storeDir, settings, lyricsSeed, threads, progress);
+        return prepare(CollectionReader.read(collectionDir, settings.allowOutsidePaths()), storeDir, settings,
+                lyricsSeed, threads, progress);
     }
 
     /**
@@ -77,7 +84,8 @@ public final class FeaturePipeline {
                                            long lyricsSeed, int threads, Progress progress) {
         ExtractionSummary summary;
         try (Progress.Tracker bar = progress.start("features", collection.size())) {
-            summary = new FeatureExtractor(audioParams(settings), threads).extract(collection, store.dir(),
+            summary = new FeatureExtractor(audioParams(settings), trackLimits(settings), threads).extract(collection,
+                    store.dir(),
                     outcome -> bar.step(outcome.id()));
         }
         progress.info("features: " + summary.describe());
@@ -86,6 +94,7 @@ public final class FeaturePipeline {
         boolean[] audioOk = new boolean[n];
         double[] durations = new double[n];
         List<String> skipReasons = new ArrayList<>();
+        List<String> truncated = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TrackRow r = rows.get(i);
             audioOk[i] = r.ok();
@@ -93,6 +102,8 @@ public final class FeaturePipeline {
             skipReasons.add(r.ok() ? null : skipReason(r));
             if (!r.ok()) {
                 progress.warn("track '" + r.id() + "' skipped: " + skipReasons.get(i));
+            } else if (r.truncated()) {
+                truncated.add("track '" + r.id() + "' used although " + skipReason(r));
             }
         }
 
@@ -103,6 +114,7 @@ public final class FeaturePipeline {
         store.putMask(FeatureStore.GENRE_MASK, genrePresent);
 
         List<String> warnings = new ArrayList<>(collection.warnings());
+        warnings.addAll(truncated);
         List<String> texts = new ArrayList<>();
         List<String> languages = new ArrayList<>();
         List<List<String>> lyricsTable = new ArrayList<>();

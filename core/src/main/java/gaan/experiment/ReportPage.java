@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import gaan.data.Npy;
 import gaan.eval.AnswerRule;
 import gaan.report.Assignments;
+import gaan.report.EdaPlots;
 import gaan.report.HtmlReport;
 import gaan.report.Metric;
 import gaan.report.Plot;
@@ -33,12 +35,17 @@ final class ReportPage {
     private ReportPage() {
     }
 
+    /**
+     * @param placed where a file written now will be when the page is read (see
+     *               {@link HtmlReport#write(HtmlReport.Report, Path, java.util.function.UnaryOperator)})
+     */
     static Path write(Path out, String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                      Path edaSummary) {
+                      Path edaSummary, UnaryOperator<Path> placed) {
         Path recorded = out.resolve(Recommendation.FILE);
         Recommendation rec = Files.isRegularFile(recorded) ? Recommendation.read(recorded) : null;
         return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, edaPlots, edaSummary,
-                AnswerRule.DEFAULT.toString(), rec, map(out, rec, tasks).orElse(null)), out.resolve(RunFolder.REPORT_FILE));
+                edaSummary == null ? List.of() : EdaPlots.omitted(edaSummary), AnswerRule.DEFAULT.toString(), rec,
+                map(out, rec, tasks).orElse(null)), out.resolve(RunFolder.REPORT_FILE), placed);
     }
 
     /**

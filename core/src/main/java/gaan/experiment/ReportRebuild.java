@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,15 @@ public final class ReportRebuild {
      * captions are the file names.
      */
     public static Path write(Path out) {
+        return write(out, false, Progress.QUIET);
+    }
+
+    /**
+     * As {@link #write(Path)}; with {@code embedAudioExcerpts}, first writes an excerpt of each
+     * track into {@code <out>/}{@value RunFolder#AUDIO_DIR} for the page to play
+     * ({@link AudioExcerpts}).
+     */
+    public static Path write(Path out, boolean embedAudioExcerpts, Progress progress) {
         List<TaskReport> tasks = new ArrayList<>();
         List<SkippedTrack> skipped = new ArrayList<>();
         for (Path folder : taskFolders(out)) {
@@ -59,12 +69,20 @@ public final class ReportRebuild {
         Path eda = out.resolve(RunFolder.EDA_DIR);
         Path summary = eda.resolve(EdaPlots.SUMMARY_FILE);
         try (OwnedFolder owned = OwnedFolder.lock(out, "results folder")) {
-            if (!owned.free(RunFolder.REPORT_FILE)) {
-                throw new ConfigException(out.resolve(RunFolder.REPORT_FILE) + " was not written by gaan;"
-                        + " move it away first");
+            for (String entry : embedAudioExcerpts ? List.of(RunFolder.REPORT_FILE, RunFolder.AUDIO_DIR)
+                    : List.of(RunFolder.REPORT_FILE)) {
+                if (!owned.free(entry)) {
+                    throw new ConfigException(out.resolve(entry) + " was not written by gaan; move it away first");
+                }
+            }
+            if (embedAudioExcerpts) {
+                AudioExcerpts.Embedded embedded = AudioExcerpts.write(tasks, out,
+                        p -> owned.wrote(owned.relative(p)), progress);
+                tasks = embedded.tasks();
+                owned.record(embedded.files().stream().map(owned::relative).toList());
             }
             Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
-                    pngs(eda), Files.exists(summary) ? summary : null);
+                    pngs(eda), Files.exists(summary) ? summary : null, UnaryOperator.identity());
             owned.record(page);
             return page;
         }
@@ -88,6 +106,11 @@ public final class ReportRebuild {
         }
         JsonNode collection = run.path("config").path("collection");
         return collection.isTextual() ? CollectionReader.read(Path.of(collection.asText())) : null;
+    }
+
+    /** A task's report from the files of its folder and the tracks of the collection its run.json names. */
+    static TaskReport readTask(Path folder) {
+        return readTask(folder, collectionOf(folder));
     }
 
     /**

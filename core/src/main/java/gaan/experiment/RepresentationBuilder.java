@@ -173,15 +173,21 @@ final class RepresentationBuilder {
                 model.transform(x), List.of(), note);
     }
 
-    /** What one VAE fit needs: its settings, its architecture and the task's rows as its input. */
-    private record VaePlan(TrainConfig config, VaeSpec vaeSpec, VaeInput input) {
+    /**
+     * What one VAE fit needs: its settings, its architecture and the task's rows as its input;
+     * {@code scheduleNote} says when the step budget shortened training (empty otherwise).
+     */
+    private record VaePlan(TrainConfig config, VaeSpec vaeSpec, VaeInput input, String scheduleNote) {
     }
 
     private VaePlan plan(RepresentationSpec spec, long seed) {
         List<Modality> inputs = spec.inputs();
         TrainingSettings t = data.config().training();
-        TrainConfig config = new TrainConfig(spec.epochs() != null ? spec.epochs() : t.epochs(), t.batchSize(),
-                t.learningRate(), t.validationFraction(), t.patience(), BetaSchedule.LINEAR, t.warmupEpochs(),
+        int rows = data.ids().size();
+        TrainingSettings.Schedule schedule = t.schedule(spec.epochs() != null ? spec.epochs() : t.epochs(),
+                rows - (int) Math.round(rows * t.validationFraction()));
+        TrainConfig config = new TrainConfig(schedule.epochs(), t.batchSize(), t.learningRate(),
+                t.validationFraction(), schedule.patience(), BetaSchedule.LINEAR, schedule.warmupEpochs(),
                 t.freeBits(), seed, data.config().threads());
         VaeSpec vaeSpec;
         VaeInput input;
@@ -210,7 +216,7 @@ final class RepresentationBuilder {
             input = input.withCondition(condition);
         }
         vaeSpec = vaeSpec.withLatentDim(spec.latentDim()).withBeta(spec.betaValue()).withSeed(seed);
-        return new VaePlan(config, vaeSpec, input.withRowIds(data.ids()));
+        return new VaePlan(config, vaeSpec, input.withRowIds(data.ids()), schedule.note());
     }
 
     private Representation vae(RepresentationSpec spec, long seed) {
@@ -235,6 +241,7 @@ final class RepresentationBuilder {
                 spec.latentDim()));
         String note = imputedNote(inputs.stream().filter(m -> spec.model() != RepresentationSpec.Model.MULTIMODAL)
                 .toList());
+        note = ClusteringStage.join(note, plan.scheduleNote());
         if (last.activeUnits() < 2) {
             note = ClusteringStage.join(note, "collapsed: " + last.activeUnits() + " active latent units");
         }

@@ -16,32 +16,38 @@ import gaan.config.ConfigException;
 import gaan.data.OwnedFolder;
 
 /**
- * The results folder {@code OUT} of {@code gaan run}, locked for the run. Everything is written
- * into a fresh staging folder {@code OUT/.gaan-staging-<pid>/} and moved into place by
- * {@link #commit}, so the previous results stay whole until the new ones are complete (a killed
- * run leaves them untouched; its staging folder is removed by the next run). At the commit, files
- * an earlier run wrote into the same task folders and this one did not are deleted; files gaan did
- * not write are never deleted or replaced (see {@link OwnedFolder}).
+ * An output folder {@code OUT} of {@code gaan run}, {@code train} or {@code cluster}, locked while
+ * written. Everything is written into a fresh staging folder {@code OUT/.gaan-staging-<pid>/} and
+ * moved into place by {@link #commit}, so the previous results stay whole until the new ones are
+ * complete (a killed run leaves them untouched; its staging folder is removed by the next run). At
+ * the commit, files an earlier run wrote under the same entries (task folders, or named files)
+ * and this one did not are deleted; files gaan did not write are never deleted or replaced (see
+ * {@link OwnedFolder}).
  */
-final class ResultsFolder implements AutoCloseable {
+public final class ResultsFolder implements AutoCloseable {
     private static final String STAGING_PREFIX = ".gaan-staging-";
 
     private final OwnedFolder owned;
     private final Path staging;
+    private final List<String> entries;
     private final Progress progress;
 
-    private ResultsFolder(OwnedFolder owned, Path staging, Progress progress) {
+    private ResultsFolder(OwnedFolder owned, Path staging, List<String> entries, Progress progress) {
         this.owned = owned;
         this.staging = staging;
+        this.entries = List.copyOf(entries);
         this.progress = progress;
     }
 
     /**
      * Locks {@code out} and checks that every entry the run will write ({@code <task>/},
-     * {@code eda/}, {@code report.html}) is absent or gaan's own, before any work.
+     * {@code eda/}, {@code report.html}, {@code latent.npy}, ...) is absent or gaan's own, before
+     * any work.
+     *
+     * @param what what the folder is, for messages ("results folder", "training folder")
      */
-    static ResultsFolder open(Path out, List<String> entries, Progress progress) {
-        OwnedFolder owned = OwnedFolder.lock(out, "results folder");
+    public static ResultsFolder open(Path out, String what, List<String> entries, Progress progress) {
+        OwnedFolder owned = OwnedFolder.lock(out, what);
         try {
             for (String e : entries) {
                 if (!owned.free(e)) {
@@ -56,7 +62,7 @@ final class ResultsFolder implements AutoCloseable {
             }
             Path staging = owned.dir().resolve(STAGING_PREFIX + ProcessHandle.current().pid());
             Files.createDirectories(staging);
-            return new ResultsFolder(owned, staging, progress);
+            return new ResultsFolder(owned, staging, entries, progress);
         } catch (IOException | RuntimeException e) {
             owned.close();
             if (e instanceof IOException io) {
@@ -67,20 +73,34 @@ final class ResultsFolder implements AutoCloseable {
     }
 
     /** Where this run writes; {@link #commit} moves its contents into {@code OUT}. */
-    Path staging() {
+    public Path staging() {
         return staging;
     }
 
-    /** Where a staged path ends up after the commit. */
-    Path target(Path staged) {
-        return owned.dir().resolve(staging.relativize(staged.toAbsolutePath().normalize()));
+    /** Where a staged path ends up after the commit; a path outside the staging folder stays where it is. */
+    public Path target(Path staged) {
+        Path p = staged.toAbsolutePath().normalize();
+        return p.startsWith(staging) ? owned.dir().resolve(staging.relativize(p)) : p;
+    }
+
+    /**
+     * The task folders of earlier runs that this run leaves in place: gaan's folders in
+     * {@code OUT} with a {@code run.json}, other than {@code rewritten} (the run's own tasks).
+     */
+    List<Path> keptTaskFolders(java.util.Collection<String> rewritten) {
+        return ReportRebuild.taskFolders(owned.dir()).stream().filter(p -> {
+            String name = p.getFileName().toString();
+            return !rewritten.contains(name) && owned.wroteUnder(name);
+        }).toList();
     }
 
     /**
      * Moves the staged results into place: per top-level entry, gaan's stale files go, the new
-     * ones are moved in (one atomic rename each), and the manifest lists what is there now.
+     * ones are moved in (one atomic rename each), and the manifest lists what is there now. An
+     * entry that is a file gaan wrote before and this run did not write again is deleted (a
+     * {@code clusters.npy} of an earlier selection would describe another run).
      */
-    void commit() {
+    public void commit() {
         try {
             List<String> dirs = new ArrayList<>();
             List<String> files = new ArrayList<>();
@@ -99,6 +119,12 @@ final class ResultsFolder implements AutoCloseable {
             try (Stream<Path> top = Files.list(staging)) {
                 for (Path p : top.toList()) {
                     owned.deleteStale(p.getFileName().toString(), fresh);
+                }
+            }
+            for (String e : entries) {
+                Path old = owned.dir().resolve(e);
+                if (!fresh.contains(e) && owned.wrote(e) && Files.isRegularFile(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(old);
                 }
             }
             for (String d : dirs) {

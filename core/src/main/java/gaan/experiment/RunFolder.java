@@ -21,13 +21,17 @@ public record RunFolder(Path path) {
     /** Beside the task folders in {@code <out>/}: the exploratory analysis and the report page. */
     static final String EDA_DIR = ExperimentConfig.EDA_FOLDER;
     static final String REPORT_FILE = "report.html";
+    /** The trained models of a task (or of {@code gaan train}). */
+    static final String MODELS_DIR = "models";
+    /** Beside the task folders: the report's audio excerpts ({@code --embed-audio-excerpts}). */
+    static final String AUDIO_DIR = "audio";
 
     Path plots() {
         return path.resolve("plots");
     }
 
     public Path models() {
-        return path.resolve("models");
+        return path.resolve(MODELS_DIR);
     }
 
     public Path representation(String name, long seed) {

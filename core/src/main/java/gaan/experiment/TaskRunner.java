@@ -83,13 +83,14 @@ final class TaskRunner {
                 built.put(spec.name(), rep);
                 reps.add(rep);
                 Npy.write(run.representation(spec.name(), seed), rep.x());
-                List<ClusteringStage.ScoredPartition> scored = timings.time("clustering", () -> clustering.run(rep));
-                for (ClusteringStage.ScoredPartition s : scored) {
-                    timings.add("clustering " + s.row().algorithm(), s.fitSeconds());
-                    timings.add("metrics", s.scoreSeconds());
-                }
-                clusterings.addAll(scored);
             }
+        }
+        for (List<ClusteringStage.ScoredPartition> scored : timings.time("clustering", () -> clustering.runAll(reps))) {
+            for (ClusteringStage.ScoredPartition s : scored) {
+                timings.add("clustering " + s.row().algorithm(), s.fitSeconds());
+                timings.add("metrics", s.scoreSeconds());
+            }
+            clusterings.addAll(scored);
         }
         Optional<Recommendations.TaskAnswer> answer = timings.time("recommendation", () -> Recommendations.choose(
                 config.task(), clusterings, reps, data.truth() != null,

@@ -25,6 +25,7 @@ import gaan.audio.AudioDecodeException;
 import gaan.audio.AudioDecoder;
 import gaan.audio.AudioFeatureParams;
 import gaan.audio.AudioFeatures;
+import gaan.audio.DecodedAudio;
 import gaan.audio.DescriptorSummary;
 import gaan.data.Collection;
 import gaan.data.Npy;
@@ -44,27 +45,41 @@ import gaan.data.Track;
  * sets back) is older than that {@code tracks.csv}; so a rewrite that keeps size and mtime is
  * still seen. Where the file system has no ctime, every file is hashed.
  *
- * <p>A track that cannot be decoded is skipped with its reason (in {@code tracks.csv} and the
- * summary); it never stops the run.
+ * <p>A track that cannot be decoded, or is shorter than {@link TrackLimits#minSeconds()}, or
+ * whose file is larger than {@link TrackLimits#maxAudioBytes()}, is skipped with its reason (in
+ * {@code tracks.csv} and the summary); it never stops the run. A truncated file (its audio ends
+ * before the length its header declares) is used when long enough, flagged {@code truncated} with
+ * both lengths in {@code tracks.csv} and the summary.
  */
 public final class FeatureExtractor {
-    /**
-     * Largest audio file read (2 GiB: hours of lossless audio). Checked before hashing, so a
-     * device or a runaway file is skipped rather than read forever.
-     */
-    public static final long MAX_AUDIO_BYTES = 2L << 30;
-
     private final AudioFeatureParams params;
+    private final TrackLimits limits;
     private final int threads;
-    private final AudioDecoder decoder;
+    private final Decoding decoding;
 
+    /** Decodes one file as {@link AudioDecoder#load} does. */
+    interface Decoding {
+        DecodedAudio load(Path file, double offsetSeconds, double durationSeconds);
+    }
+
+    /** An extractor that takes every decodable track ({@link TrackLimits#NONE}). */
     public FeatureExtractor(AudioFeatureParams params, int threads) {
+        this(params, TrackLimits.NONE, threads);
+    }
+
+    public FeatureExtractor(AudioFeatureParams params, TrackLimits limits, int threads) {
+        this(params, limits, threads, new AudioDecoder(params.sampleRate())::load);
+    }
+
+    /** With another decoding: tests make one fail as no small file can (out of memory). */
+    FeatureExtractor(AudioFeatureParams params, TrackLimits limits, int threads, Decoding decoding) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.params = params;
+        this.limits = limits;
         this.threads = threads;
-        this.decoder = new AudioDecoder(params.sampleRate());
+        this.decoding = decoding;
     }
 
     /** One track's identity and outcome, as it will appear in {@code tracks.csv}. */
@@ -115,9 +130,10 @@ public final class FeatureExtractor {
             store.endRewrite();
         }
         List<TrackOutcome> skipped = done.stream().map(Done::outcome).filter(o -> !o.ok()).toList();
+        List<TrackOutcome> truncated = done.stream().map(Done::outcome).filter(o -> o.ok() && o.truncated()).toList();
         int cached = (int) done.stream().map(Done::outcome).filter(o -> o.ok() && o.fromCache()).count();
         int extracted = (int) done.stream().map(Done::outcome).filter(o -> o.ok() && !o.fromCache()).count();
-        return new ExtractionSummary(store.dir(), tracks.size(), extracted, cached, skipped);
+        return new ExtractionSummary(store.dir(), tracks.size(), extracted, cached, skipped, truncated);
     }
 
     private static Map<String, TrackRow> previousRows(FeatureStore store) {
@@ -163,8 +179,8 @@ public final class FeatureExtractor {
         try {
             String refused = !Files.exists(file) ? null
                     : !Files.isRegularFile(file) ? "not a regular file"
-                    : Files.size(file) > MAX_AUDIO_BYTES ? "file of " + Files.size(file) + " bytes, above the limit of "
-                            + MAX_AUDIO_BYTES + " bytes"
+                    : Files.size(file) > limits.maxAudioBytes() ? "file of " + Files.size(file)
+                            + " bytes, above the limit of " + limits.maxAudioBytes() + " bytes (features.maxAudioBytes)"
                     : null;
             if (refused != null) {
                 return unread(row, track, audio, refused);
@@ -185,10 +201,16 @@ public final class FeatureExtractor {
             fromCache = false;
             h = compute(file, key, cache, analyzer);
         }
+        // The length rule is applied here, not cached: the cached result serves any minimum.
+        String tooShort = h.ok() ? limits.tooShort(h.durationSeconds(), h.truncation()) : null;
+        boolean ok = h.ok() && tooShort == null;
+        String reason = tooShort != null ? tooShort : h.ok() && h.truncation() != null
+                ? h.truncation().describe() : h.reason();
+        boolean truncated = h.truncation() != null;
         TrackRow r = new TrackRow(row, track.id(), audio, size, mtime, sha1, params.cacheKey(),
-                h.ok() ? TrackRow.OK : TrackRow.SKIPPED, h.reason(), h.durationSeconds(), h.padded());
+                ok ? TrackRow.OK : TrackRow.SKIPPED, reason, ok ? h.durationSeconds() : 0, ok && h.padded(), truncated);
         return new Done(r, cache.has(key) ? key : null,
-                new TrackOutcome(row, track.id(), h.ok(), fromCache, h.reason()));
+                new TrackOutcome(row, track.id(), ok, fromCache, reason, truncated));
     }
 
     private static int nonFinite(float[] samples) {
@@ -202,8 +224,8 @@ public final class FeatureExtractor {
     /** A track whose file was not read, with the reason. */
     private Done unread(int row, Track track, String audio, String reason) {
         TrackRow r = new TrackRow(row, track.id(), audio, -1, -1, "", params.cacheKey(), TrackRow.SKIPPED, reason, 0,
-                false);
-        return new Done(r, null, new TrackOutcome(row, track.id(), false, false, reason));
+                false, false);
+        return new Done(r, null, new TrackOutcome(row, track.id(), false, false, reason, false));
     }
 
     /** The cached header, or null when the cache file is unreadable (it is then recomputed). */
@@ -217,29 +239,34 @@ public final class FeatureExtractor {
 
     private TrackCache.Header compute(Path file, String key, TrackCache cache, AudioAnalyzer analyzer) {
         try {
-            float[] samples = decoder.decode(file, params.offsetSeconds(), params.durationSeconds());
+            DecodedAudio audio = decoding.load(file, params.offsetSeconds(), params.durationSeconds());
+            float[] samples = audio.samples();
             int bad = nonFinite(samples);
             if (bad > 0) {
                 throw new AudioDecodeException(file, bad + " of " + samples.length
                         + " samples are NaN or infinite (a broken float file); its features would be meaningless");
             }
             AudioFeatures f = analyzer.analyze(samples);
-            cache.putOk(key, f);
-            return new TrackCache.Header(true, f.durationSeconds(), f.padded(), "");
+            cache.putOk(key, f, audio.truncation());
+            return new TrackCache.Header(true, f.durationSeconds(), f.padded(), "", audio.truncation());
         } catch (AudioDecodeException e) {
             cache.putSkipped(key, e.reason());
-            return new TrackCache.Header(false, 0, false, e.reason());
+            return new TrackCache.Header(false, 0, false, e.reason(), null);
         } catch (RuntimeException e) {
             // Not the file's fault: skip it now but leave it uncached, to retry next run.
-            return new TrackCache.Header(false, 0, false, "analysis failed: " + e);
+            return new TrackCache.Header(false, 0, false, "analysis failed: " + e, null);
         } catch (OutOfMemoryError e) {
             // One huge file must not end the run; the others' buffers are freed with this one's.
             return new TrackCache.Header(false, 0, false, "out of memory decoding this file (raise -Xmx through"
-                    + " GAAN_JAVA_OPTS, or shorten it with features.duration)");
+                    + " GAAN_JAVA_OPTS, or shorten it with features.duration)", null);
         }
     }
 
-    /** Writes the store's matrices from the cache in row order, then tracks.csv, then drops stale results. */
+    /**
+     * Writes the store's matrices from the cache in row order (zeros for a skipped track, whose
+     * cached result may still be whole: one too short for the minimum), then tracks.csv, then
+     * drops stale results.
+     */
     private void assemble(FeatureStore store, TrackCache cache, List<Done> done) {
         int n = done.size();
         int summary = params.summaryLength();
@@ -250,7 +277,7 @@ public final class FeatureExtractor {
                 : Npy.header("<f4", n, params.patchesPerTrack(), params.nMels(), params.patchFrames());
         Npy.writeAtomically(store.file(FeatureStore.MFCC_SUMMARY), mfccHeader, out -> {
             for (Done d : done) {
-                if (d.cacheKey() == null) {
+                if (d.cacheKey() == null || !d.outcome().ok()) {
                     out.write(new byte[4 * summary]);
                 } else {
                     cache.copySummary(d.cacheKey(), summary, out);
@@ -260,7 +287,7 @@ public final class FeatureExtractor {
         int descriptors = params.descriptorLength();
         Npy.writeAtomically(store.file(FeatureStore.DESCRIPTORS), Npy.header("<f4", n, descriptors), out -> {
             for (Done d : done) {
-                if (d.cacheKey() == null) {
+                if (d.cacheKey() == null || !d.outcome().ok()) {
                     out.write(new byte[4 * descriptors]);
                 } else {
                     cache.copyDescriptors(d.cacheKey(), descriptors, out);
@@ -270,7 +297,7 @@ public final class FeatureExtractor {
         store.writeDescriptorNames(DescriptorSummary.names(params));
         Npy.writeAtomically(store.file(FeatureStore.LOGMEL_PATCH), patchHeader, out -> {
             for (Done d : done) {
-                if (d.cacheKey() == null) {
+                if (d.cacheKey() == null || !d.outcome().ok()) {
                     out.write(new byte[4 * patchValues]);
                 } else {
                     cache.copyPatches(d.cacheKey(), patchValues, out);

@@ -62,7 +62,9 @@ public final class FeatureStore {
     public static final String[] LYRICS_COLUMNS = {"id", "lyrics_status", "tagged_language", "language"};
 
     static final String[] COLUMNS = {"row", "id", "audio", "size", "mtime_ns", "sha1", "params_key", "status",
-        "reason", "duration_s", "padded"};
+        "reason", "duration_s", "padded", "truncated"};
+    /** The columns of {@link #COLUMNS} a store index has had since before manifests (it gained others since). */
+    private static final int FIRST_COLUMNS = 11;
 
     /**
      * Present while the store's files are being rewritten: a run stopped between two files leaves
@@ -124,7 +126,8 @@ public final class FeatureStore {
     private static boolean hasStoreIndex(Path dir) {
         Path csv = dir.resolve(TRACKS_CSV);
         try (var lines = Files.lines(csv)) {
-            return lines.findFirst().orElse("").equals(String.join(",", COLUMNS));
+            return lines.findFirst().orElse("").startsWith(String.join(",",
+                    java.util.Arrays.copyOf(COLUMNS, FIRST_COLUMNS)));
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
@@ -192,7 +195,8 @@ public final class FeatureStore {
                 rows.add(new TrackRow(Integer.parseInt(r.get("row")), r.get("id"), r.get("audio"),
                         Long.parseLong(r.get("size")), Long.parseLong(r.get("mtime_ns")), r.get("sha1"),
                         r.get("params_key"), r.get("status"), r.get("reason"),
-                        Double.parseDouble(r.get("duration_s")), Boolean.parseBoolean(r.get("padded"))));
+                        Double.parseDouble(r.get("duration_s")), Boolean.parseBoolean(r.get("padded")),
+                        r.isMapped("truncated") && Boolean.parseBoolean(r.get("truncated"))));
             }
         } catch (IOException | RuntimeException e) {
             throw new FeatureStoreException("cannot read " + csv + ": " + e.getMessage(), e);
@@ -204,7 +208,7 @@ public final class FeatureStore {
     void writeTracks(List<TrackRow> rows) {
         writeCsv(TRACKS_CSV, COLUMNS, rows.stream().map(r -> List.<Object>of(r.row(), r.id(), r.audio(), r.size(),
                 r.mtimeNanos(), r.sha1(), r.paramsKey(), r.status(), r.reason(),
-                String.format(Locale.ROOT, "%.6f", r.durationSeconds()), r.padded())).toList());
+                String.format(Locale.ROOT, "%.6f", r.durationSeconds()), r.padded(), r.truncated())).toList());
     }
 
     /** Writes {@link #LYRICS_TABLE} atomically: one row of {@link #LYRICS_COLUMNS} per track, in row order. */

@@ -17,17 +17,20 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import gaan.audio.AudioFeatures;
+import gaan.audio.DecodedAudio;
 
 /**
  * Per-track results in {@code STORE/cache/<key>.trk}, where the key hashes the file's content and
  * the feature parameters. A result is written to a temporary file and moved into place, so after
  * a crash a track either has a complete result or none. Layout: magic, ok flag, duration,
- * padded flag, reason (modified UTF-8), then the MFCC summary, the descriptor vector and the
+ * padded flag, reason (modified UTF-8), the declared and the real length of a truncated file
+ * (both 0 when it is whole), then the MFCC summary, the descriptor vector and the
  * patches as little-endian float32 (the byte order of the store's {@code .npy} files, so assembly
  * copies bytes), each after its length.
  */
 final class TrackCache {
-    private static final int MAGIC = 0x47414132; // "GAA2"
+    // "GAA3": results before it did not record truncation, so they are recomputed once.
+    private static final int MAGIC = 0x47414133;
     private static final String SUFFIX = ".trk";
     /** Names this cache writes: {@code <sha1>.trk} and its temporary files {@code <sha1><digits>.tmp}. */
     private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("[0-9a-f]{40}(\\.trk|[0-9]*\\.tmp)");
@@ -46,17 +49,18 @@ final class TrackCache {
         return Files.isRegularFile(file(key));
     }
 
-    /** A cached result without its float data. */
-    record Header(boolean ok, double durationSeconds, boolean padded, String reason) {
+    /** A cached result without its float data; {@code truncation} is null for a whole file. */
+    record Header(boolean ok, double durationSeconds, boolean padded, String reason,
+                  DecodedAudio.Truncation truncation) {
     }
 
-    void putOk(String key, AudioFeatures f) {
-        write(key, new Header(true, f.durationSeconds(), f.padded(), ""), f.mfccSummary(), f.descriptors(),
-                f.logmelPatches());
+    void putOk(String key, AudioFeatures f, DecodedAudio.Truncation truncation) {
+        write(key, new Header(true, f.durationSeconds(), f.padded(), "", truncation), f.mfccSummary(),
+                f.descriptors(), f.logmelPatches());
     }
 
     void putSkipped(String key, String reason) {
-        write(key, new Header(false, 0, false, reason), new float[0], new float[0], new float[0][][]);
+        write(key, new Header(false, 0, false, reason, null), new float[0], new float[0], new float[0][][]);
     }
 
     private void write(String key, Header h, float[] summary, float[] descriptors, float[][][] patches) {
@@ -72,6 +76,8 @@ final class TrackCache {
                 out.writeDouble(h.durationSeconds());
                 out.writeBoolean(h.padded());
                 out.writeUTF(h.reason());
+                out.writeDouble(h.truncation() == null ? 0 : h.truncation().declaredSeconds());
+                out.writeDouble(h.truncation() == null ? 0 : h.truncation().fileSeconds());
                 out.writeInt(summary.length);
                 writeFloats(out, summary);
                 out.writeInt(descriptors.length);
@@ -155,7 +161,13 @@ final class TrackCache {
         if (in.readInt() != MAGIC) {
             throw new IOException(file(key) + " is not a gaan track result");
         }
-        return new Header(in.readBoolean(), in.readDouble(), in.readBoolean(), in.readUTF());
+        boolean ok = in.readBoolean();
+        double duration = in.readDouble();
+        boolean padded = in.readBoolean();
+        String reason = in.readUTF();
+        double declared = in.readDouble();
+        double held = in.readDouble();
+        return new Header(ok, duration, padded, reason, declared > 0 ? new DecodedAudio.Truncation(declared, held) : null);
     }
 
     /**

@@ -23,13 +23,42 @@ public final class EdaPlots {
     public static final String SUMMARY_FILE = "eda_summary.csv";
     /** Columns of {@code eda_summary.csv}: long format, one statistic of one group a row. */
     public static final List<String> SUMMARY_COLUMNS = List.of("statistic", "group", "value");
+    /** The statistic of a plot left out: its group is the plot's title, its value the reason. */
+    public static final String NOT_DRAWN = "plot_not_drawn";
     private static final String UNKNOWN = "unknown";
 
     /**
      * The plots written (in report order), the summary CSV, and the plots left out for want of
-     * data, each with its reason ("Tracks per genre: no track has a genre").
+     * data, each with its reason (also rows {@link #NOT_DRAWN} of the summary).
      */
-    public record Result(List<Plot> plots, Path summary, List<String> omitted) {
+    public record Result(List<Plot> plots, Path summary, List<Omitted> omitted) {
+    }
+
+    /** A plot left out for want of data, and why. */
+    public record Omitted(String plot, String reason) {
+        /** As a person reads it: "Tracks per genre: no track has a genre". */
+        @Override
+        public String toString() {
+            return plot + ": " + reason;
+        }
+    }
+
+    /** The plots left out, as {@code eda_summary.csv} records them (for a report rebuilt from files). */
+    public static List<Omitted> omitted(Path summary) {
+        List<Omitted> out = new ArrayList<>();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(summary);
+             org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                     .setSkipHeaderRecord(true).get().parse(in)) {
+            for (org.apache.commons.csv.CSVRecord r : csv) {
+                if (r.get("statistic").equals(NOT_DRAWN)) {
+                    out.add(new Omitted(r.get("group"), r.get("value")));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new java.io.UncheckedIOException("cannot read " + summary + ": " + e.getMessage(),
+                    e instanceof java.io.IOException io ? io : new java.io.IOException(e));
+        }
+        return out;
     }
 
     private EdaPlots() {
@@ -42,7 +71,7 @@ public final class EdaPlots {
         Map<String, Integer> missing = missing(in);
 
         List<Plot> plots = new ArrayList<>();
-        List<String> omitted = new ArrayList<>();
+        List<Omitted> omitted = new ArrayList<>();
         boolean genres = !perGenre.isEmpty();
         boolean durations = Arrays.stream(in.durations()).anyMatch(Double::isFinite);
         Map<String, double[]> lyricsWords = lyricsByLanguage(in);
@@ -61,7 +90,8 @@ public final class EdaPlots {
         addIf(plots, omitted, true, "Missing modalities", "", () -> Plots.bars("Tracks missing a modality",
                 "modality", "tracks", missing, outDir.resolve("missing_modalities.png")));
         if (in.meanLogMel().isEmpty()) {
-            omitted.add("Mean log-mel spectrogram and MFCC profile per genre: no decodable track has a genre");
+            omitted.add(new Omitted("Mean log-mel spectrogram and MFCC profile per genre",
+                    "no decodable track has a genre"));
         }
         if (!in.meanLogMel().isEmpty()) {
             Map<String, double[][]> panels = new LinkedHashMap<>();
@@ -85,16 +115,17 @@ public final class EdaPlots {
             plots.add(new Plot("Mean MFCC profile per genre", Plots.lines("Mean MFCC profile per genre",
                     "MFCC coefficient", "mean value", curves, outDir.resolve("mean_mfcc_by_genre.png"))));
         }
-        return new Result(plots, summary(in, perGenre, perLanguage, missing, outDir.resolve(SUMMARY_FILE)), omitted);
+        return new Result(plots, summary(in, perGenre, perLanguage, missing, omitted, outDir.resolve(SUMMARY_FILE)),
+                omitted);
     }
 
     /** Draws a plot when its data is there, else records what was left out and why. */
-    private static void addIf(List<Plot> plots, List<String> omitted, boolean hasData, String title, String reason,
+    private static void addIf(List<Plot> plots, List<Omitted> omitted, boolean hasData, String title, String reason,
                               java.util.function.Supplier<Path> draw) {
         if (hasData) {
             plots.add(new Plot(title, draw.get()));
         } else {
-            omitted.add(title + ": " + reason);
+            omitted.add(new Omitted(title, reason));
         }
     }
 
@@ -161,7 +192,7 @@ public final class EdaPlots {
     }
 
     private static Path summary(EdaInput in, Map<String, Integer> perGenre, Map<String, Integer> perLanguage,
-                                Map<String, Integer> missing, Path file) {
+                                Map<String, Integer> missing, List<Omitted> omitted, Path file) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("tracks", "all", in.size()));
         rows.add(List.of("tracks_with_several_genres", "all",
@@ -180,6 +211,7 @@ public final class EdaPlots {
             Arrays.sort(sorted);
             rows.add(List.of("lyrics_words_median", l, Numbers.exact(median(sorted))));
         });
+        omitted.forEach(o -> rows.add(List.of(NOT_DRAWN, o.plot(), o.reason())));
         return RunWriter.writeCsv(file, SUMMARY_COLUMNS, rows);
     }
 

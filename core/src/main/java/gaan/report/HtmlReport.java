@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,16 +75,23 @@ public final class HtmlReport {
      * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
+     * @param edaOmitted the EDA plots left out for want of data, with their reasons
      * @param answerRule how {@link TaskReport#best()} was chosen, as a phrase ("among the selected run of ...")
      * @param recommendation the run's recommended clustering, or {@code null} when none was recorded
      * @param map        the interactive map of the first screen, or {@code null} for none
      */
     public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                         Path edaSummary, String answerRule, Recommendation recommendation, TrackMap map) {
+                         Path edaSummary, List<EdaPlots.Omitted> edaOmitted, String answerRule,
+                         Recommendation recommendation, TrackMap map) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
             edaPlots = List.copyOf(edaPlots);
+            edaOmitted = List.copyOf(edaOmitted);
+        }
+
+        boolean hasEda() {
+            return !edaPlots.isEmpty() || !edaOmitted.isEmpty();
         }
     }
 
@@ -92,8 +100,17 @@ public final class HtmlReport {
 
     /** Writes the page to {@code file} (usually {@code results/report.html}) and returns it. */
     public static Path write(Report report, Path file) {
-        Path base = file.toAbsolutePath().normalize().getParent();
-        return RunWriter.writeString(file, new Page(base).render(report));
+        return write(report, file, UnaryOperator.identity());
+    }
+
+    /**
+     * Writes the page to {@code file} with its links made for where the files will be when it is
+     * read: {@code placed} maps a path written now (the page, a plot) to its final place, as a run
+     * written in a staging folder and moved into place later needs.
+     */
+    public static Path write(Report report, Path file, UnaryOperator<Path> placed) {
+        Path base = placed.apply(file.toAbsolutePath().normalize()).getParent();
+        return RunWriter.writeString(file, new Page(base, placed).render(report));
     }
 
     /**
@@ -313,13 +330,15 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    /** One rendering: knows the page's folder so it can make links relative. */
+    /** One rendering: knows the page's final folder so it can make links relative. */
     private static final class Page {
         private final Path base;
+        private final UnaryOperator<Path> placed;
         private final StringBuilder h = new StringBuilder(1 << 16);
 
-        Page(Path base) {
+        Page(Path base, UnaryOperator<Path> placed) {
             this.base = base;
+            this.placed = placed;
         }
 
         String render(Report r) {
@@ -331,11 +350,15 @@ public final class HtmlReport {
             overview(r);
             warningsSection(r);
             summary(r);
-            if (!r.edaPlots().isEmpty()) {
+            if (r.hasEda()) {
                 h.append("<section id=\"eda\">\n<h2>Exploratory analysis</h2>\n");
                 if (r.edaSummary() != null) {
                     h.append("<p><a href=\"").append(href(r.edaSummary())).append("\">")
                             .append(esc(r.edaSummary().getFileName().toString())).append("</a></p>\n");
+                }
+                if (!r.edaOmitted().isEmpty()) {
+                    h.append("<p class=\"hint\">Not drawn: ").append(esc(String.join("; ",
+                            r.edaOmitted().stream().map(EdaPlots.Omitted::toString).toList()))).append(".</p>\n");
                 }
                 plots(r.edaPlots());
                 h.append("</section>\n");
@@ -349,7 +372,7 @@ public final class HtmlReport {
 
         private void nav(Report r) {
             h.append("<nav><a href=\"#overview\">Recommendation</a> · <a href=\"#warnings\">Warnings</a> · <a href=\"#summary\">Summary</a>");
-            if (!r.edaPlots().isEmpty()) {
+            if (r.hasEda()) {
                 h.append(" · <a href=\"#eda\">Exploratory analysis</a>");
             }
             for (TaskReport t : r.tasks()) {
@@ -694,7 +717,7 @@ public final class HtmlReport {
 
         /** A link from the page's folder to {@code target}, each path segment percent-encoded. */
         private String link(Path target) {
-            Path rel = base.relativize(target.toAbsolutePath().normalize());
+            Path rel = base.relativize(placed.apply(target.toAbsolutePath().normalize()));
             List<String> parts = new ArrayList<>();
             rel.forEach(seg -> parts.add(encodeSegment(seg.toString())));
             return String.join("/", parts);

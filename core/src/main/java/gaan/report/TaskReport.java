@@ -35,6 +35,12 @@ public record TaskReport(String task, Path folder, List<ResultRow> results, Map<
     public record HeadToHead(ResultRow vae, ResultRow baseline) {
     }
 
+    /** This report with other {@link TrackInfo}s for its tracks (same ids, e.g. other audio files). */
+    public TaskReport withTracks(List<TrackInfo> replaced) {
+        return new TaskReport(task, folder, results, best, headToHead, history, assignments, replaced, selectedMethod,
+                plots, notes);
+    }
+
     public TaskReport {
         results = List.copyOf(results);
         best = Map.copyOf(best);

@@ -22,6 +22,11 @@ public record TrackInfo(String id, List<String> genres, String language, String 
         genres = List.copyOf(genres);
     }
 
+    /** This track with another audio file (an excerpt) to play. */
+    public TrackInfo withAudio(Path file) {
+        return new TrackInfo(id, genres, language, label, file, lyrics);
+    }
+
     /** A track the report knows only from the assignments file: no genres, audio or lyrics. */
     public static TrackInfo bare(String id, String language, String label) {
         return new TrackInfo(id, List.of(), language, label, null, null);

@@ -2,6 +2,7 @@ package gaan.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,5 +172,32 @@ class AudioDecoderTest {
         Path missing = dir.resolve("missing.flac");
         e = assertThrows(AudioDecodeException.class, () -> decoder.decode(missing));
         assertTrue(e.reason().contains("no such file"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileLoadsWhatItHoldsWithBothLengthsAndDecodeRefusesIt() throws Exception {
+        Path source = Fixtures.audio("harmonic_22050_mono.wav");
+        float[] whole = decoder.decode(source);
+        // 16-bit PCM and 24-bit PCM (FFmpeg's decoder), each cut after 2 s of its data chunk.
+        for (String codec : new String[] {"pcm_s16le", "pcm_s24le"}) {
+            Path file = gaan.testutil.FfmpegTool.convert(source, dir.resolve(codec + ".wav"), "-c:a", codec);
+            byte[] bytes = Files.readAllBytes(file);
+            int bytesPerSample = codec.equals("pcm_s16le") ? 2 : 3;
+            int dataStart = bytes.length - whole.length * bytesPerSample;
+            Files.write(file, java.util.Arrays.copyOf(bytes, dataStart + 44100 * bytesPerSample));
+
+            DecodedAudio loaded = decoder.load(file, 0, 0);
+            assertTrue(loaded.truncated(), codec);
+            assertEquals(whole.length / 22050.0, loaded.truncation().declaredSeconds(), 1e-9, codec);
+            assertEquals(2.0, loaded.truncation().fileSeconds(), 1e-9, codec);
+            assertEquals(44100, loaded.samples().length, codec);
+            assertEquals(whole[1000], loaded.samples()[1000], 1e-4f, codec);
+            AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decoder.decode(file));
+            assertTrue(e.reason().equals("truncated: the header declares 5.000 s of audio but the file holds 2.000 s"),
+                    e.getMessage());
+            // A window inside what the file holds is whole.
+            assertFalse(decoder.load(file, 0.5, 1.0).truncated(), codec);
+        }
+        assertFalse(decoder.load(source, 0, 0).truncated());
     }
 }

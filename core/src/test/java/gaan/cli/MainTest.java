@@ -135,4 +135,52 @@ class MainTest {
                 dir.resolve("out").toString(), "--threads", "2"));
         assertTrue(err.toString().contains("no clustering ran; kmeans: k above 5"), err.toString());
     }
+
+    /** Unlike the two above, clusterings ran here, and every one failed while fitting. */
+    @Test
+    void aRunInWhichEveryClusteringFailedIsAFailureWithTheReason() throws Exception {
+        Path demo = dir.resolve("demo");
+        gaan.data.DemoCorpus.write(demo, new gaan.data.DemoCorpus.Options(6, 1.0, 2, 1));
+        Path yaml = Files.writeString(dir.resolve("dense.yaml"), """
+                task: dense
+                representations: [{name: raw_mfcc, kind: raw, inputs: [mfcc]}]
+                clustering: [{algorithm: hdbscan, minClusterSize: [2], minSamples: [10]}]
+                """);
+        assertEquals(1, gaan("run", "--config", yaml.toString(), "--collection", demo.toString(), "--out",
+                dir.resolve("out").toString(), "--threads", "2"));
+        assertTrue(err.toString().contains("every clustering failed, e.g. raw_mfcc hdbscan: failed: HDBSCAN with"
+                + " minSamples=10 needs at least that many points, got 6"), err.toString());
+        var rows = gaan.report.RunReader.readResults(dir.resolve("out/dense").resolve(gaan.report.RunWriter.RESULTS_FILE));
+        assertEquals(1, rows.size(), "the failed clustering is written with its reason");
+    }
+
+    @Test
+    void printConfigShowsTheAudioLimitsAndTheFoldersAllowedOutside() {
+        assertEquals(0, gaan("run", "--task", "easy", "--allow-outside", "/data/shared", "--print-config"));
+        String yaml = out.toString();
+        assertTrue(yaml.contains("minSeconds: 1.0") && yaml.contains("maxAudioBytes: 2147483648")
+                && yaml.contains("allowOutside:\n  - /data/shared"), yaml);
+    }
+
+    @Test
+    void aConfigsAllowOutsideLetsTracksOutsideTheCollectionIn() throws Exception {
+        Path demo = dir.resolve("demo");
+        gaan.data.DemoCorpus.write(demo, new gaan.data.DemoCorpus.Options(6, 1.0, 2, 1));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        String first = "track_000";
+        Files.move(demo.resolve("audio/" + first + ".wav"), shared.resolve(first + ".wav"));
+        Path csv = demo.resolve("tracks.csv");
+        Files.writeString(csv, Files.readString(csv).replace("audio/" + first + ".wav",
+                shared.resolve(first + ".wav").toString()));
+        Path yaml = Files.writeString(dir.resolve("outside.yaml"), "task: outside\n"
+                + "representations: [{name: raw_mfcc, kind: raw, inputs: [mfcc]}]\n"
+                + "clustering: [{algorithm: kmeans, k: [2]}]\n"
+                + "features: {allowOutside: ['" + shared + "']}\n");
+        Path store = dir.resolve("store");
+        assertEquals(0, gaan("run", "--config", yaml.toString(), "--collection", demo.toString(), "--out",
+                dir.resolve("out").toString(), "--store", store.toString(), "--threads", "2"), err.toString());
+        var row = gaan.features.FeatureStore.at(store).tracks().get(0);
+        assertEquals(first, row.id());
+        assertTrue(row.ok(), row.toString());
+    }
 }

@@ -136,4 +136,62 @@ class ConfigTest {
         assertTrue(error.apply("representations: [{name: v, kind: vae, model: mlp, inputs: [mfcc], latent: [1000000]}]\n")
                 .contains("representations[0].latent[0] must be at most"));
     }
+
+    @Test
+    void aStepBudgetShortensTrainingOnLargeCollectionsOnly() throws Exception {
+        TrainingSettings hard = new TrainingSettings(80, 32, null, null, 20, 20, null, null).over(TrainingSettings.DEFAULTS);
+        // The demo (102 training rows: 4 steps an epoch) and 1,000 tracks (27) keep their 80 epochs.
+        assertEquals(new TrainingSettings.Schedule(80, 20, 20, ""), hard.schedule(80, 102));
+        assertEquals(80, hard.schedule(80, 850).epochs());
+        // 5,000 tracks: 133 steps an epoch; 4,000 steps fit 30 epochs; warm-up and patience shrink alike.
+        TrainingSettings.Schedule large = hard.schedule(80, 4250);
+        assertEquals(30, large.epochs());
+        assertEquals(8, large.warmupEpochs());
+        assertEquals(8, large.patience());
+        assertEquals("30 of 80 epochs (133 steps an epoch; max_steps 4000)", large.note());
+        // One epoch at least, however large; 0 turns the budget off.
+        assertEquals(1, hard.schedule(80, 1_000_000).epochs());
+        TrainingSettings uncapped = new TrainingSettings(null, null, null, null, null, null, null, 0).over(hard);
+        assertEquals(80, uncapped.schedule(80, 1_000_000).epochs());
+
+        Path f = dir.resolve("steps.yaml");
+        Files.writeString(f, "task: mine\ntraining: {maxSteps: -1}\n"
+                + "representations: [{name: r, kind: raw, inputs: [mfcc]}]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("training.maxSteps"), e.getMessage());
+    }
+
+    @Test
+    void audioLimitsAndFoldersOutsideTheCollectionAreConfigFieldsCheckedByName() throws Exception {
+        FeatureSettings defaults = Preset.EASY.config().resolved().features();
+        assertEquals(1.0, defaults.minSeconds());
+        assertEquals(2L << 30, defaults.maxAudioBytes());
+        assertEquals(List.of(), defaults.allowOutside());
+
+        Path f = dir.resolve("limits.yaml");
+        Files.writeString(f, "task: mine\nrepresentations: [{name: r, kind: raw, inputs: [mfcc]}]\n"
+                + "features: {minSeconds: 2.5, maxAudioBytes: 1000000, allowOutside: [/data/shared]}\n");
+        ExperimentConfig c = ConfigLoader.read(f).get(0).allowingOutside(List.of("/mnt/more")).resolved().validate();
+        assertEquals(2.5, c.features().minSeconds());
+        assertEquals(1_000_000L, c.features().maxAudioBytes());
+        assertEquals(List.of("/data/shared", "/mnt/more"), c.features().allowOutside());
+        // A run reads every folder its tasks allow, besides those given on its command line.
+        RunRequest request = new RunRequest(List.of(c), dir, dir.resolve("out"), null, List.of(Path.of("/cli")));
+        assertEquals(List.of(Path.of("/cli"), Path.of("/data/shared"), Path.of("/mnt/more")), request.allowOutside());
+
+        java.util.function.Function<String, String> error = features -> {
+            try {
+                Files.writeString(f, "task: mine\nrepresentations: [{name: r, kind: raw, inputs: [mfcc]}]\n"
+                        + "features: " + features + "\n");
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            return assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate())
+                    .getMessage();
+        };
+        assertTrue(error.apply("{maxAudioBytes: 0}").contains("features.maxAudioBytes must be at least 1"));
+        assertTrue(error.apply("{minSeconds: -1}").contains("features.minSeconds must be between 0.0"));
+        assertTrue(error.apply("{allowOutside: ['']}").contains("features.allowOutside[0] must be a folder"));
+        assertTrue(error.apply("{allowOutside: [\"a\\0b\"]}").contains("features.allowOutside[0] is not a path"));
+    }
 }

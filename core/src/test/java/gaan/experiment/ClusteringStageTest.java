@@ -49,4 +49,27 @@ class ClusteringStageTest {
         assertFalse(exact.note().contains("sample"), exact.note());
         assertEquals(exact.scores().silhouette(), sampled.scores().silhouette(), 0.05);
     }
+
+    @Test
+    void representationsClusteredSideBySideEqualThoseClusteredOneAfterAnother() {
+        List<ClusteringSpec> specs = List.of(ClusteringSpec.of(ClusteringSpec.Algorithm.KMEANS),
+                ClusteringSpec.of(ClusteringSpec.Algorithm.GMM), ClusteringSpec.of(ClusteringSpec.Algorithm.AGGLOMERATIVE));
+        List<Representation> reps = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            Blobs b = Blobs.make(150, 5, 3 + seed, 0.8, seed);
+            reps.add(new Representation("r" + seed, "mfcc", false, seed, b.x(), List.of(), ""));
+        }
+        List<List<ClusteringStage.ScoredPartition>> together = new ClusteringStage("t", specs, null, null, null, 0.9, 2)
+                .runAll(reps);
+        ClusteringStage alone = new ClusteringStage("t", specs, null, null, null, 0.9, 1);
+        assertEquals(reps.size(), together.size());
+        for (int i = 0; i < reps.size(); i++) {
+            List<ClusteringStage.ScoredPartition> expected = alone.run(reps.get(i));
+            assertEquals(expected.size(), together.get(i).size());
+            for (int j = 0; j < expected.size(); j++) {
+                assertEquals(expected.get(j).row(), together.get(i).get(j).row());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(j).labels(), together.get(i).get(j).labels());
+            }
+        }
+    }
 }

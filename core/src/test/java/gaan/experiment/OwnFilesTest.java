@@ -42,7 +42,7 @@ class OwnFilesTest {
         out = dir.resolve("results");
     }
 
-    private static ExperimentConfig easy(String name) {
+    static ExperimentConfig easy(String name) {
         ExperimentConfig c = Preset.EASY.config();
         c = new ExperimentConfig(name, c.seeds(), c.threads(), c.k(), c.minCoverage(), c.features(), c.training(),
                 c.representations(), c.clustering());
@@ -99,6 +99,102 @@ class OwnFilesTest {
 
     /** An Error, as a kill: no layer catches it. */
     private static final class KilledForTest extends Error {
+    }
+
+    @Test
+    void aOneTaskRerunKeepsTheOtherTasksOnThePageAndInTheRecommendation() throws Exception {
+        run(Progress.QUIET, easy("a"), easy("b"));
+        List<Path> bFiles = files(out.resolve("b"));
+        String bResults = Files.readString(out.resolve("b").resolve(RunWriter.RESULTS_FILE));
+        String aResults = Files.readString(out.resolve("a").resolve(RunWriter.RESULTS_FILE));
+
+        ExperimentConfig secondSeed = new Overrides(null, null, null, 1, null, List.of(2L), 2).applyTo(easy("a"))
+                .resolved().validate();
+        run(Progress.QUIET, secondSeed);
+
+        assertEquals(bFiles, files(out.resolve("b")), "b's folder is left as it was");
+        assertEquals(bResults, Files.readString(out.resolve("b").resolve(RunWriter.RESULTS_FILE)));
+        assertFalse(aResults.equals(Files.readString(out.resolve("a").resolve(RunWriter.RESULTS_FILE))), "a re-ran");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<section id=\"task-a\">") && html.contains("<section id=\"task-b\">"), html);
+        String b = html.substring(html.indexOf("<section id=\"task-b\">"));
+        String a = html.substring(html.indexOf("<section id=\"task-a\">"), html.indexOf("<section id=\"task-b\">"));
+        assertTrue(a.contains(":s2</h3>") && !a.contains(":s1</h3>"), "a's clusters are the re-run's (seed 2)");
+        assertTrue(b.contains(":s1</h3>"), "b's clusters are the first run's");
+        assertTrue(b.contains("src=\"b/plots/"), "b's plots are shown");
+        for (String link : relativeLinks(html)) {
+            assertTrue(Files.exists(out.resolve(java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8))),
+                    "the page links to a file that is there: " + link);
+        }
+        var rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("recommendation.json").toFile());
+        List<String> perTask = new java.util.ArrayList<>();
+        rec.path("per_task").forEach(t -> perTask.add(t.path("task").asText() + " s" + t.path("seed").asInt()));
+        assertEquals(List.of("a s2", "b s1"), perTask);
+    }
+
+    @Test
+    void embeddedExcerptsPlayFromTheResultsFolderWhereverItGoes() throws Exception {
+        ExperimentRunner.run(new RunRequest(List.of(easy("easy")), collection, out, null, List.of(), true),
+                Progress.QUIET);
+        List<Path> excerpts = files(out.resolve("audio"));
+        assertEquals(8, excerpts.size(), excerpts.toString());
+        for (Path p : excerpts) {
+            assertEquals(1.0, new gaan.audio.AudioDecoder(22050).decode(p).length / 22050.0, 0.1, "the 1 s track whole: " + p);
+        }
+        assertTrue(Files.readAllLines(out.resolve(OwnedFolder.MANIFEST)).contains("audio/" + excerpts.get(0).getFileName()));
+
+        Path moved = dir.resolve("elsewhere/results");
+        Files.createDirectories(moved.getParent());
+        Files.move(out, moved);
+        try (Stream<Path> s = Files.walk(collection)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        String html = Files.readString(moved.resolve("report.html"));
+        assertTrue(html.contains("<audio controls preload=\"none\" src=\"audio/track_000."), "players play excerpts");
+        List<String> links = relativeLinks(html);
+        assertTrue(links.stream().filter(l -> l.contains("track_0")).allMatch(l -> l.startsWith("audio/")), links.toString());
+        for (String link : links) {
+            assertTrue(Files.exists(moved.resolve(java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8))),
+                    "the moved page links to a file that is there: " + link);
+        }
+    }
+
+    @Test
+    void gaanReportEmbedsExcerptsAndLeavesAUsersFilesAlone() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Path mine = Files.writeString(Files.createDirectories(out.resolve("audio")).resolve("mine.txt"), "mine");
+        ConfigException e = assertThrows(ConfigException.class, () -> ReportRebuild.write(out, true, Progress.QUIET));
+        assertTrue(e.getMessage().contains("audio was not written by gaan"), e.getMessage());
+        Files.delete(mine);
+
+        ReportRebuild.write(out, true, Progress.QUIET);
+        assertEquals(8, files(out.resolve("audio")).size());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("src=\"audio/track_000.mp3\""));
+        Files.writeString(mine, "mine");
+        ReportRebuild.write(out, true, Progress.QUIET);
+        assertEquals("mine", Files.readString(mine));
+        assertEquals(9, files(out.resolve("audio")).size());
+    }
+
+    /** The {@code src} and {@code href} values of a page that point to files (not anchors), as written. */
+    static List<String> relativeLinks(String html) {
+        List<String> links = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"").matcher(html);
+        while (m.find()) {
+            links.add(m.group(1).replace("&amp;", "&"));
+        }
+        java.util.regex.Matcher audio = java.util.regex.Pattern.compile("\"audio\":\\[([^\\]]*)\\]").matcher(html);
+        if (audio.find()) {
+            for (String v : audio.group(1).split(",")) {
+                if (!v.equals("null")) {
+                    links.add(v.substring(1, v.length() - 1));
+                }
+            }
+        }
+        assertFalse(links.isEmpty(), "the page links to files");
+        return links;
     }
 
     @Test
@@ -208,5 +304,68 @@ class OwnFilesTest {
         try (Stream<Path> s = Files.walk(folder)) {
             return s.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    private static int gaan(java.io.StringWriter err, String... args) {
+        picocli.CommandLine cl = gaan.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void trainOutputIsLockedAndKeepsFilesGaanDidNotWrite() throws Exception {
+        Path trained = dir.resolve("trained");
+        String[] train = {"train", collection.toString(), "--epochs", "1", "--threads", "2", "--out", trained.toString()};
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, gaan(err, train), err.toString());
+        List<String> manifest = Files.readAllLines(trained.resolve(OwnedFolder.MANIFEST));
+        assertTrue(manifest.containsAll(List.of("latent.npy", "track_ids.txt", "vae_training_history.csv")),
+                manifest.toString());
+        Path notes = Files.writeString(trained.resolve("notes.txt"), "mine");
+        Path model = Files.writeString(trained.resolve("models/my_model.txt"), "mine");
+        byte[] latent = Files.readAllBytes(trained.resolve("latent.npy"));
+        assertEquals(0, gaan(err, train), err.toString());
+        assertEquals("mine", Files.readString(notes));
+        assertEquals("mine", Files.readString(model));
+        assertTrue(java.util.Arrays.equals(latent, Files.readAllBytes(trained.resolve("latent.npy"))), "rewritten alike");
+
+        try (OwnedFolder held = OwnedFolder.lock(trained, "training folder")) {
+            assertEquals(1, gaan(err, train));
+            assertTrue(err.toString().contains("PID " + ProcessHandle.current().pid()), err.toString());
+        }
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve("latent.npy"), "mine");
+        err.getBuffer().setLength(0);
+        assertEquals(2, gaan(err, "train", collection.toString(), "--epochs", "1", "--threads", "2", "--out",
+                theirs.toString()));
+        assertTrue(err.toString().contains("latent.npy exists and was not written by gaan"), err.toString());
+        assertEquals("mine", Files.readString(theirs.resolve("latent.npy")));
+    }
+
+    @Test
+    void clusterOutputIsLockedKeepsFilesGaanDidNotWriteAndDropsItsStaleLabels() throws Exception {
+        Path x = gaan.testutil.Fixtures.cluster("X.npy");
+        Path clustered = dir.resolve("clustered");
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(0, gaan(err, "cluster", x.toString(), "--k", "3", "--threads", "2", "--out", clustered.toString()));
+        assertTrue(Files.isRegularFile(clustered.resolve("clusters.npy")));
+        Path mine = Files.writeString(clustered.resolve("my_labels.csv"), "mine");
+        // DBSCAN with a radius this small leaves every row noise: no run is selected, so no clusters.npy.
+        assertEquals(0, gaan(err, "cluster", x.toString(), "--algorithm", "dbscan", "--eps", "1e-9,2e-9", "--threads",
+                "2", "--out", clustered.toString()), err.toString());
+        assertFalse(Files.exists(clustered.resolve("clusters.npy")), "the earlier run's labels are gone");
+        assertEquals("mine", Files.readString(mine));
+
+        try (OwnedFolder held = OwnedFolder.lock(clustered, "cluster output folder")) {
+            assertEquals(1, gaan(err, "cluster", x.toString(), "--k", "3", "--out", clustered.toString()));
+            assertTrue(err.toString().contains("PID " + ProcessHandle.current().pid()), err.toString());
+        }
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve(RunWriter.RESULTS_FILE), "mine");
+        err.getBuffer().setLength(0);
+        assertEquals(2, gaan(err, "cluster", x.toString(), "--k", "3", "--out", theirs.toString()));
+        assertTrue(err.toString().contains("was not written by gaan"), err.toString());
+        assertEquals("mine", Files.readString(theirs.resolve(RunWriter.RESULTS_FILE)));
     }
 }

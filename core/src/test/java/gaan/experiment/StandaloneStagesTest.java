@@ -39,7 +39,7 @@ class StandaloneStagesTest {
     @Test
     void trainWritesLatentMeansBesideTheModelAndIntoTheStore() throws Exception {
         ExperimentConfig config = new ExperimentConfig("train", List.of(3L), 2, null, null, null,
-                new TrainingSettings(3, 8, null, null, null, null, null),
+                new TrainingSettings(3, 8, null, null, null, null, null, null),
                 List.of(new RepresentationSpec("mlp_vae", RepresentationSpec.Kind.VAE, List.of(Modality.MFCC),
                         RepresentationSpec.Model.MLP, null, List.of(4), null, null, null, null, null)),
                 null).resolved().validate();

@@ -323,4 +323,116 @@ class FeatureExtractorTest {
         }
         Files.write(file, b.array());
     }
+
+    /** A 16-bit mono WAV of {@code seconds} whose file is cut after {@code keptSeconds} of its data. */
+    private static Path truncatedWav(Path file, double seconds, double keptSeconds) throws IOException {
+        Wav.write(file, Wav.tone(seconds, 22050, 330, 5), 22050, 1);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, 44 + 2 * (int) Math.round(keptSeconds * 22050)));
+        return file;
+    }
+
+    @Test
+    void truncatedFileIsUsedAndFlaggedWhenLongEnoughAndSkippedWithBothLengthsWhenShorter() throws IOException {
+        Path root = collection("c", 1);
+        truncatedWav(root.resolve("audio/cut.wav"), 3.2, 2.0);
+        truncatedWav(root.resolve("audio/stub.wav"), 3.2, 0.5);
+        // Any shortfall counts: 100 samples missing of 3.2 s (once used silently).
+        truncatedWav(root.resolve("audio/nearly.wav"), 3.2, 3.2 - 100 / 22050.0);
+        Path store = dir.resolve("store");
+        ExtractionSummary s = new FeatureExtractor(PARAMS, new TrackLimits(1.0, Long.MAX_VALUE), 2)
+                .extract(CollectionReader.read(root), store, ExtractionListener.NONE);
+
+        assertEquals(List.of("cut", "nearly"), s.truncated().stream().map(TrackOutcome::id).toList());
+        assertEquals(List.of("stub"), s.skipped().stream().map(TrackOutcome::id).toList());
+        assertTrue(s.skipped().get(0).truncated());
+        assertEquals("truncated: the header declares 3.200 s of audio but the file holds 0.500 s, shorter than the"
+                + " minimum of 1.000 s (features.minSeconds, --min-seconds)", s.skipped().get(0).reason());
+        assertTrue(s.describe().contains("2 truncated (used)")
+                && s.describe().contains("used cut although truncated: the header declares 3.200 s of audio but the"
+                + " file holds 2.000 s"), s.describe());
+
+        List<TrackRow> rows = FeatureStore.at(store).tracks();
+        // Rows: cut, nearly, short, stub, t0.
+        TrackRow cut = rows.get(0);
+        assertTrue(cut.ok() && cut.truncated(), cut.toString());
+        assertEquals(2.0, cut.durationSeconds(), 1e-6);
+        assertTrue(rows.get(1).ok() && rows.get(1).truncated());
+        assertFalse(rows.get(2).truncated());
+        assertTrue(!rows.get(3).ok() && rows.get(3).truncated() && rows.get(3).reason().contains("0.500 s"));
+        assertArrayEquals(new boolean[] {true, true, true, false, true}, FeatureStore.at(store).mask("audio_mask"));
+        // What the file holds is analysed: the first 2 s of the tone, as a whole file of them gives.
+        Path whole = Wav.write(dir.resolve("head.wav"), java.util.Arrays.copyOf(Wav.tone(3.2, 22050, 330, 5), 44100),
+                22050, 1);
+        AudioFeatures head = new AudioAnalyzer(PARAMS).analyze(new AudioDecoder().decode(whole));
+        assertArrayEquals(head.mfccSummary(), FeatureStore.at(store).matrix("mfcc_summary")[0]);
+    }
+
+    @Test
+    void aHeaderDeclaringGigabytesThatAreNotThereIsReadAsTruncatedNotReserved() throws IOException {
+        Path root = collection("c", 1);
+        Path liar = Wav.write(root.resolve("audio/liar.wav"), Wav.tone(1.5, 22050, 330, 5), 22050, 1);
+        byte[] b = Files.readAllBytes(liar);
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 0x7FFFFFF0).putInt(40, 0x7FFFFFC0);
+        Files.write(liar, b);
+        ExtractionSummary s = new FeatureExtractor(PARAMS, new TrackLimits(1.0, Long.MAX_VALUE), 1)
+                .extract(CollectionReader.read(root), dir.resolve("store"), ExtractionListener.NONE);
+        assertEquals(List.of(), s.skipped(), s.describe());
+        assertEquals(List.of("liar"), s.truncated().stream().map(TrackOutcome::id).toList());
+        assertEquals(1.5, FeatureStore.at(dir.resolve("store")).tracks().get(0).durationSeconds(), 1e-3);
+    }
+
+    @Test
+    void theMinimumLengthDecidesWhichTracksAreInWithoutReextracting() {
+        Path root = collection("c", 2);
+        Path store = dir.resolve("store");
+        ExtractionSummary strict = new FeatureExtractor(PARAMS, new TrackLimits(1.5, Long.MAX_VALUE), 2)
+                .extract(CollectionReader.read(root), store, ExtractionListener.NONE);
+        assertEquals(List.of("short"), strict.skipped().stream().map(TrackOutcome::id).toList());
+        assertEquals("1.000 s of audio, shorter than the minimum of 1.500 s (features.minSeconds, --min-seconds)",
+                strict.skipped().get(0).reason());
+        assertFalse(strict.skipped().get(0).truncated());
+        assertArrayEquals(new float[40], FeatureStore.at(store).matrix("mfcc_summary")[0]);
+
+        ExtractionSummary lenient = new FeatureExtractor(PARAMS, new TrackLimits(0.5, Long.MAX_VALUE), 2)
+                .extract(CollectionReader.read(root), store, ExtractionListener.NONE);
+        assertEquals(List.of(), lenient.skipped());
+        assertEquals(3, lenient.cached(), "the short track's result was kept in the cache");
+        assertTrue(FeatureStore.at(store).tracks().get(0).ok());
+        assertFalse(java.util.Arrays.equals(new float[40], FeatureStore.at(store).matrix("mfcc_summary")[0]));
+    }
+
+    @Test
+    void audioAboveTheSizeLimitIsSkippedNamingTheLimit() {
+        Path root = collection("c", 1);
+        ExtractionSummary s = new FeatureExtractor(PARAMS, new TrackLimits(0, 100_000), 1)
+                .extract(CollectionReader.read(root), dir.resolve("store"), ExtractionListener.NONE);
+        // t0 (3.2 s, 141 KB) is above the limit; short (1 s, 44 KB) is below.
+        assertEquals(List.of("t0"), s.skipped().stream().map(TrackOutcome::id).toList());
+        assertTrue(s.skipped().get(0).reason().contains("above the limit of 100000 bytes (features.maxAudioBytes)"),
+                s.describe());
+    }
+
+    @Test
+    void outOfMemoryOnOneFileSkipsItAndTheOthersFinish() {
+        Path root = collection("c", 3);
+        AudioDecoder real = new AudioDecoder();
+        FeatureExtractor.Decoding failingOnT1 = (file, offset, duration) -> {
+            if (file.getFileName().toString().equals("t1.wav")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return real.load(file, offset, duration);
+        };
+        Path store = dir.resolve("store");
+        ExtractionSummary s = new FeatureExtractor(PARAMS, TrackLimits.NONE, 2, failingOnT1)
+                .extract(CollectionReader.read(root), store, ExtractionListener.NONE);
+        assertEquals(3, s.extracted());
+        assertEquals(List.of("t1"), s.skipped().stream().map(TrackOutcome::id).toList());
+        TrackRow t1 = FeatureStore.at(store).tracks().get(2);
+        assertEquals("audio/t1.wav", t1.audio());
+        assertTrue(!t1.ok() && t1.reason().startsWith("out of memory decoding this file"), t1.toString());
+        assertArrayEquals(new boolean[] {true, true, false, true}, FeatureStore.at(store).mask("audio_mask"));
+        // Not the file's fault: the next run tries it again.
+        assertEquals(1, extract(root, store, 2).extracted());
+    }
 }

@@ -91,4 +91,21 @@ class EdaPlotsTest {
         assertEquals(3, EdaInput.wordCount("আমার সোনার বাংলা।"), "vowel signs stay in words, the danda is punctuation");
         assertEquals(0, EdaInput.wordCount(" \n… "));
     }
+
+    @Test
+    void plotsLeftOutAreRecordedInTheSummaryWithTheirReasons() {
+        EdaInput full = input();
+        List<List<String>> noGenres = full.genres().stream().map(g -> List.<String>of()).toList();
+        EdaInput audioOnly = new EdaInput(full.trackIds(), noGenres, full.languages(), full.durations(),
+                new int[] {-1, -1, -1, -1, -1}, full.audioPresent(), Map.of(), Map.of());
+        EdaPlots.Result r = EdaPlots.write(audioOnly, dir.resolve("eda"));
+        List<EdaPlots.Omitted> expected = List.of(new EdaPlots.Omitted("Tracks per genre", "no track has a genre"),
+                new EdaPlots.Omitted("Genre co-occurrence", "no track has a genre"),
+                new EdaPlots.Omitted("Lyrics length by language", "no track has lyrics"),
+                new EdaPlots.Omitted("Mean log-mel spectrogram and MFCC profile per genre",
+                        "no decodable track has a genre"));
+        assertEquals(expected, r.omitted());
+        assertEquals(expected, EdaPlots.omitted(r.summary()), "read back from eda_summary.csv");
+        assertEquals("Tracks per genre: no track has a genre", r.omitted().get(0).toString());
+    }
 }

@@ -2,7 +2,6 @@ package gaan.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import gaan.testutil.Chromium;
 
 /**
  * Opens the report in a real headless Chromium (Debian's {@code chromium}): every image loads,
@@ -138,21 +138,9 @@ class HtmlReportBrowserTest {
             </script>
             """;
 
-    private static Path chromium() {
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        return null;
-    }
-
     @Test
     void reportLoadsCleanlySortsMapsTracksAndShowsAllRows() throws IOException, InterruptedException {
-        Path chromium = chromium();
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        assumeTrue(chromium != null || ci, "chromium not installed (apt-get install chromium); runs in CI");
-        assertTrue(chromium != null, "CI must have chromium: .ci/run installs Debian's chromium package");
+        Chromium chromium = Chromium.require(dir);
 
         Path report = HtmlReport.write(ReportFixture.build(dir), dir.resolve("results/report.html"));
         String html = Files.readString(report);
@@ -164,7 +152,7 @@ class HtmlReportBrowserTest {
 
         Path stdout = dir.resolve("chromium.out");
         Path stderr = dir.resolve("chromium.err");
-        Process p = chromium(chromium, stdout, stderr, "--dump-dom", page.toUri().toString());
+        Process p = chromium.run(stdout, stderr, "--dump-dom", page.toUri().toString());
         String dom = Files.readString(stdout);
         String log = Files.readString(stderr);
         Matcher verdict = Pattern.compile("<div id=\"selftest\">([^<]*)</div>").matcher(dom);
@@ -188,27 +176,11 @@ class HtmlReportBrowserTest {
     /** Where the screenshots go: the build's output folder, kept after the test. */
     private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
-    private void screenshot(Path chromium, Path page, Path png, String size) throws IOException, InterruptedException {
+    private void screenshot(Chromium chromium, Path page, Path png, String size) throws IOException, InterruptedException {
         Files.deleteIfExists(png);
-        Process p = chromium(chromium, dir.resolve("shot.out"), dir.resolve("shot.err"), "--screenshot=" + png.toAbsolutePath(),
+        Process p = chromium.run(dir.resolve("shot.out"), dir.resolve("shot.err"), "--screenshot=" + png.toAbsolutePath(),
                 "--window-size=" + size, "--hide-scrollbars", page.toUri().toString());
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("shot.err")));
         assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is " + Files.size(png) + " bytes");
-    }
-
-    /** Runs headless chromium on a page and waits for it (90 s at most). */
-    private Process chromium(Path chromium, Path stdout, Path stderr, String... args)
-            throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
-                "--virtual-time-budget=5000"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("chromium did not finish within 90 s; stderr:\n" + Files.readString(stderr));
-        }
-        return p;
     }
 }

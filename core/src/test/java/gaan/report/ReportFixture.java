@@ -95,6 +95,6 @@ final class ReportFixture {
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
-                List.of(), null, "among the selected run of every sweep (test rule)", null, map(tasks.get(0)));
+                List.of(), null, List.of(), "among the selected run of every sweep (test rule)", null, map(tasks.get(0)));
     }
 }

@@ -1,0 +1,37 @@
+package gaan.features;
+
+/**
+ * Which tracks extraction takes in, besides decodability. The values come from the config
+ * ({@code features.minSeconds}, {@code features.maxAudioBytes}, whose defaults it owns); they
+ * decide which tracks are in the store, not the numbers of a track, so they are not part of the
+ * per-track cache key: changing them re-assembles the store from the cache without decoding.
+ *
+ * @param minSeconds    shortest analysed audio a track may have (after offset and duration); a
+ *                      shorter one, truncated or not, is skipped with both lengths in its reason
+ * @param maxAudioBytes largest audio file read, checked before hashing, so a device or a runaway
+ *                      file is skipped rather than read forever
+ */
+public record TrackLimits(double minSeconds, long maxAudioBytes) {
+    /** No limit: every decodable track of any length and size (tests and benchmarks). */
+    public static final TrackLimits NONE = new TrackLimits(0, Long.MAX_VALUE);
+
+    public TrackLimits {
+        if (!(minSeconds >= 0) || maxAudioBytes < 1) {
+            throw new IllegalArgumentException("need minSeconds >= 0 and maxAudioBytes >= 1, got " + minSeconds
+                    + " and " + maxAudioBytes);
+        }
+    }
+
+    /** Why a decoded track is too short to use, or null when it is long enough. */
+    String tooShort(double seconds, gaan.audio.DecodedAudio.Truncation truncation) {
+        if (seconds >= minSeconds) {
+            return null;
+        }
+        String analysed = String.format(java.util.Locale.ROOT, "%.3f s of audio", seconds);
+        // With an offset or a duration, the analysed part is shorter than what the file holds.
+        String held = truncation == null ? analysed : Math.abs(truncation.fileSeconds() - seconds) < 1e-3
+                ? truncation.describe() : truncation.describe() + ", " + analysed + " analysed";
+        return String.format(java.util.Locale.ROOT, "%s, shorter than the minimum of %.3f s"
+                + " (features.minSeconds, --min-seconds)", held, minSeconds);
+    }
+}
