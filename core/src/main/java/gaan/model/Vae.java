@@ -108,7 +108,7 @@ public final class Vae implements AutoCloseable {
             int total = 0;
             for (int m = 0; m < parts.size(); m++) {
                 modality[m] = parts.get(m).toFloatArray();
-                normalisation.invert(m, modality[m]);
+                normalisation.invert(m, modality[m], spec.width(m));
                 total += spec.width(m);
             }
             for (int i = 0; i < z.length; i++) {

@@ -41,7 +41,13 @@ public record VaeSpec(
          * One mean and std for all features of a modality, so a balance between columns set
          * upstream (block weights) survives training.
          */
-        SHARED
+        SHARED,
+        /**
+         * CONV: a mean and std per mel band (patch row) over all frames of the collection's
+         * patches, so quiet high bands weigh in the reconstruction like loud low ones instead of
+         * the global pair leaving them near zero.
+         */
+        PER_BAND
     }
 
     public static final List<Integer> MLP_HIDDEN = List.of(512, 256);
@@ -75,6 +81,7 @@ public record VaeSpec(
                     "MULTIMODAL needs one feature count per modality, got " + inputShape + " for " + modalities);
         }
         require(kind == VaeKind.MULTIMODAL || modalities.isEmpty(), kind + " takes no modality names");
+        require(scaling != Scaling.PER_BAND || kind == VaeKind.CONV, "per-band scaling is for CONV patches, not " + kind);
     }
 
     /** MLP-VAE over {@code features}-wide vectors: 512→256 hidden, latent 32, β 1, seed 0. */
@@ -117,6 +124,12 @@ public record VaeSpec(
     public VaeSpec withSharedScaling() {
         return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, conditionSize, seed,
                 Scaling.SHARED);
+    }
+
+    /** This CONV spec with a mean and std per patch row ({@link Scaling#PER_BAND}). */
+    public VaeSpec withBandScaling() {
+        return new VaeSpec(kind, inputShape, modalities, hiddenSizes, latentDim, beta, conditionSize, seed,
+                Scaling.PER_BAND);
     }
 
     /** Number of modalities (1 for MLP and CONV). */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gaan.config.ConfigLoader;
 import gaan.config.ExperimentConfig;
 import gaan.config.Overrides;
 import gaan.config.Preset;
@@ -46,12 +47,16 @@ public final class QualityBench {
                 : Arrays.stream(Preset.values()).map(Preset::key).toList();
         List<Long> seeds = Arrays.stream((args.length > 2 ? args[2] : "1,2,3").split(",")).map(Long::parseLong)
                 .toList();
-        Path store = Path.of(System.getProperty("user.home"), ".cache", "gaan-quality-store",
+        // GAAN_QUALITY_STORE lets two benches on one machine keep apart stores (e.g. of other patch counts).
+        Path store = Path.of(System.getenv().getOrDefault("GAAN_QUALITY_STORE",
+                        System.getProperty("user.home") + "/.cache/gaan-quality-store"),
                 collection.toAbsolutePath().normalize().getFileName().toString());
         Path out = Files.createTempDirectory("gaan-quality");
         Overrides overrides = new Overrides(null, null, null, null, null, seeds, null);
+        // A task is a preset's name or a YAML experiment file (variants measured without a new preset).
         List<ExperimentConfig> tasks = taskNames.stream()
-                .map(t -> overrides.applyTo(Preset.parse(t).config()).resolved().validate()).toList();
+                .flatMap(t -> t.endsWith(".yaml") ? ConfigLoader.read(Path.of(t)).stream() : Stream.of(Preset.parse(t).config()))
+                .map(c -> overrides.applyTo(c).resolved().validate()).toList();
 
         long t0 = System.nanoTime();
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(new RunRequest(tasks, collection, out, store),
