@@ -85,18 +85,31 @@ public final class Recommender {
     /**
      * How stability is estimated: {@code subsamples} fixed-seed subsamples of {@code fraction} of
      * the points, or {@code largeSubsamples} above {@code largeFrom} points, where each re-fit costs
-     * more and the ARI on one subsample varies less (it averages over more points).
+     * more and the ARI on one subsample varies less (it averages over more points). A subsample
+     * holds at most {@code maxPoints} points, and the null is drawn from at most
+     * {@code maxPoints / fraction} of them, so the rule's cost stops growing with the collection (as
+     * the silhouette's sample does); below that size nothing changes.
      */
-    public record Resampling(int subsamples, double fraction, int largeFrom, int largeSubsamples) {
+    public record Resampling(int subsamples, double fraction, int largeFrom, int largeSubsamples, int maxPoints) {
         public Resampling {
-            if (subsamples < 0 || largeSubsamples < 0 || !(fraction > 0 && fraction < 1)) {
-                throw new IllegalArgumentException("Recommender needs subsamples ≥ 0 and 0 < fraction < 1; got "
-                        + subsamples + ", " + largeSubsamples + ", " + fraction);
+            if (subsamples < 0 || largeSubsamples < 0 || !(fraction > 0 && fraction < 1) || maxPoints < 2) {
+                throw new IllegalArgumentException("Recommender needs subsamples ≥ 0, 0 < fraction < 1 and maxPoints ≥ 2;"
+                        + " got " + subsamples + ", " + largeSubsamples + ", " + fraction + ", " + maxPoints);
             }
         }
 
         int count(int n) {
             return n > largeFrom ? largeSubsamples : subsamples;
+        }
+
+        /** Points in one subsample of {@code n}. */
+        int size(int n) {
+            return (int) Math.min(Math.round(fraction * n), maxPoints);
+        }
+
+        /** Points the null is drawn from, of {@code n}. */
+        int nullSize(int n) {
+            return (int) Math.min(n, Math.round(maxPoints / fraction));
         }
     }
 
@@ -115,19 +128,19 @@ public final class Recommender {
     /** gaan's rule: every constant of the recommendation is set here. */
     public static Recommender standard() {
         return new Recommender(new Weights(0.4, 0.2, 0.2, 0.2), new Guards(2, 0.5, 0.8),
-                new Resampling(10, 0.8, 500, 3), 0);
+                new Resampling(10, 0.8, 500, 3, 2000), 0);
     }
 
     /** The rule in one plain sentence, for the results. */
     public String rule() {
         return String.format(Locale.ROOT, "Chosen without labels: the clustering with the highest coverage × weighted"
                 + " mean of stability beyond chance (re-fitted on %d subsamples of %.0f%% of the tracks, %d above %d"
-                + " tracks, minus the same with each feature shuffled across the tracks on its own;"
+                + " tracks, at most %d tracks each, minus the same with each feature shuffled across the tracks on its own;"
                 + " weight %s), agreement across seeds (%s), agreement with the other clusterings (%s) and silhouette"
                 + " (%s), among those with at least %d clusters, coverage of at least %.0f%% and no cluster holding more"
                 + " than %.0f%% of the tracks; clusterings whose representation or k came from the labels are never"
                 + " chosen.", resampling.subsamples, 100 * resampling.fraction, resampling.largeSubsamples,
-                resampling.largeFrom, num(weights.stability), num(weights.seedAgreement), num(weights.consensus),
+                resampling.largeFrom, resampling.maxPoints, num(weights.stability), num(weights.seedAgreement), num(weights.consensus),
                 num(weights.silhouette), guards.minClusters, 100 * guards.minCoverage, 100 * guards.maxLargestShare);
     }
 
@@ -226,7 +239,7 @@ public final class Recommender {
         if (cand.clusterer() == null || count == 0) {
             return Double.NaN;
         }
-        int m = (int) Math.round(resampling.fraction * n);
+        int m = resampling.size(n);
         double sum = 0;
         int runs = 0;
         for (int b = 0; b < count; b++) {
@@ -258,12 +271,26 @@ public final class Recommender {
         if (cand.clusterer() == null || resampling.count(cand.labels().length) == 0) {
             return Double.NaN;
         }
-        double[][] x = nulls.computeIfAbsent(cand.x(), points -> shuffled(points, new SplittableRandom(seed - 1)));
+        double[][] x = nulls.computeIfAbsent(cand.x(), points -> shuffled(capped(points), new SplittableRandom(seed - 1)));
         try {
             return stability(cand, x, cand.clusterer().fit(x).labels());
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
+    }
+
+    /** {@code x}, or a fixed-seed sample of {@link Resampling#nullSize} of its rows when it has more. */
+    private double[][] capped(double[][] x) {
+        int m = resampling.nullSize(x.length);
+        if (m == x.length) {
+            return x;
+        }
+        int[] index = Metrics.sample(x.length, m, new SplittableRandom(seed - 2));
+        double[][] out = new double[m][];
+        for (int i = 0; i < m; i++) {
+            out[i] = x[index[i]];
+        }
+        return out;
     }
 
     /** {@code x} with each column permuted on its own. */

@@ -135,4 +135,40 @@ class RecommenderTest {
         assertTrue(rule.rule().contains("10 subsamples of 80%"), rule.rule());
         assertTrue(rule.rule().contains("each feature shuffled"), rule.rule());
     }
+
+    @Test
+    void onLargeCollectionsEachRefitSeesAtMostMaxPoints() {
+        Blobs blobs = Blobs.make(3000, 4, 3, 0.5, 5);
+        List<Integer> sizes = new java.util.ArrayList<>();
+        KMeans kMeans = new KMeans(3, 1, 1);
+        gaan.cluster.Clusterer recording = new gaan.cluster.Clusterer() {
+            @Override
+            public Partition fit(double[][] x) {
+                synchronized (sizes) {
+                    sizes.add(x.length);
+                }
+                return kMeans.fit(x);
+            }
+
+            @Override
+            public gaan.cluster.Method method() {
+                return kMeans.method();
+            }
+        };
+        Recommender capped = new Recommender(new Recommender.Weights(0.4, 0.2, 0.2, 0.2), new Recommender.Guards(2, 0.5, 0.8),
+                new Recommender.Resampling(10, 0.8, 500, 3, 2000), 0);
+        Recommender.Candidate c = new Recommender.Candidate("kmeans", 1, blobs.x(), recording,
+                kMeans.fit(blobs.x()).labels(), 0.5, false, false);
+        assertTrue(capped.stability(c, blobs.x(), c.labels()) > 0.9);
+        assertEquals(List.of(2000, 2000, 2000), sizes, "3 subsamples of min(80 % of 3000, 2000) points");
+        sizes.clear();
+        capped.nullStability(c, new java.util.IdentityHashMap<>());
+        assertEquals(List.of(2500, 2000, 2000, 2000), sizes, "the null: 2000 / 0.8 points, then its subsamples");
+        // Below the cap nothing changes: 80 % of 1000 points.
+        sizes.clear();
+        Blobs small = Blobs.make(1000, 4, 3, 0.5, 5);
+        capped.stability(new Recommender.Candidate("kmeans", 1, small.x(), recording, kMeans.fit(small.x()).labels(),
+                0.5, false, false), small.x(), kMeans.fit(small.x()).labels());
+        assertEquals(List.of(800, 800, 800), sizes);
+    }
 }
