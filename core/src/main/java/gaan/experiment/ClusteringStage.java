@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import gaan.cluster.Agglomerative;
@@ -26,6 +22,7 @@ import gaan.eval.Scores;
 import gaan.eval.SelectionRule;
 import gaan.eval.Sweep;
 import gaan.eval.SweepResult;
+import gaan.linalg.Parallel;
 import gaan.report.Numbers;
 import gaan.report.ResultRow;
 
@@ -115,30 +112,15 @@ public final class ClusteringStage {
      * representation (Ward's merge tree, EM, the k candidates) leave a second core mostly idle.
      */
     public List<List<ScoredPartition>> runAll(List<Representation> reps) {
-        int workers = Math.min(threads, reps.size());
-        if (workers <= 1) {
-            return reps.stream().map(this::run).toList();
+        List<List<ScoredPartition>> out = new ArrayList<>(java.util.Collections.nCopies(reps.size(), null));
+        try (Parallel parallel = new Parallel(Math.max(1, Math.min(threads, reps.size())))) {
+            parallel.forChunks(reps.size(), 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out.set(i, run(reps.get(i)));
+                }
+            });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "gaan-clustering");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<ScoredPartition>>> futures = reps.stream().map(rep -> pool.submit(() -> run(rep))).toList();
-            List<List<ScoredPartition>> out = new ArrayList<>();
-            for (Future<List<ScoredPartition>> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while clustering", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return out;
     }
 
     public List<ScoredPartition> run(Representation rep) {
