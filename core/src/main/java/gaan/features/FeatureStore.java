@@ -330,10 +330,14 @@ public final class FeatureStore {
      * read as float32 straight into the result (no widened copy).
      */
     public float[][][][] patches() {
-        float[][][][][] out = new float[1][][][][];
-        readPatches(shape -> out[0] = new float[shape[0]][shape[1]][shape[2]][shape[3]], (i, track) -> { },
-                i -> out[0][i]);
-        return out[0];
+        try (Float32Reader in = Float32Reader.open(existing(LOGMEL_PATCH))) {
+            int[] s = patchShape(in);
+            float[][][][] out = new float[s[0]][s[1]][s[2]][s[3]];
+            for (float[][][] track : out) {
+                readTrack(in, track);
+            }
+            return out;
+        }
     }
 
     /**
@@ -342,32 +346,30 @@ public final class FeatureStore {
      * a track each, 1.3 GB at 20,000 tracks: a pass that only sums them never needs them all.
      */
     public void forEachTrackPatches(java.util.function.ObjIntConsumer<float[][][]> each) {
-        float[][][][] buffer = new float[1][][][];
-        readPatches(shape -> buffer[0] = new float[shape[1]][shape[2]][shape[3]], (i, track) -> each.accept(track, i),
-                i -> buffer[0]);
+        try (Float32Reader in = Float32Reader.open(existing(LOGMEL_PATCH))) {
+            int[] s = patchShape(in);
+            float[][][] track = new float[s[1]][s[2]][s[3]];
+            for (int i = 0; i < s[0]; i++) {
+                readTrack(in, track);
+                each.accept(track, i);
+            }
+        }
     }
 
-    /** Reads the patches file track by track into {@code target(i)}, after {@code start} saw the (N, P, H, W) shape. */
-    private void readPatches(java.util.function.Consumer<int[]> start,
-                             java.util.function.BiConsumer<Integer, float[][][]> done,
-                             java.util.function.IntFunction<float[][][]> target) {
-        Float32Reader in = Float32Reader.open(existing(LOGMEL_PATCH));
-        try (in) {
-            int[] s = in.shape();
-            boolean one = s.length == 3;
-            if (!one && s.length != 4) {
-                throw new FeatureStoreException(file(LOGMEL_PATCH) + " has shape " + java.util.Arrays.toString(s)
-                        + ", expected (N, H, W) or (N, P, H, W)");
-            }
-            checkRows(LOGMEL_PATCH, s[0]);
-            start.accept(one ? new int[] {s[0], 1, s[1], s[2]} : s);
-            for (int i = 0; i < s[0]; i++) {
-                float[][][] track = target.apply(i);
-                for (float[][] patch : track) {
-                    in.readRows(patch);
-                }
-                done.accept(i, track);
-            }
+    /** The patches file's shape as (N, P, H, W), a one-patch (N, H, W) file read as P = 1. */
+    private int[] patchShape(Float32Reader in) {
+        int[] s = in.shape();
+        if (s.length != 3 && s.length != 4) {
+            throw new FeatureStoreException(file(LOGMEL_PATCH) + " has shape " + java.util.Arrays.toString(s)
+                    + ", expected (N, H, W) or (N, P, H, W)");
+        }
+        checkRows(LOGMEL_PATCH, s[0]);
+        return s.length == 3 ? new int[] {s[0], 1, s[1], s[2]} : s;
+    }
+
+    private static void readTrack(Float32Reader in, float[][][] track) {
+        for (float[][] patch : track) {
+            in.readRows(patch);
         }
     }
 
