@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Debian's headless {@code chromium} for browser tests: skipped only outside CI when it is not installed. */
 public final class Chromium {
@@ -37,10 +45,7 @@ public final class Chromium {
 
     /** Runs headless chromium with {@code args} and waits for it (90 s at most). */
     public Process run(Path stdout, Path stderr, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--virtual-time-budget=5000"));
+        List<String> command = command("--virtual-time-budget=5000");
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
@@ -48,5 +53,60 @@ public final class Chromium {
             throw new AssertionError("chromium did not finish within 90 s; stderr:\n" + Files.readString(stderr));
         }
         return p;
+    }
+
+    /**
+     * Opens {@code page} and waits in wall-clock time (90 s at most) until its title starts with
+     * {@code prefix}, read over the DevTools HTTP endpoint; returns the rest of the title. For pages
+     * that finish on events the browser's virtual clock does not wait for, such as media loading
+     * its metadata, which {@code --dump-dom} may dump before on a busy machine.
+     */
+    public String awaitTitle(Path page, String prefix, Path stderr, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = command("--remote-debugging-port=0");
+        command.addAll(List.of(args));
+        command.add(page.toUri().toString());
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile()).start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            ObjectMapper json = new ObjectMapper();
+            Path portFile = profile.resolve("DevToolsActivePort");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            String lastTitle = "(no page yet)";
+            while (System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(200);
+                if (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
+                    continue;
+                }
+                int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
+                HttpRequest list = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                        .timeout(Duration.ofSeconds(5)).build();
+                JsonNode targets;
+                try {
+                    targets = json.readTree(http.send(list, HttpResponse.BodyHandlers.ofString()).body());
+                } catch (IOException notListeningYet) {
+                    continue;
+                }
+                for (JsonNode t : targets) {
+                    if (t.path("url").asText().equals(page.toUri().toString())) {
+                        lastTitle = t.path("title").asText();
+                        if (lastTitle.startsWith(prefix)) {
+                            return lastTitle.substring(prefix.length());
+                        }
+                    }
+                }
+            }
+            throw new AssertionError("the page's title never started with '" + prefix + "' (last: " + lastTitle
+                    + "); stderr:\n" + Files.readString(stderr));
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    private List<String> command(String timing) {
+        return new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", timing));
     }
 }
