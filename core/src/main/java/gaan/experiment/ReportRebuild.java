@@ -30,6 +30,7 @@ import gaan.report.RunWriter;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 import gaan.report.TrackInfo;
+import gaan.report.TruncatedTrack;
 import gaan.text.LyricsReader;
 import gaan.text.LyricsText;
 
@@ -54,14 +55,19 @@ public final class ReportRebuild {
      */
     public static Path write(Path out, boolean embedAudioExcerpts, Progress progress) {
         List<TaskReport> tasks = new ArrayList<>();
-        List<SkippedTrack> skipped = new ArrayList<>();
+        List<TrackRow> stored = null;
         for (Path folder : taskFolders(out)) {
             Collection collection = collectionOf(folder);
             tasks.add(readTask(folder, collection));
-            if (skipped.isEmpty() && collection != null) {
-                skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
+            if (stored == null && collection != null) {
+                stored = storedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root())));
             }
         }
+        List<TrackRow> rows = stored == null ? List.of() : stored;
+        List<SkippedTrack> skipped = rows.stream().filter(r -> !r.ok())
+                .map(r -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
+        List<TruncatedTrack> truncated = rows.stream().filter(r -> r.ok() && r.truncated())
+                .map(r -> new TruncatedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
         if (tasks.isEmpty()) {
             throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
                     + "; run 'gaan run --out " + out + "' first");
@@ -81,7 +87,7 @@ public final class ReportRebuild {
                 tasks = embedded.tasks();
                 owned.record(embedded.files().stream().map(owned::relative).toList());
             }
-            Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
+            Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, truncated,
                     pngs(eda), Files.exists(summary) ? summary : null, UnaryOperator.identity());
             owned.record(page);
             return page;
@@ -137,12 +143,9 @@ public final class ReportRebuild {
                 TaskReports.headToHead(rows, history), history, assignments, tracks, selected,
                 pngs(new RunFolder(folder).plots()), RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE)));    }
 
-    private static List<SkippedTrack> skippedTracks(FeatureStore store) {
-        if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {
-            return List.of();
-        }
-        return store.tracks().stream().filter(r -> !r.ok())
-                .map((TrackRow r) -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
+    /** The rows of the store's {@code tracks.csv}, or none when the store has none. */
+    private static List<TrackRow> storedTracks(FeatureStore store) {
+        return Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV)) ? store.tracks() : List.of();
     }
 
     private static List<Plot> pngs(Path dir) {
