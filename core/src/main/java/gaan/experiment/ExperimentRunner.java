@@ -92,7 +92,9 @@ public final class ExperimentRunner {
                 }
             }
             if (request.embedAudioExcerpts()) {
-                page = AudioExcerpts.write(page, out, staged -> true, progress).tasks();
+                page = AudioExcerpts.write(page, out, first.threads(), staged -> true, progress).tasks();
+            } else {
+                page = AudioExcerpts.existing(page, results.target(out), results::wrote);
             }
             Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), page, skipped,
                     truncated, eda.plots(), eda.summary(), results::target);

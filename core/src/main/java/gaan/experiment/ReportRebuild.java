@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -45,15 +46,16 @@ public final class ReportRebuild {
      * captions are the file names.
      */
     public static Path write(Path out) {
-        return write(out, false, Progress.QUIET);
+        return write(out, false, 1, Progress.QUIET);
     }
 
     /**
      * As {@link #write(Path)}; with {@code embedAudioExcerpts}, first writes an excerpt of each
-     * track into {@code <out>/}{@value RunFolder#AUDIO_DIR} for the page to play
-     * ({@link AudioExcerpts}).
+     * track into {@code <out>/}{@value RunFolder#AUDIO_DIR} for the page to play, {@code threads}
+     * at a time ({@link AudioExcerpts}); without it, the page plays the excerpts an earlier run
+     * wrote there ({@link AudioExcerpts#existing}).
      */
-    public static Path write(Path out, boolean embedAudioExcerpts, Progress progress) {
+    public static Path write(Path out, boolean embedAudioExcerpts, int threads, Progress progress) {
         List<TaskReport> tasks = new ArrayList<>();
         List<TrackRow> stored = null;
         for (Path folder : taskFolders(out)) {
@@ -81,11 +83,13 @@ public final class ReportRebuild {
                     throw new ConfigException(out.resolve(entry) + " was not written by gaan; move it away first");
                 }
             }
+            Predicate<Path> own = p -> owned.wrote(owned.relative(p));
             if (embedAudioExcerpts) {
-                AudioExcerpts.Embedded embedded = AudioExcerpts.write(tasks, out,
-                        p -> owned.wrote(owned.relative(p)), progress);
+                AudioExcerpts.Embedded embedded = AudioExcerpts.write(tasks, out, threads, own, progress);
                 tasks = embedded.tasks();
                 owned.record(embedded.files().stream().map(owned::relative).toList());
+            } else {
+                tasks = AudioExcerpts.existing(tasks, out, own);
             }
             Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, truncated,
                     pngs(eda), Files.exists(summary) ? summary : null, UnaryOperator.identity());
