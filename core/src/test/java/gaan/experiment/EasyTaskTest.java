@@ -50,22 +50,9 @@ class EasyTaskTest {
         out = dir.resolve("results");
         ExperimentConfig easy = new Overrides(null, null, null, 40, null, null, 2)
                 .applyTo(Preset.EASY.config()).resolved().validate();
-        Progress recording = new Progress() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public Tracker start(String label, long total) {
-                return Progress.QUIET.start(label, total);
-            }
-        };
+        RecordedWarnings recording = new RecordedWarnings();
         outcome = ExperimentRunner.run(new RunRequest(List.of(easy), demo, out, null), recording);
+        warnings.addAll(recording.warnings);
     }
 
     @Test

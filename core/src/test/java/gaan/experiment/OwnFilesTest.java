@@ -207,22 +207,8 @@ class OwnFilesTest {
         run(Progress.QUIET, easy("easy"));
         Files.copy(gaan.testutil.Fixtures.audio("not_audio.mp3"), collection.resolve("audio/track_003.wav"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Progress recording = new Progress() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public Tracker start(String label, long total) {
-                return Progress.QUIET.start(label, total);
-            }
-        };
+        RecordedWarnings recording = new RecordedWarnings();
+        List<String> warnings = recording.warnings;
         ReportRebuild.write(out, true, 1, recording);
         java.util.Map<Path, String> serial = new java.util.TreeMap<>();
         for (Path p : files(out.resolve("audio"))) {
