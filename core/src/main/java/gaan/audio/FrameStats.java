@@ -13,22 +13,7 @@ final class FrameStats {
     }
 
     static double mean(float[] v, int from, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        int end = from + n;
-        for (; i + 3 < end; i += 4) {
-            s0 += v[i];
-            s1 += v[i + 1];
-            s2 += v[i + 2];
-            s3 += v[i + 3];
-        }
-        for (; i < end; i++) {
-            s0 += v[i];
-        }
-        return ((s0 + s1) + (s2 + s3)) / n;
+        return sum(v, from, n, 0.0, false) / n;
     }
 
     static double std(float[] v, int from, int n) {
@@ -37,6 +22,11 @@ final class FrameStats {
 
     /** The standard deviation of {@code v[from, from + n)} around its {@code mean}. */
     static double std(float[] v, int from, int n, double mean) {
+        return Math.sqrt(sum(v, from, n, mean, true) / n);
+    }
+
+    /** The sum of {@code v[i] - centre}, or of its squares, over {@code [from, from + n)}. */
+    private static double sum(float[] v, int from, int n, double centre, boolean squares) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -44,19 +34,19 @@ final class FrameStats {
         int i = from;
         int end = from + n;
         for (; i + 3 < end; i += 4) {
-            double d0 = v[i] - mean;
-            double d1 = v[i + 1] - mean;
-            double d2 = v[i + 2] - mean;
-            double d3 = v[i + 3] - mean;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
+            s0 += term(v[i], centre, squares);
+            s1 += term(v[i + 1], centre, squares);
+            s2 += term(v[i + 2], centre, squares);
+            s3 += term(v[i + 3], centre, squares);
         }
         for (; i < end; i++) {
-            double d = v[i] - mean;
-            s0 += d * d;
+            s0 += term(v[i], centre, squares);
         }
-        return Math.sqrt(((s0 + s1) + (s2 + s3)) / n);
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double term(float x, double centre, boolean squares) {
+        double d = x - centre;
+        return squares ? d * d : d;
     }
 }

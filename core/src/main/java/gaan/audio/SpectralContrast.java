@@ -193,25 +193,16 @@ final class SpectralContrast {
 
     /**
      * Each column of rows a, b, c, d sorted into {@code out[0][j] >= ... >= out[3][j]} (five
-     * comparators): the first two in one loop, the other three a loop each. C2 did not unroll, and
-     * so did not vectorise, the five in one loop (ten min/max and eight arrays: 40 % of the
-     * contrast's time then).
+     * comparators), a loop each. C2 did not unroll, and so did not vectorise, the five in one loop
+     * (ten min/max and eight arrays: 40 % of the contrast's time then).
      */
     private static void sort4(float[] a, float[] b, float[] c, float[] d, float[][] out, int width) {
         float[] o0 = out[0];
         float[] o1 = out[1];
         float[] o2 = out[2];
         float[] o3 = out[3];
-        for (int j = 0; j < width; j++) {
-            float x = a[j];
-            float y = b[j];
-            o0[j] = Math.max(x, y);
-            o1[j] = Math.min(x, y);
-            float u = c[j];
-            float v = d[j];
-            o2[j] = Math.max(u, v);
-            o3[j] = Math.min(u, v);
-        }
+        compare(a, b, o0, o1, width);
+        compare(c, d, o2, o3, width);
         compare(o0, o2, width);
         compare(o1, o3, width);
         compare(o1, o2, width);
@@ -238,11 +229,19 @@ final class SpectralContrast {
 
     /** Comparator {@code (a, b)} on each column, in place: the larger value to {@code a}. */
     private static void compare(float[] a, float[] b, int width) {
+        compare(a, b, a, b, width);
+    }
+
+    /**
+     * Comparator on each column: the larger of {@code a[j]} and {@code b[j]} to {@code larger[j]},
+     * the smaller to {@code smaller[j]} (either may be {@code a} or {@code b}).
+     */
+    private static void compare(float[] a, float[] b, float[] larger, float[] smaller, int width) {
         for (int j = 0; j < width; j++) {
             float x = a[j];
             float y = b[j];
-            a[j] = Math.max(x, y);
-            b[j] = Math.min(x, y);
+            larger[j] = Math.max(x, y);
+            smaller[j] = Math.min(x, y);
         }
     }
 
@@ -251,8 +250,8 @@ final class SpectralContrast {
      * largest values so far, largest first, and {@code smallest} through {@code low[from .. from +
      * size)}, smallest first: each place keeps the larger (smaller) of its value and the one coming
      * through and passes the other on (min/max, no branches, so the loops over the frames
-     * vectorise); what the last place passes on drops out. Both networks in one loop per place:
-     * with the block's 64 frames a loop's own cost is a good part of its time.
+     * vectorise); what the last place passes on drops out. A loop per network and place: the same
+     * time as both networks' step in one loop.
      */
     private static void insert(float[] largest, float[] smallest, float[][] high, float[][] low, int from, int size,
                                Scratch s, int width) {
@@ -263,16 +262,8 @@ final class SpectralContrast {
             float[] lo = low[i];
             float[] outHigh = s.carryHigh;
             float[] outLow = s.carryLow;
-            for (int j = 0; j < width; j++) {
-                float h = hi[j];
-                float ch = inHigh[j];
-                hi[j] = Math.max(h, ch);
-                outHigh[j] = Math.min(h, ch);
-                float l = lo[j];
-                float cl = inLow[j];
-                lo[j] = Math.min(l, cl);
-                outLow[j] = Math.max(l, cl);
-            }
+            compare(hi, inHigh, hi, outHigh, width);
+            compare(inLow, lo, outLow, lo, width);
             inHigh = outHigh;
             inLow = outLow;
         }
