@@ -13,10 +13,19 @@ import gaan.linalg.Parallel;
  *
  * <p>Steps: every coefficient is standardised over the training frames; {@link KMeans} (one
  * restart) on at most {@value #MAX_TRAINING_FRAMES} frames drawn without replacement gives
- * {@code words} centres, each the mean of its frames; every frame of every track goes to its
- * nearest centre; a track's row is the square root of its words' frequencies. The rows have unit
- * length, and their Euclidean distance is √2 times the Hellinger distance between the histograms,
- * so any clusterer on the rows compares frame distributions by Hellinger.
+ * {@code words} centres, each the mean of its frames; every frame of every track is shared among
+ * its {@value #NEIGHBOURS} nearest centres with Gaussian weights that sum to one (the kernel
+ * codebook of van Gemert et al. 2008, "Kernel codebooks for scene categorization", ECCV, localised
+ * to the nearest words as Liu, Wang &amp; Liu 2011, "In defense of soft-assignment coding", ICCV);
+ * a track's row is the square root of its words' frequencies. The rows have unit length, and their
+ * Euclidean distance is √2 times the Hellinger distance between the histograms, so any clusterer on
+ * the rows compares frame distributions by Hellinger.
+ *
+ * <p>Why soft: a frame near the border of two words goes wholly to one of them in a hard count,
+ * and where the border falls depends on the seed; with hard counts the dev corpus's eigengap chose
+ * k = 3 on some codebook seeds and 7 on others (ARI 0.18-0.34), with the weights k = 8 on all six
+ * (0.25-0.28; docs/quality.md). The kernel's variance is the mean squared distance of a training
+ * frame to its centre, so the width follows the data's scale, not a constant.
  *
  * <p>Conventions: frames {@code [track][frame][coefficient]}, float32 in, double out; every
  * track has at least one frame.
@@ -26,6 +35,8 @@ public final class BagOfFrames {
     static final int MAX_TRAINING_FRAMES = 100_000;
     /** Lloyd iterations at most: the histogram only needs each frame's nearest word, not the last decimal. */
     private static final int MAX_ITER = 100;
+    /** Words a frame is shared among: the nearest few carry almost all the Gaussian weight. */
+    static final int NEIGHBOURS = 5;
 
     private final int words;
     private final long seed;
@@ -59,26 +70,47 @@ public final class BagOfFrames {
         int k = Math.min(words, training.length);
         int[] labels = new KMeans(k, 1, MAX_ITER, 1e-4, seed, threads).fit(training).labels();
         double[][] centres = centres(training, labels, k);
+        double variance = meanSquaredDistance(training, labels, centres);
         double[][] rows = new double[frames.length][k];
         try (Parallel par = new Parallel(threads)) {
-            par.forChunks(frames.length, 16, (from, to) -> assign(frames, from, to, mean, scale, centres, rows));
+            par.forChunks(frames.length, 16,
+                    (from, to) -> assign(frames, from, to, mean, scale, centres, variance, rows));
         }
         return rows;
     }
 
-    /** Rows {@code [from, to)}: each frame counted at its nearest centre, then the square roots of the frequencies. */
+    /**
+     * Rows {@code [from, to)}: each frame's unit weight spread over its nearest centres, then the
+     * square roots of the frequencies.
+     */
     private static void assign(float[][][] frames, int from, int to, double[] mean, double[] scale,
-                               double[][] centres, double[][] rows) {
+                               double[][] centres, double variance, double[][] rows) {
         int dim = mean.length;
         int k = centres.length;
+        int m = Math.min(NEIGHBOURS, k);
         double[] v = new double[dim];
+        double[] d2 = new double[k];
+        int[] near = new int[m];
+        double[] weight = new double[m];
         for (int t = from; t < to; t++) {
             for (float[] frame : frames[t]) {
                 for (int j = 0; j < dim; j++) {
                     v[j] = frame[j];
                 }
                 standardise(v, mean, scale);
-                rows[t][nearest(v, centres)]++;
+                for (int w = 0; w < k; w++) {
+                    d2[w] = squaredDistance(v, centres[w]);
+                }
+                nearest(d2, near);
+                // Relative to the nearest word, so a frame far from every word still has weights that sum to one.
+                double sum = 0;
+                for (int i = 0; i < m; i++) {
+                    weight[i] = variance > 0 ? Math.exp(-(d2[near[i]] - d2[near[0]]) / (2 * variance)) : (i == 0 ? 1 : 0);
+                    sum += weight[i];
+                }
+                for (int i = 0; i < m; i++) {
+                    rows[t][near[i]] += weight[i] / sum;
+                }
             }
             for (int w = 0; w < k; w++) {
                 rows[t][w] = Math.sqrt(rows[t][w] / frames[t].length);
@@ -158,20 +190,37 @@ public final class BagOfFrames {
         return c;
     }
 
-    private static int nearest(double[] v, double[][] centres) {
-        int best = 0;
-        double bestDist = Double.POSITIVE_INFINITY;
-        for (int w = 0; w < centres.length; w++) {
-            double d = 0;
-            for (int j = 0; j < v.length && d < bestDist; j++) {
-                double e = v[j] - centres[w][j];
-                d += e * e;
-            }
-            if (d < bestDist) {
-                bestDist = d;
-                best = w;
+    /** Mean over the training frames of the squared distance to their own centre. */
+    private static double meanSquaredDistance(double[][] x, int[] labels, double[][] centres) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += squaredDistance(x[i], centres[labels[i]]);
+        }
+        return sum / x.length;
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double d = 0;
+        for (int j = 0; j < a.length; j++) {
+            double e = a[j] - b[j];
+            d += e * e;
+        }
+        return d;
+    }
+
+    /** The indices of the {@code near.length} smallest of {@code d2}, nearest first (lowest index on ties). */
+    private static void nearest(double[] d2, int[] near) {
+        int found = 0;
+        for (int w = 0; w < d2.length; w++) {
+            if (found < near.length || d2[w] < d2[near[found - 1]]) {
+                int i = Math.min(found, near.length - 1);
+                while (i > 0 && d2[near[i - 1]] > d2[w]) {
+                    near[i] = near[i - 1];
+                    i--;
+                }
+                near[i] = w;
+                found = Math.min(found + 1, near.length);
             }
         }
-        return best;
     }
 }

@@ -10,8 +10,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BagOfFramesTest {
-    /** Three sounds far apart in a 4-coefficient space; a frame is one of them plus a little noise. */
-    private static final double[][] SOUNDS = {{0, 0, 0, 0}, {20, 0, 0, 0}, {0, 20, 20, 0}};
+    /**
+     * Three sounds far apart in a 4-coefficient space; a frame is one of them plus a little noise.
+     * Every coefficient tells some sounds apart, so standardising it does not blow its noise up to
+     * unit variance, and the kernel's width (the noise) is far below the distance between sounds.
+     */
+    private static final double[][] SOUNDS = {{0, 0, 0, 0}, {20, 0, 0, 20}, {0, 20, 20, 0}};
 
     /** A track of {@code counts[s]} frames of sound {@code s}, in a shuffled order. */
     private static float[][] track(SplittableRandom random, int... counts) {
@@ -86,6 +90,21 @@ class BagOfFramesTest {
         assertArrayEquals(new double[] {0, 0, 1}, sorted(rows[0]), 1e-12);
         assertArrayEquals(new double[] {0.5, 0.5, Math.sqrt(0.5)}, sorted(rows[1]), 1e-12);
         assertArrayEquals(rows, new BagOfFrames(3, 2, 1).histograms(frames), "the thread count changes nothing");
+    }
+
+    @Test
+    void aFrameHalfwayBetweenTwoWordsCountsHalfForEach() {
+        // Two sounds, and a track of frames halfway between them: a hard count gives each of its
+        // frames wholly to one word (row 0, 1), a kernel codebook shares it between both.
+        SplittableRandom random = new SplittableRandom(3);
+        float[][] halfway = new float[4][];
+        for (int i = 0; i < halfway.length; i++) {
+            halfway[i] = new float[] {10, 0, 0, 10};
+        }
+        float[][][] frames = {track(random, 2000, 0), track(random, 0, 2000), halfway};
+        double[][] rows = new BagOfFrames(2, 4, 1).histograms(frames);
+        double h = Math.sqrt(0.5);
+        assertArrayEquals(new double[] {h, h}, rows[2], 0.02);
     }
 
     @Test
