@@ -36,6 +36,15 @@ final class RepresentationBuilder {
     private final TaskData data;
     private final Path modelsDir;
     private final Progress progress;
+    /**
+     * The seed of every codebook: one codebook per collection, so a codebook row is a function of the
+     * collection and the run's seeds move only its clusterer (with a codebook per seed the rows of
+     * two seeds disagreed, and the label-free recommendation, which weighs agreement across seeds,
+     * passed them over; docs/quality.md).
+     */
+    static final long CODEBOOK_SEED = 0;
+    /** Codebook rows by spec, learnt once for all seeds. */
+    private final Map<RepresentationSpec, double[][]> codebooks = new HashMap<>();
     /** VAEs trained by {@link #trainAhead}, by {@link #key}: the representation or what it failed with. */
     private final Map<String, Future<Representation>> ahead = new HashMap<>();
 
@@ -62,7 +71,8 @@ final class RepresentationBuilder {
             case VAE -> vae(spec, seed);
             case HYBRID -> hybrid(spec, seed, earlier);
             case CODEBOOK -> new Representation(spec.name(), FeatureStore.MFCC_FRAMES, false, seed,
-                    new BagOfFrames(spec.words(), seed, data.config().threads()).histograms(data.mfccFrames()),
+                    copy(codebooks.computeIfAbsent(spec, s -> new BagOfFrames(s.words(), CODEBOOK_SEED,
+                            data.config().threads()).histograms(data.mfccFrames()))),
                     List.of(), "");
         };
     }
@@ -298,5 +308,14 @@ final class RepresentationBuilder {
 
     private static String inputsText(List<Modality> inputs) {
         return inputs.stream().map(Modality::key).collect(Collectors.joining("+"));
+    }
+
+    /** A copy a representation may own: the codebook rows are handed to every seed. */
+    private static double[][] copy(double[][] x) {
+        double[][] c = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = x[i].clone();
+        }
+        return c;
     }
 }

@@ -67,8 +67,11 @@ class RepresentationBuilderTest {
         Representation rep = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET).build(spec, 3, Map.of());
         assertEquals(FeatureStore.MFCC_FRAMES, rep.inputs());
         assertEquals(data.size(), rep.x().length);
-        double[][] expected = new gaan.cluster.BagOfFrames(8, 3, 1)
+        double[][] expected = new gaan.cluster.BagOfFrames(8, RepresentationBuilder.CODEBOOK_SEED, 1)
                 .histograms(features.store().cube(FeatureStore.MFCC_FRAMES));
+        // One codebook for the collection: another seed (and another builder, so no cache) gives the same rows.
+        assertArrayEquals(rep.x(), new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET)
+                .build(spec, 4, Map.of()).x());
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], rep.x()[i], 1e-12, "track " + i);
             double norm = 0;
