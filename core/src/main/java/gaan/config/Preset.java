@@ -37,9 +37,9 @@ public enum Preset {
     /**
      * Real music by how it sounds: the MIR descriptor vector, each descriptor group (MFCC, Δ-MFCC,
      * log-mel, spectral shape, contrast, chroma, rhythm, texture) weighted equally, clustered raw,
-     * as PCA 16 and as an MLP-VAE latent (16) by spectral clustering (kNN graph) with k from the
-     * Laplacian's eigengap; three seeds. Needs audio only. Spectral alone because it was the
-     * strongest clusterer on real music and the eigengap the k-selection that found the classes'
+     * as PCA 16 and as an MLP-VAE latent (16) by spectral clustering (kNN graph) with k by the
+     * modularity of the cut on the graph; three seeds. Needs audio only. Spectral alone because it
+     * was the strongest clusterer on real music and its k-selection the one that found the classes'
      * count; K-Means and Ward with k by silhouette split in two, and MFCC alone is weaker: both only
      * add candidates the recommendation then prefers for their stability (docs/quality.md).
      */
