@@ -68,7 +68,7 @@ public enum Preset {
                     List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(32), null),
                             vae("conv_vae_small", CONV, List.of(Modality.LOGMEL), null, List.of(16), null),
                             new RepresentationSpec("hybrid", HYBRID, null, null, null, null, null, null,
-                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null),
+                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null, null),
                             pca("pca_logmel", List.of(Modality.LOGMEL), 32),
                             raw("raw_logmel", List.of(Modality.LOGMEL)),
                             pca("pca_mfcc", List.of(Modality.MFCC), 32),
@@ -107,14 +107,14 @@ public enum Preset {
 
     private static RepresentationSpec vae(String name, RepresentationSpec.Model model, List<Modality> inputs,
                                           String condition, List<Integer> latent, List<Double> beta) {
-        return new RepresentationSpec(name, VAE, inputs, model, condition, latent, beta, null, null, null, null);
+        return new RepresentationSpec(name, VAE, inputs, model, condition, latent, beta, null, null, null, null, null);
     }
 
     private static RepresentationSpec pca(String name, List<Modality> inputs, int dim) {
-        return new RepresentationSpec(name, PCA, inputs, null, null, null, null, dim, null, null, null);
+        return new RepresentationSpec(name, PCA, inputs, null, null, null, null, dim, null, null, null, null);
     }
 
     private static RepresentationSpec raw(String name, List<Modality> inputs) {
-        return new RepresentationSpec(name, RAW, inputs, null, null, null, null, null, null, null, null);
+        return new RepresentationSpec(name, RAW, inputs, null, null, null, null, null, null, null, null, null);
     }
 }
