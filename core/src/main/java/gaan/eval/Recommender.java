@@ -354,8 +354,9 @@ public final class Recommender {
 
     /**
      * {@code x}'s principal-component scores (all min(d, n − 1) of them, so distances between rows
-     * are {@code x}'s), each permuted on its own. Rotating {@code x} changes nothing but the signs the
-     * components are given, so the same points in any basis get the same null.
+     * are {@code x}'s), each permuted on its own. The scores do not change when {@code x} is rotated
+     * (the components' signs follow the scores, as in scikit-learn), so the same points in any basis
+     * get the same null.
      */
     static double[][] componentShuffled(double[][] x, SplittableRandom random) {
         int rank = x.length < 2 ? 0 : Math.min(x[0].length, x.length - 1);
