@@ -3,10 +3,15 @@ package gaan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import gaan.config.ExperimentConfig;
 import gaan.experiment.ReportRebuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code gaan report}: the HTML report again from a results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -24,9 +29,19 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     EmbedAudioOption embedAudio = new EmbedAudioOption();
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Excerpts encoded at once with --embed-audio-excerpts (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = ExperimentConfig.defaultThreads();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.println("report: " + ReportRebuild.write(results, embedAudio.embed, new ConsoleProgress())
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+        }
+        System.out.println("report: " + ReportRebuild.write(results, embedAudio.embed, threads, new ConsoleProgress())
                 .toAbsolutePath());
         return 0;
     }

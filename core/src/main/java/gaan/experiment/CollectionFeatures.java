@@ -18,6 +18,7 @@ import gaan.features.FeatureStore;
  *                      ConvVAE inputs need them, and at 20,000 tracks they are 1.3 GB
  * @param durations     decoded seconds per track (0 when skipped)
  * @param skipReasons   why a track's audio was skipped, null where it was not
+ * @param truncations   for a track used although its file is truncated, its file and both lengths; null elsewhere
  * @param lyricsTexts   lyrics per track, null where absent, empty or unreadable
  * @param languages     language code per track: declared in tracks.csv, else tagged from the lyrics
  * @param genre         N×G genre multi-hot over {@code genreNames}
@@ -28,7 +29,8 @@ import gaan.features.FeatureStore;
  */
 public record CollectionFeatures(Collection collection, FeatureStore store, boolean[] audioOk, float[][] mfcc,
                                  java.util.function.Supplier<float[][][][]> patches,
-                                 double[] durations, List<String> skipReasons, List<String> lyricsTexts,
+                                 double[] durations, List<String> skipReasons, List<String> truncations,
+                                 List<String> lyricsTexts,
                                  List<String> languages, float[][] genre, boolean[] genrePresent,
                                  List<String> genreNames, LyricsEmbedding lyrics, List<String> warnings,
                                  ExtractionSummary summary) {

@@ -18,6 +18,7 @@ import gaan.report.Plot;
 import gaan.report.Recommendation;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
+import gaan.report.TruncatedTrack;
 
 /**
  * Runs a {@link RunRequest}: reads the collection, extracts features once (cached in the
@@ -81,16 +82,22 @@ public final class ExperimentRunner {
                     "recommended: [%s] %s -> %s", r.task(), r.column(),
                     request.out().resolve(Recommendation.FILE).toAbsolutePath())));
             List<SkippedTrack> skipped = new ArrayList<>();
+            List<TruncatedTrack> truncated = new ArrayList<>();
             for (int i = 0; i < features.size(); i++) {
+                String id = features.tracks().get(i).id();
                 if (!features.audioOk()[i]) {
-                    skipped.add(new SkippedTrack(features.tracks().get(i).id(), features.skipReasons().get(i)));
+                    skipped.add(new SkippedTrack(id, features.skipReasons().get(i)));
+                } else if (features.truncations().get(i) != null) {
+                    truncated.add(new TruncatedTrack(id, features.truncations().get(i)));
                 }
             }
             if (request.embedAudioExcerpts()) {
-                page = AudioExcerpts.write(page, out, staged -> true, progress).tasks();
+                page = AudioExcerpts.write(page, out, first.threads(), staged -> true, progress).tasks();
+            } else {
+                page = AudioExcerpts.existing(page, results.target(out), results::wrote);
             }
             Path report = ReportPage.write(out, "gaan: " + collection.root().getFileName(), page, skipped,
-                    eda.plots(), eda.summary(), results::target);
+                    truncated, eda.plots(), eda.summary(), results::target);
             results.commit();
             return new Outcome(reports.stream().map(t -> moved(t, results)).toList(), results.target(report),
                     failures);

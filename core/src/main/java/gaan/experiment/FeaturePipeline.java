@@ -94,16 +94,18 @@ public final class FeaturePipeline {
         boolean[] audioOk = new boolean[n];
         double[] durations = new double[n];
         List<String> skipReasons = new ArrayList<>();
+        List<String> truncations = new ArrayList<>();
         List<String> truncated = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TrackRow r = rows.get(i);
             audioOk[i] = r.ok();
             durations[i] = r.durationSeconds();
             skipReasons.add(r.ok() ? null : skipReason(r));
+            truncations.add(r.ok() && r.truncated() ? skipReason(r) : null);
             if (!r.ok()) {
                 progress.warn("track '" + r.id() + "' skipped: " + skipReasons.get(i));
             } else if (r.truncated()) {
-                truncated.add("track '" + r.id() + "' used although " + skipReason(r));
+                truncated.add("track '" + r.id() + "' used although " + truncations.get(i));
             }
         }
 
@@ -140,7 +142,7 @@ public final class FeaturePipeline {
         store.putMask(FeatureStore.LYRICS_MASK, lyrics.present());
         warnings.forEach(progress::warn);
         return new CollectionFeatures(collection, store, audioOk, store.matrix(FeatureStore.MFCC_SUMMARY),
-                once(store::patches), durations, skipReasons, texts, languages, genre, genrePresent,
+                once(store::patches), durations, skipReasons, truncations, texts, languages, genre, genrePresent,
                 vocabulary.genres(), lyrics, warnings, summary);
     }
 

@@ -24,6 +24,7 @@ import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 import gaan.report.TrackInfo;
 import gaan.report.TrackMap;
+import gaan.report.TruncatedTrack;
 
 /**
  * Writes {@code <out>/report.html} for {@code gaan run} and {@code gaan report} alike: the tasks,
@@ -39,11 +40,11 @@ final class ReportPage {
      * @param placed where a file written now will be when the page is read (see
      *               {@link HtmlReport#write(HtmlReport.Report, Path, java.util.function.UnaryOperator)})
      */
-    static Path write(Path out, String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
-                      Path edaSummary, UnaryOperator<Path> placed) {
+    static Path write(Path out, String title, List<TaskReport> tasks, List<SkippedTrack> skipped,
+                      List<TruncatedTrack> truncated, List<Plot> edaPlots, Path edaSummary, UnaryOperator<Path> placed) {
         Path recorded = out.resolve(Recommendation.FILE);
         Recommendation rec = Files.isRegularFile(recorded) ? Recommendation.read(recorded) : null;
-        return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, edaPlots, edaSummary,
+        return HtmlReport.write(new HtmlReport.Report(title, tasks, skipped, truncated, edaPlots, edaSummary,
                 edaSummary == null ? List.of() : EdaPlots.omitted(edaSummary), AnswerRule.DEFAULT.toString(), rec,
                 map(out, rec, tasks).orElse(null)), out.resolve(RunFolder.REPORT_FILE), placed);
     }

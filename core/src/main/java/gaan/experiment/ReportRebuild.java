@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -30,6 +31,7 @@ import gaan.report.RunWriter;
 import gaan.report.SkippedTrack;
 import gaan.report.TaskReport;
 import gaan.report.TrackInfo;
+import gaan.report.TruncatedTrack;
 import gaan.text.LyricsReader;
 import gaan.text.LyricsText;
 
@@ -44,24 +46,30 @@ public final class ReportRebuild {
      * captions are the file names.
      */
     public static Path write(Path out) {
-        return write(out, false, Progress.QUIET);
+        return write(out, false, 1, Progress.QUIET);
     }
 
     /**
      * As {@link #write(Path)}; with {@code embedAudioExcerpts}, first writes an excerpt of each
-     * track into {@code <out>/}{@value RunFolder#AUDIO_DIR} for the page to play
-     * ({@link AudioExcerpts}).
+     * track into {@code <out>/}{@value RunFolder#AUDIO_DIR} for the page to play, {@code threads}
+     * at a time ({@link AudioExcerpts}); without it, the page plays the excerpts an earlier run
+     * wrote there ({@link AudioExcerpts#existing}).
      */
-    public static Path write(Path out, boolean embedAudioExcerpts, Progress progress) {
+    public static Path write(Path out, boolean embedAudioExcerpts, int threads, Progress progress) {
         List<TaskReport> tasks = new ArrayList<>();
-        List<SkippedTrack> skipped = new ArrayList<>();
+        List<TrackRow> stored = null;
         for (Path folder : taskFolders(out)) {
             Collection collection = collectionOf(folder);
             tasks.add(readTask(folder, collection));
-            if (skipped.isEmpty() && collection != null) {
-                skipped.addAll(skippedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root()))));
+            if (stored == null && collection != null) {
+                stored = storedTracks(FeatureStore.at(FeatureStore.defaultDir(collection.root())));
             }
         }
+        List<TrackRow> rows = stored == null ? List.of() : stored;
+        List<SkippedTrack> skipped = rows.stream().filter(r -> !r.ok())
+                .map(r -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
+        List<TruncatedTrack> truncated = rows.stream().filter(r -> r.ok() && r.truncated())
+                .map(r -> new TruncatedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
         if (tasks.isEmpty()) {
             throw new ConfigException(out + " holds no task folder with a " + RunWriter.RUN_FILE
                     + "; run 'gaan run --out " + out + "' first");
@@ -75,13 +83,15 @@ public final class ReportRebuild {
                     throw new ConfigException(out.resolve(entry) + " was not written by gaan; move it away first");
                 }
             }
+            Predicate<Path> own = p -> owned.wrote(owned.relative(p));
             if (embedAudioExcerpts) {
-                AudioExcerpts.Embedded embedded = AudioExcerpts.write(tasks, out,
-                        p -> owned.wrote(owned.relative(p)), progress);
+                AudioExcerpts.Embedded embedded = AudioExcerpts.write(tasks, out, threads, own, progress);
                 tasks = embedded.tasks();
                 owned.record(embedded.files().stream().map(owned::relative).toList());
+            } else {
+                tasks = AudioExcerpts.existing(tasks, out, own);
             }
-            Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped,
+            Path page = ReportPage.write(out, "gaan: " + out.toAbsolutePath().getFileName(), tasks, skipped, truncated,
                     pngs(eda), Files.exists(summary) ? summary : null, UnaryOperator.identity());
             owned.record(page);
             return page;
@@ -137,12 +147,9 @@ public final class ReportRebuild {
                 TaskReports.headToHead(rows, history), history, assignments, tracks, selected,
                 pngs(new RunFolder(folder).plots()), RunReader.readNotes(folder.resolve(RunWriter.RUN_FILE)));    }
 
-    private static List<SkippedTrack> skippedTracks(FeatureStore store) {
-        if (!Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV))) {
-            return List.of();
-        }
-        return store.tracks().stream().filter(r -> !r.ok())
-                .map((TrackRow r) -> new SkippedTrack(r.id(), FeaturePipeline.skipReason(r))).toList();
+    /** The rows of the store's {@code tracks.csv}, or none when the store has none. */
+    private static List<TrackRow> storedTracks(FeatureStore store) {
+        return Files.isRegularFile(store.dir().resolve(FeatureStore.TRACKS_CSV)) ? store.tracks() : List.of();
     }
 
     private static List<Plot> pngs(Path dir) {

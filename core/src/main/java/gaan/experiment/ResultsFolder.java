@@ -83,6 +83,11 @@ public final class ResultsFolder implements AutoCloseable {
         return p.startsWith(staging) ? owned.dir().resolve(staging.relativize(p)) : p;
     }
 
+    /** Whether gaan wrote the file at {@code path} in {@code OUT} (an earlier run's, listed in the manifest). */
+    boolean wrote(Path path) {
+        return owned.wrote(owned.relative(path));
+    }
+
     /**
      * The task folders of earlier runs that this run leaves in place: gaan's folders in
      * {@code OUT} with a {@code run.json}, other than {@code rewritten} (the run's own tasks).

@@ -179,9 +179,7 @@ public final class FeatureExtractor {
         try {
             String refused = !Files.exists(file) ? null
                     : !Files.isRegularFile(file) ? "not a regular file"
-                    : Files.size(file) > limits.maxAudioBytes() ? "file of " + Files.size(file)
-                            + " bytes, above the limit of " + limits.maxAudioBytes() + " bytes (features.maxAudioBytes)"
-                    : null;
+                    : limits.tooLarge(Files.size(file));
             if (refused != null) {
                 return unread(row, track, audio, refused);
             }
@@ -202,15 +200,31 @@ public final class FeatureExtractor {
             h = compute(file, key, cache, analyzer);
         }
         // The length rule is applied here, not cached: the cached result serves any minimum.
-        String tooShort = h.ok() ? limits.tooShort(h.durationSeconds(), h.truncation()) : null;
-        boolean ok = h.ok() && tooShort == null;
-        String reason = tooShort != null ? tooShort : h.ok() && h.truncation() != null
-                ? h.truncation().describe() : h.reason();
+        TrackLimits.Verdict verdict = h.ok() ? limits.judge(h.durationSeconds(), h.truncation()) : null;
+        boolean ok = verdict != null && verdict.used();
+        String reason = verdict != null ? verdict.reason() : h.reason();
         boolean truncated = h.truncation() != null;
         TrackRow r = new TrackRow(row, track.id(), audio, size, mtime, sha1, params.cacheKey(),
                 ok ? TrackRow.OK : TrackRow.SKIPPED, reason, ok ? h.durationSeconds() : 0, ok && h.padded(), truncated);
         return new Done(r, cache.has(key) ? key : null,
                 new TrackOutcome(row, track.id(), ok, fromCache, reason, truncated));
+    }
+
+    /**
+     * The features of a decoded file (what a truncated one holds), as every extraction computes
+     * them: a file with NaN or infinite samples is refused, its features would be meaningless.
+     * Whether the track is then used is {@link TrackLimits#judge}'s decision.
+     *
+     * @throws AudioDecodeException naming the file when a sample is not finite
+     */
+    public static AudioFeatures analyse(Path file, DecodedAudio audio, AudioAnalyzer analyzer) {
+        float[] samples = audio.samples();
+        int bad = nonFinite(samples);
+        if (bad > 0) {
+            throw new AudioDecodeException(file, bad + " of " + samples.length
+                    + " samples are NaN or infinite (a broken float file); its features would be meaningless");
+        }
+        return analyzer.analyze(samples);
     }
 
     private static int nonFinite(float[] samples) {
@@ -240,13 +254,7 @@ public final class FeatureExtractor {
     private TrackCache.Header compute(Path file, String key, TrackCache cache, AudioAnalyzer analyzer) {
         try {
             DecodedAudio audio = decoding.load(file, params.offsetSeconds(), params.durationSeconds());
-            float[] samples = audio.samples();
-            int bad = nonFinite(samples);
-            if (bad > 0) {
-                throw new AudioDecodeException(file, bad + " of " + samples.length
-                        + " samples are NaN or infinite (a broken float file); its features would be meaningless");
-            }
-            AudioFeatures f = analyzer.analyze(samples);
+            AudioFeatures f = analyse(file, audio, analyzer);
             cache.putOk(key, f, audio.truncation());
             return new TrackCache.Header(true, f.durationSeconds(), f.padded(), "", audio.truncation());
         } catch (AudioDecodeException e) {

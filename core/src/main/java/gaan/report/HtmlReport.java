@@ -42,7 +42,7 @@ public final class HtmlReport {
     public static final double NOISY_BELOW = 0.5;
     /** Tracks listed per cluster; the rest are counted, not listed, to keep the page light. */
     public static final int MAX_TRACKS_PER_CLUSTER = 100;
-    /** Skipped tracks named in the warnings; the rest are counted. */
+    /** Skipped (and truncated) tracks named in the warnings; the rest are counted. */
     public static final int MAX_LISTED_SKIPPED = 20;
     private static final int TOP_WORDS = 10;
     private static final int TOP_GENRES = 5;
@@ -73,6 +73,7 @@ public final class HtmlReport {
      * @param title      page title
      * @param tasks      one section per task, in order
      * @param skipped    tracks left out of the run with their reasons (shown among the warnings)
+     * @param truncated  tracks used although their files are truncated, with both lengths (shown among the warnings)
      * @param edaPlots   plots of the exploratory analysis, or empty
      * @param edaSummary the EDA summary CSV to link, or {@code null}
      * @param edaOmitted the EDA plots left out for want of data, with their reasons
@@ -80,12 +81,14 @@ public final class HtmlReport {
      * @param recommendation the run's recommended clustering, or {@code null} when none was recorded
      * @param map        the interactive map of the first screen, or {@code null} for none
      */
-    public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped, List<Plot> edaPlots,
+    public record Report(String title, List<TaskReport> tasks, List<SkippedTrack> skipped,
+                         List<TruncatedTrack> truncated, List<Plot> edaPlots,
                          Path edaSummary, List<EdaPlots.Omitted> edaOmitted, String answerRule,
                          Recommendation recommendation, TrackMap map) {
         public Report {
             tasks = List.copyOf(tasks);
             skipped = List.copyOf(skipped);
+            truncated = List.copyOf(truncated);
             edaPlots = List.copyOf(edaPlots);
             edaOmitted = List.copyOf(edaOmitted);
         }
@@ -233,9 +236,10 @@ public final class HtmlReport {
     /**
      * Warnings of a run, most serious kind first, one per kind that occurred: leakage, collapse,
      * mostly-noise clusterings (the first {@link #MAX_LISTED_NOISY} of each task named), skipped
-     * tracks (the first {@link #MAX_LISTED_SKIPPED} named).
+     * tracks, truncated tracks that were used (the first {@link #MAX_LISTED_SKIPPED} of each named).
      */
-    public static List<Warning> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped) {
+    public static List<Warning> warnings(List<TaskReport> tasks, List<SkippedTrack> skipped,
+                                         List<TruncatedTrack> truncated) {
         List<String> leakage = new ArrayList<>();
         List<String> collapse = new ArrayList<>();
         List<String> noise = new ArrayList<>();
@@ -283,15 +287,25 @@ public final class HtmlReport {
                     + "internal scores describe the few clustered tracks only", noise));
         }
         if (!skipped.isEmpty()) {
-            List<String> listed = new ArrayList<>(skipped.stream().limit(MAX_LISTED_SKIPPED)
-                    .map(s -> s.id() + " (" + s.reason() + ")").toList());
-            int more = skipped.size() - MAX_LISTED_SKIPPED;
-            if (more > 0) {
-                listed.add("and " + more + " more (see the feature store's tracks.csv)");
-            }
-            out.add(new Warning(skipped.size() + " track(s) were skipped", listed));
+            out.add(new Warning(skipped.size() + " track(s) were skipped",
+                    firstTracks(skipped.stream().map(s -> s.id() + " (" + s.reason() + ")").toList())));
+        }
+        if (!truncated.isEmpty()) {
+            out.add(new Warning(truncated.size() + " truncated track(s) were used: their files hold less audio than "
+                    + "their headers declare, and only the audio present was analysed",
+                    firstTracks(truncated.stream().map(t -> t.id() + " (" + t.lengths() + ")").toList())));
         }
         return out;
+    }
+
+    /** The first {@link #MAX_LISTED_SKIPPED} of a warning's per-track lines; the rest counted. */
+    private static List<String> firstTracks(List<String> lines) {
+        List<String> listed = new ArrayList<>(lines.subList(0, Math.min(lines.size(), MAX_LISTED_SKIPPED)));
+        int more = lines.size() - MAX_LISTED_SKIPPED;
+        if (more > 0) {
+            listed.add("and " + more + " more (see the feature store's tracks.csv)");
+        }
+        return listed;
     }
 
     /** Where a selected row's note states the sweep's selection rule (written by the clustering stage). */
@@ -384,11 +398,11 @@ public final class HtmlReport {
         }
 
         private void warningsSection(Report r) {
-            List<Warning> warnings = warnings(r.tasks(), r.skipped());
+            List<Warning> warnings = warnings(r.tasks(), r.skipped(), r.truncated());
             h.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n");
             if (warnings.isEmpty()) {
                 h.append("<p>None: no representation used the labels, no VAE collapsed, every clustering covers at "
-                        + "least half of the tracks, and no track was skipped.</p>\n");
+                        + "least half of the tracks, and no track was skipped or truncated.</p>\n");
             }
             for (Warning w : warnings) {
                 h.append("<details class=\"warning\"><summary>").append(esc(w.headline()))

@@ -27,8 +27,9 @@ import gaan.features.TrackRow;
 import gaan.report.Recommendation;
 import gaan.report.RunWriter;
 import gaan.testutil.Fixtures;
+import gaan.testutil.Wav;
 
-/** The Easy task end to end on a small demo collection with one broken file in it. */
+/** The Easy task end to end on a small demo collection with one broken file and one truncated file in it. */
 class EasyTaskTest {
     @TempDir
     static Path dir;
@@ -41,27 +42,17 @@ class EasyTaskTest {
         Path demo = dir.resolve("demo");
         DemoCorpus.write(demo, new DemoCorpus.Options(30, 3.0, 6, 7));
         Files.copy(Fixtures.audio("not_audio.mp3"), demo.resolve("audio/broken.mp3"));
-        Files.writeString(demo.resolve("tracks.csv"), "broken,audio/broken.mp3,,rock,en,rock\n",
-                StandardOpenOption.APPEND);
+        // A cut download: the header declares 3 s, the file holds 2 s (long enough to be used).
+        Path cut = Wav.write(demo.resolve("audio/cut.wav"), Wav.tone(3.0, 22050, 330, 5), 22050, 1);
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(cut), 44 + 2 * 44100));
+        Files.writeString(demo.resolve("tracks.csv"), "broken,audio/broken.mp3,,rock,en,rock\n"
+                + "cut,audio/cut.wav,,rock,en,rock\n", StandardOpenOption.APPEND);
         out = dir.resolve("results");
         ExperimentConfig easy = new Overrides(null, null, null, 40, null, null, 2)
                 .applyTo(Preset.EASY.config()).resolved().validate();
-        Progress recording = new Progress() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public Tracker start(String label, long total) {
-                return Progress.QUIET.start(label, total);
-            }
-        };
+        RecordedWarnings recording = new RecordedWarnings();
         outcome = ExperimentRunner.run(new RunRequest(List.of(easy), demo, out, null), recording);
+        warnings.addAll(recording.warnings);
     }
 
     @Test
@@ -78,7 +69,7 @@ class EasyTaskTest {
 
         List<List<String>> assignments = Csv.read(easy.resolve(RunWriter.ASSIGNMENTS_FILE));
         assertEquals(RunWriter.ASSIGNMENT_LEAD_COLUMNS, assignments.get(0).subList(0, 3));
-        assertEquals(31, assignments.size(), "30 decodable tracks + header");
+        assertEquals(32, assignments.size(), "30 demo tracks, the truncated one and the header");
 
         List<List<String>> history = Csv.read(easy.resolve(RunWriter.HISTORY_FILE));
         assertEquals(RunWriter.HISTORY_COLUMNS, history.get(0));
@@ -103,7 +94,7 @@ class EasyTaskTest {
                         "a map of " + rep + " coloured by " + colour + " in " + plots);
             }
         }
-        assertEquals(30, Files.readAllLines(easy.resolve("representations/track_ids.txt")).size());
+        assertEquals(31, Files.readAllLines(easy.resolve("representations/track_ids.txt")).size());
         assertTrue(Files.exists(out.resolve("report.html")));
     }
 
@@ -161,6 +152,28 @@ class EasyTaskTest {
                 warnings.toString());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("broken.mp3"), "the report names the skipped file");
+    }
+
+    @Test
+    void aTruncatedFileIsUsedAndTheReportListsItWithBothLengths() throws Exception {
+        String lengths = "audio/cut.wav: truncated: the header declares 3.000 s of audio but the file holds 2.000 s";
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("1 truncated track(s) were used") && html.contains("cut (" + lengths + ")"), html);
+        // gaan report rebuilds the page from the store's tracks.csv and lists it the same way.
+        Path copy = dir.resolve("rebuilt");
+        try (var files = Files.walk(out)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(out.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals(".gaan.lock")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        String rebuilt = Files.readString(ReportRebuild.write(copy));
+        assertTrue(rebuilt.contains("1 truncated track(s) were used") && rebuilt.contains("cut (" + lengths + ")"),
+                rebuilt);
     }
 
     @Test

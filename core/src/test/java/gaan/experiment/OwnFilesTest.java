@@ -165,17 +165,69 @@ class OwnFilesTest {
     void gaanReportEmbedsExcerptsAndLeavesAUsersFilesAlone() throws Exception {
         run(Progress.QUIET, easy("easy"));
         Path mine = Files.writeString(Files.createDirectories(out.resolve("audio")).resolve("mine.txt"), "mine");
-        ConfigException e = assertThrows(ConfigException.class, () -> ReportRebuild.write(out, true, Progress.QUIET));
+        ConfigException e = assertThrows(ConfigException.class, () -> ReportRebuild.write(out, true, 2, Progress.QUIET));
         assertTrue(e.getMessage().contains("audio was not written by gaan"), e.getMessage());
         Files.delete(mine);
 
-        ReportRebuild.write(out, true, Progress.QUIET);
+        ReportRebuild.write(out, true, 2, Progress.QUIET);
         assertEquals(8, files(out.resolve("audio")).size());
         assertTrue(Files.readString(out.resolve("report.html")).contains("src=\"audio/track_000.mp3\""));
         Files.writeString(mine, "mine");
-        ReportRebuild.write(out, true, Progress.QUIET);
+        ReportRebuild.write(out, true, 2, Progress.QUIET);
         assertEquals("mine", Files.readString(mine));
         assertEquals(9, files(out.resolve("audio")).size());
+    }
+
+    @Test
+    void excerptsAnEarlierRunWroteArePlayedWithoutTheOptionUntilTheirTrackChanges() throws Exception {
+        ExperimentRunner.run(new RunRequest(List.of(easy("easy")), collection, out, null, List.of(), true),
+                Progress.QUIET);
+        ReportRebuild.write(out);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("src=\"audio/track_000.mp3\"") && !html.contains("demo/audio/track_000.wav"),
+                "gaan report without the option plays the excerpts gaan wrote");
+
+        // A track whose file changed after its excerpt was cut links the file itself.
+        Files.setLastModifiedTime(collection.resolve("audio/track_001.wav"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+        ReportRebuild.write(out);
+        html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("demo/audio/track_001.wav") && !html.contains("\"audio/track_001.mp3\""),
+                "a stale excerpt is not played");
+        assertTrue(html.contains("src=\"audio/track_000.mp3\""));
+
+        // gaan run without the option leaves the excerpts where they are and its page plays them too.
+        run(Progress.QUIET, easy("easy"));
+        assertEquals(8, files(out.resolve("audio")).size());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("src=\"audio/track_000.mp3\""));
+    }
+
+    @Test
+    void excerptsAreEncodedSideBySideWithTheSameBytesAndABadTrackLosesOnlyItsOwn() throws Exception {
+        run(Progress.QUIET, easy("easy"));
+        Files.copy(gaan.testutil.Fixtures.audio("not_audio.mp3"), collection.resolve("audio/track_003.wav"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RecordedWarnings recording = new RecordedWarnings();
+        List<String> warnings = recording.warnings;
+        ReportRebuild.write(out, true, 1, recording);
+        java.util.Map<Path, String> serial = new java.util.TreeMap<>();
+        for (Path p : files(out.resolve("audio"))) {
+            serial.put(out.relativize(p), java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+            Files.delete(p);
+        }
+        ReportRebuild.write(out, true, 2, recording);
+        java.util.Map<Path, String> parallel = new java.util.TreeMap<>();
+        for (Path p : files(out.resolve("audio"))) {
+            parallel.put(out.relativize(p), java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+        }
+        assertEquals(7, serial.size(), serial.keySet().toString());
+        assertFalse(serial.containsKey(Path.of("audio/track_003.mp3")));
+        assertEquals(serial, parallel, "the same files, byte for byte, on 1 and 2 threads");
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.stream().allMatch(w -> w.startsWith("no excerpt of track 'track_003'")
+                && w.contains("track_003.wav")), warnings.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("demo/audio/track_003.wav") && html.contains("src=\"audio/track_004.mp3\""));
     }
 
     /** The {@code src} and {@code href} values of a page that point to files (not anchors), as written. */

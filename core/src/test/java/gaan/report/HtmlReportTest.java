@@ -62,7 +62,7 @@ class HtmlReportTest {
 
     @Test
     void warningsAreOneCountedLinePerKindWithTheirDetails() {
-        List<HtmlReport.Warning> w = HtmlReport.warnings(report.tasks(), report.skipped());
+        List<HtmlReport.Warning> w = HtmlReport.warnings(report.tasks(), report.skipped(), report.truncated());
         assertEquals(List.of("1 representation(s) used the evaluation labels as input: their external scores (ARI, "
                         + "NMI, AMI, purity, accuracy) are not evidence of unsupervised structure, so they are listed "
                         + "apart",
@@ -70,12 +70,16 @@ class HtmlReportTest {
                         + "information",
                 "2 clustering(s) left more than half of the tracks as noise, so their internal scores describe the "
                         + "few clustered tracks only",
-                "1 track(s) were skipped"), w.stream().map(HtmlReport.Warning::headline).toList());
+                "1 track(s) were skipped",
+                "1 truncated track(s) were used: their files hold less audio than their headers declare, and only "
+                        + "the audio present was analysed"), w.stream().map(HtmlReport.Warning::headline).toList());
         assertEquals(List.of("hard: cvae_latent8 (mfcc+genre)"), w.get(0).details());
         assertEquals(List.of("hard: VAE mlp_vae_latent8 seed 1: 1 active latent unit(s) at epoch 5"), w.get(1).details());
         assertEquals(List.of("easy: raw_mfcc dbscan eps=0.5 min_samples=2 seed 1 (coverage 0.333)",
                 "hard: raw_mfcc dbscan eps=0.5 min_samples=2 seed 1 (coverage 0.333)"), w.get(2).details());
         assertEquals(List.of("x9 (undecodable: invalid data found when processing input)"), w.get(3).details());
+        assertEquals(List.of("x8 (audio/x8.wav: truncated: the header declares 30.000 s of audio but the file holds "
+                + "12.500 s)"), w.get(4).details());
         assertTrue(html.contains("<details class=\"warning\"><summary>1 track(s) were skipped"), "collapsed");
         assertTrue(html.indexOf("id=\"warnings\"") < html.indexOf("id=\"summary\""), "warnings at the top");
     }
@@ -141,7 +145,7 @@ class HtmlReportTest {
         for (int i = 0; i < 25; i++) {
             many.add(new SkippedTrack("s" + i, "too short"));
         }
-        HtmlReport.Warning w = HtmlReport.warnings(List.of(), many).get(0);
+        HtmlReport.Warning w = HtmlReport.warnings(List.of(), many, List.of()).get(0);
         assertEquals("25 track(s) were skipped", w.headline());
         assertEquals(21, w.details().size(), w.details().toString());
         assertEquals("s19 (too short)", w.details().get(19));

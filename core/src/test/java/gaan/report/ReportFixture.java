@@ -95,6 +95,8 @@ final class ReportFixture {
         }
         return new HtmlReport.Report("gaan report <test>", tasks,
                 List.of(new SkippedTrack("x9", "undecodable: invalid data found when processing input")),
+                List.of(new TruncatedTrack("x8", "audio/x8.wav: truncated: the header declares 30.000 s of audio but "
+                        + "the file holds 12.500 s")),
                 List.of(), null, List.of(), "among the selected run of every sweep (test rule)", null, map(tasks.get(0)));
     }
 }

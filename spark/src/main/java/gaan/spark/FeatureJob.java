@@ -24,7 +24,9 @@ import gaan.audio.AudioDecodeException;
 import gaan.audio.AudioDecoder;
 import gaan.audio.AudioFeatureParams;
 import gaan.audio.AudioFeatures;
+import gaan.audio.DecodedAudio;
 import gaan.features.FeatureExtractor;
+import gaan.features.TrackLimits;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -49,22 +51,32 @@ import org.apache.spark.util.LongAccumulator;
  * failed stage. Files on a non-local file system are copied to the executor's temporary folder
  * for FFmpeg and deleted after.
  *
+ * <p>Which tracks are used follows {@code gaan features} ({@link TrackLimits}): a file above
+ * {@code maxAudioBytes} is not read; a truncated file (less audio than its header declares) is
+ * used when what it holds reaches {@code minSeconds}, its {@code reason} naming both lengths, and a
+ * shorter track, truncated or not, is {@code skipped} with its lengths. The verdict is written with
+ * the row: a re-run with another minimum leaves rows already written as they are.
+ *
  * <p>Each executor thread keeps one {@link AudioAnalyzer} (its FFmpeg and FFT contexts), so an
  * executor with {@code spark.executor.cores = C} runs C decoders at once.
  */
 public final class FeatureJob {
     private final AudioFeatureParams params;
+    private final TrackLimits limits;
     private final int partitions;
 
     /**
      * @param params     the feature parameters (as {@code gaan features})
+     * @param limits     which tracks are used (as {@code gaan features}: {@code features.minSeconds},
+     *                   {@code features.maxAudioBytes})
      * @param partitions tasks the track table is split into; 0 = four per core of the cluster
      */
-    public FeatureJob(AudioFeatureParams params, int partitions) {
+    public FeatureJob(AudioFeatureParams params, TrackLimits limits, int partitions) {
         if (partitions < 0) {
             throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
         }
         this.params = params;
+        this.limits = limits;
         this.partitions = partitions;
     }
 
@@ -88,7 +100,7 @@ public final class FeatureJob {
         LongAccumulator extracted = spark.sparkContext().longAccumulator("gaan tracks extracted");
         LongAccumulator reused = spark.sparkContext().longAccumulator("gaan tracks reused");
         LongAccumulator skipped = spark.sparkContext().longAccumulator("gaan tracks skipped");
-        Extract extract = new Extract(params, new HadoopConf(spark.sparkContext().hadoopConfiguration()), done,
+        Extract extract = new Extract(params, limits, new HadoopConf(spark.sparkContext().hadoopConfiguration()), done,
                 extracted, reused, skipped);
         tracks.repartition(tasks)
                 .mapPartitions(extract, Encoders.row(Tables.FEATURES))
@@ -128,15 +140,17 @@ public final class FeatureJob {
         private static final ThreadLocal<AudioAnalyzer> ANALYZER = new ThreadLocal<>();
 
         private final AudioFeatureParams params;
+        private final TrackLimits limits;
         private final HadoopConf conf;
         private final Broadcast<Set<String>> done;
         private final LongAccumulator extracted;
         private final LongAccumulator reused;
         private final LongAccumulator skipped;
 
-        Extract(AudioFeatureParams params, HadoopConf conf, Broadcast<Set<String>> done, LongAccumulator extracted,
-                LongAccumulator reused, LongAccumulator skipped) {
+        Extract(AudioFeatureParams params, TrackLimits limits, HadoopConf conf, Broadcast<Set<String>> done,
+                LongAccumulator extracted, LongAccumulator reused, LongAccumulator skipped) {
             this.params = params;
+            this.limits = limits;
             this.conf = conf;
             this.done = done;
             this.extracted = extracted;
@@ -193,6 +207,11 @@ public final class FeatureJob {
             java.nio.file.Path copy = null;
             try {
                 FileSystem fs = path.getFileSystem(conf.get());
+                String tooLarge = limits.tooLarge(fs.getFileStatus(path).getLen());
+                if (tooLarge != null) {
+                    skipped.add(1);
+                    return row(track, null, Tables.SKIPPED, tooLarge, null);
+                }
                 java.nio.file.Path local;
                 String sha1;
                 if ("file".equals(fs.getUri().getScheme())) {
@@ -232,10 +251,15 @@ public final class FeatureJob {
 
         private Row analyse(Row track, String key, java.nio.file.Path local, AudioDecoder decoder, AudioAnalyzer analyzer) {
             try {
-                float[] samples = decoder.decode(local, params.offsetSeconds(), params.durationSeconds());
-                AudioFeatures f = analyzer.analyze(samples);
+                DecodedAudio audio = decoder.load(local, params.offsetSeconds(), params.durationSeconds());
+                AudioFeatures f = FeatureExtractor.analyse(local, audio, analyzer);
+                TrackLimits.Verdict verdict = limits.judge(f.durationSeconds(), audio.truncation());
+                if (!verdict.used()) {
+                    skipped.add(1);
+                    return row(track, key, Tables.SKIPPED, verdict.reason(), null);
+                }
                 extracted.add(1);
-                return row(track, key, Tables.OK, "", f);
+                return row(track, key, Tables.OK, verdict.reason(), f);
             } catch (AudioDecodeException e) {
                 skipped.add(1);
                 return row(track, key, Tables.SKIPPED, e.reason(), null);

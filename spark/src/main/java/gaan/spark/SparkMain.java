@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import gaan.audio.AudioFeatureParams;
+import gaan.config.FeatureSettings;
 import gaan.config.Modality;
+import gaan.features.TrackLimits;
 import gaan.model.TrainConfig;
 import gaan.model.VaeSpec;
 import org.apache.spark.sql.SparkSession;
@@ -64,9 +66,15 @@ public final class SparkMain {
         @Option(names = "--partitions", defaultValue = "0", description = "Tasks the track table is split into (default 4 per core).")
         int partitions;
 
+        @Option(names = "--min-seconds", paramLabel = "S", description = "Shortest analysed audio a track may have; "
+                + "a truncated file is used when it holds this much (default: features.minSeconds, ${DEFAULT-VALUE}).")
+        double minSeconds = FeatureSettings.DEFAULTS.minSeconds();
+
         FeatureJob.Summary run(SparkSession spark, String out) {
             AudioFeatureParams params = AudioFeatureParams.DEFAULTS.withPatchesPerTrack(patches).withWindow(0, duration);
-            FeatureJob.Summary s = new FeatureJob(params, partitions).run(spark, tracks, out + "/" + Tables.FEATURES_DIR);
+            TrackLimits limits = new TrackLimits(minSeconds, FeatureSettings.DEFAULTS.maxAudioBytes());
+            FeatureJob.Summary s = new FeatureJob(params, limits, partitions).run(spark, tracks,
+                    out + "/" + Tables.FEATURES_DIR);
             System.out.printf("features: %d tracks, %d extracted, %d reused, %d skipped%n", s.tracks(), s.extracted(),
                     s.reused(), s.skipped());
             return s;

@@ -17,6 +17,7 @@ import gaan.data.CollectionReader;
 import gaan.data.DemoCorpus;
 import gaan.features.ExtractionListener;
 import gaan.features.FeatureExtractor;
+import gaan.features.TrackLimits;
 import gaan.spark.FeatureJob;
 import org.apache.spark.sql.SparkSession;
 
@@ -66,7 +67,7 @@ public final class SparkBench {
                 new FeatureExtractor(params, 2).extract(collection, store, ExtractionListener.NONE);
                 double a = (System.nanoTime() - t0) / 1e9;
                 t0 = System.nanoTime();
-                new FeatureJob(params, 0).run(spark, demo.resolve("tracks.csv").toString(), tmp.resolve("spark" + round).toString());
+                new FeatureJob(params, TrackLimits.NONE, 0).run(spark, demo.resolve("tracks.csv").toString(), tmp.resolve("spark" + round).toString());
                 double b = (System.nanoTime() - t0) / 1e9;
                 System.err.printf("round %d: gaan features %.2f s, spark %.2f s%n", round, a, b);
                 if (round > 0) {

@@ -12,6 +12,7 @@ import java.util.List;
 import gaan.audio.AudioFeatureParams;
 import gaan.config.Modality;
 import gaan.data.DemoCorpus;
+import gaan.features.TrackLimits;
 import gaan.model.TrainConfig;
 import gaan.model.VaeSpec;
 import org.apache.spark.api.java.function.MapFunction;
@@ -66,7 +67,7 @@ class LocalClusterTest {
 
             String out = dir.resolve("out").toString();
             AudioFeatureParams params = AudioFeatureParams.DEFAULTS;
-            FeatureJob.Summary features = new FeatureJob(params, 2)
+            FeatureJob.Summary features = new FeatureJob(params, TrackLimits.NONE, 2)
                     .run(spark, demo.resolve("tracks.csv").toString(), out + "/" + Tables.FEATURES_DIR);
             assertEquals(new FeatureJob.Summary(4, 4, 0, 0), features, "FFmpeg decoded every track on the executors");
 

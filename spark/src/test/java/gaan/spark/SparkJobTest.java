@@ -31,6 +31,7 @@ import gaan.eval.Metrics;
 import gaan.config.Modality;
 import gaan.features.ExtractionListener;
 import gaan.features.FeatureExtractor;
+import gaan.features.TrackLimits;
 import gaan.features.FeatureStore;
 import gaan.features.TrackRow;
 import gaan.model.TrainConfig;
@@ -72,7 +73,7 @@ class SparkJobTest {
         spark = SparkSession.builder().master("local[2]").appName("gaan-spark test")
                 .config("spark.ui.enabled", false).config("spark.sql.shuffle.partitions", 4).getOrCreate();
         out = dir.resolve("out").toString();
-        first = new FeatureJob(PARAMS, 4).run(spark, table.toString(), out + "/" + Tables.FEATURES_DIR);
+        first = new FeatureJob(PARAMS, TrackLimits.NONE, 4).run(spark, table.toString(), out + "/" + Tables.FEATURES_DIR);
     }
 
     @AfterAll
@@ -157,12 +158,42 @@ class SparkJobTest {
     @Test
     void reRunSkipsTracksWhoseContentKeyIsPresent() {
         Path table = dir.resolve("tracks.csv");
-        FeatureJob.Summary again = new FeatureJob(PARAMS, 4).run(spark, table.toString(), out + "/rerun-check-unused");
+        FeatureJob.Summary again = new FeatureJob(PARAMS, TrackLimits.NONE, 4).run(spark, table.toString(), out + "/rerun-check-unused");
         assertEquals(32, again.extracted(), "a fresh output folder extracts everything");
-        FeatureJob.Summary second = new FeatureJob(PARAMS, 4).run(spark, table.toString(), out + "/" + Tables.FEATURES_DIR);
+        FeatureJob.Summary second = new FeatureJob(PARAMS, TrackLimits.NONE, 4).run(spark, table.toString(), out + "/" + Tables.FEATURES_DIR);
         // The broken file is skipped for good (its key is kept); the missing one has no key and is looked at again.
         assertEquals(new FeatureJob.Summary(34, 0, 33, 1), second);
         assertEquals(34, currentFeatures().size());
+    }
+
+    @Test
+    void truncatedFilesAreUsedOrSkippedAsGaanFeaturesDoes() throws IOException {
+        // Cut copies of a 3.5 s demo track: 2 s left (used, over the 1 s minimum) and 0.5 s (skipped).
+        Path cut = Files.createDirectories(dir.resolve("cut"));
+        byte[] whole = Files.readAllBytes(demo.resolve("audio/track_000.wav"));
+        Files.write(cut.resolve("long.wav"), java.util.Arrays.copyOf(whole, 44 + 2 * 44100));
+        Files.write(cut.resolve("stub.wav"), java.util.Arrays.copyOf(whole, 44 + 2 * 11025));
+        Files.writeString(cut.resolve("tracks.csv"), "id,audio\nlong,long.wav\nstub,stub.wav\n");
+        TrackLimits limits = new TrackLimits(1.0, Long.MAX_VALUE);
+        String features = dir.resolve("cut-out").resolve(Tables.FEATURES_DIR).toString();
+        assertEquals(new FeatureJob.Summary(2, 1, 0, 1),
+                new FeatureJob(PARAMS, limits, 2).run(spark, cut.resolve("tracks.csv").toString(), features));
+
+        Path store = dir.resolve("cut-store");
+        new FeatureExtractor(PARAMS, limits, 1).extract(CollectionReader.read(cut), store, ExtractionListener.NONE);
+        List<TrackRow> core = FeatureStore.at(store).tracks();
+        Map<String, Row> rows = new HashMap<>();
+        spark.read().parquet(features).collectAsList().forEach(r -> rows.put(r.getString(r.fieldIndex(Tables.ID)), r));
+        for (TrackRow t : core) {
+            Row r = rows.get(t.id());
+            assertTrue(t.truncated(), t.toString());
+            assertEquals(t.ok() ? Tables.OK : Tables.SKIPPED, r.getString(r.fieldIndex(Tables.STATUS)), t.id());
+            assertEquals(t.reason(), r.getString(r.fieldIndex(Tables.REASON)), t.id());
+        }
+        assertTrue(core.get(0).ok() && !core.get(1).ok(), core.toString());
+        assertEquals("truncated: the header declares 3.500 s of audio but the file holds 2.000 s", core.get(0).reason());
+        assertArrayEquals(FeatureStore.at(store).matrix(FeatureStore.MFCC_SUMMARY)[0],
+                floats(rows.get("long"), Tables.MFCC_SUMMARY), 0f, "the 2 s it holds, as gaan features reads them");
     }
 
     /** The demo encoded by an MLP-VAE and clustered by MLlib (K-Means and bisecting K-Means, k = 2), once. */
