@@ -17,8 +17,19 @@ final class ChromaStft {
     /** Chroma rows per pass over the block: each power value is loaded once for four rows. */
     private static final int PASS = 4;
 
+    /**
+     * A weight below this fraction of its bin's largest is left out of the product: at most
+     * {@code 12 * NEGLIGIBLE} of the frame's largest chroma value in all (each chroma value is at
+     * least the weighted power of its own class), well below float32 rounding. A class's Gaussian
+     * bumps fall below it about three semitones from their centres, so each pass skips a fifth
+     * of the bins.
+     */
+    static final double NEGLIGIBLE = 1e-9;
+
     /** {@code (N_CHROMA, bins)} float32 weights, row 0 = C. */
     private final float[][] weights;
+    /** Per pass of {@code PASS} rows: the bins where one of its rows' weights is not negligible, ascending. */
+    private final int[][] passBins;
 
     ChromaStft(double sampleRate, int nFft) {
         int n = N_CHROMA;
@@ -62,6 +73,23 @@ final class ChromaStft {
                 weights[c][i] = (float) src[i];
             }
         }
+        passBins = new int[N_CHROMA / PASS][];
+        for (int c0 = 0; c0 < N_CHROMA; c0 += PASS) {
+            int[] kept = new int[bins];
+            int count = 0;
+            for (int k = 0; k < bins; k++) {
+                float largest = 0f;
+                float passLargest = 0f;
+                for (int c = 0; c < n; c++) {
+                    largest = Math.max(largest, weights[c][k]);
+                    passLargest = c >= c0 && c < c0 + PASS ? Math.max(passLargest, weights[c][k]) : passLargest;
+                }
+                if (passLargest >= NEGLIGIBLE * largest) {
+                    kept[count++] = k;
+                }
+            }
+            passBins[c0 / PASS] = java.util.Arrays.copyOf(kept, count);
+        }
     }
 
     /** numpy's {@code np.remainder} for a positive divisor: the result has the divisor's sign. */
@@ -78,10 +106,10 @@ final class ChromaStft {
     /**
      * Chroma of block columns {@code [0, count)} of {@code power[k][j]} into
      * {@code chroma[c][t0 + j]}; {@code acc} is {@code PASS} scratch rows of the block's width.
+     * Negligible weights ({@link #NEGLIGIBLE}) are skipped, {@code PASS} rows at a time.
      */
     void block(float[][] power, int count, float[][] acc, float[][] chroma, int t0) {
         int width = acc[0].length;
-        int bins = weights[0].length;
         for (int c0 = 0; c0 < N_CHROMA; c0 += PASS) {
             float[] a0 = acc[0];
             float[] a1 = acc[1];
@@ -94,7 +122,7 @@ final class ChromaStft {
             float[] w1 = weights[c0 + 1];
             float[] w2 = weights[c0 + 2];
             float[] w3 = weights[c0 + 3];
-            for (int k = 0; k < bins; k++) {
+            for (int k : passBins[c0 / PASS]) {
                 float[] p = power[k];
                 float x0 = w0[k];
                 float x1 = w1[k];

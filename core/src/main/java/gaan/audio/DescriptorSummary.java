@@ -104,8 +104,8 @@ public final class DescriptorSummary {
         meanStd(out, melDb, frames);
         float[][] spectral = {d.centroid(), d.bandwidth(), d.rolloff(), d.flatness(), d.zcr(), d.rms()};
         for (float[] f : spectral) {
-            out.add(mean(f, 0, frames));
-            out.add(std(f, 0, frames));
+            out.add(FrameStats.mean(f, 0, frames));
+            out.add(FrameStats.std(f, 0, frames));
         }
         meanStd(out, d.contrast(), frames);
         meanStd(out, d.chroma(), frames);
@@ -113,8 +113,8 @@ public final class DescriptorSummary {
         int best = tempogram.bestLag(tg);
         out.add(d.tempoBpm());
         out.add(tg[best]);
-        out.add(mean(d.onset(), 0, frames));
-        out.add(std(d.onset(), 0, frames));
+        out.add(FrameStats.mean(d.onset(), 0, frames));
+        out.add(FrameStats.std(d.onset(), 0, frames));
         for (int b = 0; b + 1 < PROFILE_EDGES.length; b++) {
             double sum = 0;
             int count = 0;
@@ -151,7 +151,7 @@ public final class DescriptorSummary {
         int width = Math.min(window, frames);
         double[] stds = new double[windows];
         for (int w = 0; w < windows; w++) {
-            stds[w] = std(f, w * width, width);
+            stds[w] = FrameStats.std(f, w * width, width);
         }
         double mean = 0;
         for (double s : stds) {
@@ -164,23 +164,6 @@ public final class DescriptorSummary {
         }
         out.add(mean);
         out.add(Math.sqrt(var / windows));
-    }
-
-    private static double mean(float[] v, int from, int n) {
-        double s = 0;
-        for (int i = from; i < from + n; i++) {
-            s += v[i];
-        }
-        return s / n;
-    }
-
-    private static double std(float[] v, int from, int n) {
-        double m = mean(v, from, n);
-        double s = 0;
-        for (int i = from; i < from + n; i++) {
-            s += (v[i] - m) * (v[i] - m);
-        }
-        return Math.sqrt(s / n);
     }
 
     /** Appends values in column order and checks that every column got one. */

@@ -93,7 +93,8 @@ public final class Mfcc {
 
     /**
      * The per-track summary: the mean over frames of each coefficient ({@code nMfcc} values),
-     * then the population standard deviation (ddof = 0) of each ({@code nMfcc} values).
+     * then the population standard deviation (ddof = 0) of each ({@code nMfcc} values), as
+     * {@link FrameStats}.
      */
     public static float[] summary(float[][] mfcc) {
         return summary(mfcc, mfcc.length == 0 ? 0 : mfcc[0].length);
@@ -104,18 +105,9 @@ public final class Mfcc {
         int n = mfcc.length;
         float[] out = new float[2 * n];
         for (int k = 0; k < n; k++) {
-            float[] row = mfcc[k];
-            double mean = 0;
-            for (int t = 0; t < frames; t++) {
-                mean += row[t];
-            }
-            mean /= frames;
-            double var = 0;
-            for (int t = 0; t < frames; t++) {
-                var += (row[t] - mean) * (row[t] - mean);
-            }
+            double mean = FrameStats.mean(mfcc[k], 0, frames);
             out[k] = (float) mean;
-            out[n + k] = (float) Math.sqrt(var / frames);
+            out[n + k] = (float) FrameStats.std(mfcc[k], 0, frames, mean);
         }
         return out;
     }

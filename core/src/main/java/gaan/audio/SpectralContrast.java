@@ -20,12 +20,19 @@ final class SpectralContrast {
     static final double QUANTILE = 0.02;
     private static final double AMIN = 1e-10;
     private static final double TOP_DB = 80.0;
-    /** Bins sorted together before selection ({@link #block}). */
-    private static final int GROUP = 4;
+    /**
+     * Bins sorted together before selection ({@link #block}): none, four or eight, whichever takes
+     * the fewest min/max steps for the band's {@code q} ({@link #steps}).
+     */
+    private static final int[] GROUPS = {1, 4, 8};
+    /** Min/max operations of the sorting networks of four (five comparators) and eight (19) values. */
+    private static final int SORT4_OPS = 2 * 5;
+    private static final int SORT8_OPS = 2 * 19;
 
     private final int[] first;
     private final int[] end;
     private final int[] q;
+    private final int[] group;
 
     SpectralContrast(double[] binFrequencies, double sampleRate) {
         int bands = N_BANDS + 1;
@@ -40,6 +47,7 @@ final class SpectralContrast {
         first = new int[bands];
         end = new int[bands];
         q = new int[bands];
+        group = new int[bands];
         int nBins = binFrequencies.length;
         for (int k = 0; k < bands; k++) {
             int lo = -1;
@@ -55,41 +63,73 @@ final class SpectralContrast {
             q[k] = (int) Math.max(1, Math.rint(QUANTILE * (to - from)));
             first[k] = from;
             end[k] = k < N_BANDS ? to - 1 : to;
+            group[k] = GROUPS[0];
+            for (int g : GROUPS) {
+                group[k] = steps(q[k], g) < steps(q[k], group[k]) ? g : group[k];
+            }
         }
+    }
+
+    /**
+     * Min/max operations per bin of selecting a band's {@code n} largest and {@code n} smallest
+     * values with groups of {@code g} bins ({@link #block}): the group's sort, then for each rank
+     * {@code r} a network of {@code n / r} places in each direction (two operations a place, one
+     * at the last), per bin of the group.
+     */
+    private static double steps(int n, int g) {
+        int ops = g == 8 ? SORT8_OPS : g == 4 ? SORT4_OPS : 0;
+        for (int r = 1; r <= g; r++) {
+            int places = n / r;
+            ops += places > 0 ? 2 * (2 * places - 1) : 0;
+        }
+        return (double) ops / g;
     }
 
     int bands() {
         return q.length;
     }
 
+    /** Band {@code b}'s bins {@code [first, end)} and how many of them its peak and valley average. */
+    record Band(int first, int end, int quantile) {
+    }
+
+    Band band(int b) {
+        return new Band(first[b], end[b], q[b]);
+    }
+
     /** Scratch rows of the block's width for {@link #block}. */
     static final class Scratch {
-        /** Networks of the largest values: ranks r = 1 .. GROUP of sizes q / r, one after another. */
+        /** Networks of the largest values: ranks r = 1 .. group of sizes q / r, one after another. */
         final float[][] high;
         /** Networks of the smallest values, laid out as {@link #high}. */
         final float[][] low;
         /** A group's values sorted, largest first. */
         final float[][] sorted;
+        /** Rows 4 .. 7 of {@link #sorted}. */
+        final float[][] upper;
         final float[] carryHigh;
         final float[] carryLow;
 
         Scratch(SpectralContrast contrast, int width) {
             int rows = 0;
-            for (int n : contrast.q) {
-                rows = Math.max(rows, networkRows(n));
+            int sortedRows = 0;
+            for (int b = 0; b < contrast.q.length; b++) {
+                rows = Math.max(rows, networkRows(contrast.q[b], contrast.group[b]));
+                sortedRows = Math.max(sortedRows, contrast.group[b]);
             }
             high = new float[rows][width];
             low = new float[rows][width];
-            sorted = new float[GROUP][width];
+            sorted = new float[sortedRows][width];
+            upper = java.util.Arrays.copyOfRange(sorted, Math.min(4, sortedRows), sortedRows);
             carryHigh = new float[width];
             carryLow = new float[width];
         }
     }
 
-    /** Rows of the networks of a band whose quantile takes {@code n} values: {@code sum_r floor(n / r)}. */
-    private static int networkRows(int n) {
+    /** Rows of the networks of a band whose quantile takes {@code n} values, groups of {@code g}: {@code sum_r floor(n / r)}. */
+    private static int networkRows(int n, int g) {
         int rows = 0;
-        for (int r = 1; r <= GROUP; r++) {
+        for (int r = 1; r <= g; r++) {
             rows += n / r;
         }
         return rows;
@@ -99,13 +139,14 @@ final class SpectralContrast {
      * Peak and valley magnitudes of block columns {@code [0, count)} of {@code power[k][j]} into
      * {@code peak[band][t0 + j]} and {@code valley[band][t0 + j]}.
      *
-     * <p>The band's bins are taken {@value #GROUP} at a time and sorted within the group; a value
-     * of rank {@code r} in its group (r - 1 of its group are larger) is among the band's {@code n}
-     * largest only if it is among the {@code floor(n / r)} largest values of rank {@code r}, as
-     * each larger one of them brings r - 1 more. So the rank-r values go through a network of
-     * {@code n / r} places, not {@code n}: about half the min/max steps of sending every value
-     * through one network of {@code n} (and symmetrically for the smallest). The networks are
-     * merged into the first at the end of the band; the selected values are the same.
+     * <p>The band's bins are taken {@code g} at a time (four or eight: {@link #GROUPS}) and sorted
+     * within the group; a value of rank {@code r} in its group (r - 1 of its group are larger) is
+     * among the band's {@code n} largest only if it is among the {@code floor(n / r)} largest values
+     * of rank {@code r}, as each larger one of them brings r - 1 more. So the rank-r values go
+     * through a network of {@code n / r} places, not {@code n}: for the top band ({@code n = 9})
+     * 22 places for eight values where one network would take 72 (and symmetrically for the
+     * smallest). The networks are merged into the first at the end of the band; the selected
+     * values are the same.
      */
     void block(float[][] power, int count, Scratch s, double[][] peak, double[][] valley, int t0) {
         int width = s.carryHigh.length;
@@ -114,17 +155,21 @@ final class SpectralContrast {
         float[][] sorted = s.sorted;
         for (int band = 0; band < q.length; band++) {
             int n = q[band];
-            int rows = networkRows(n);
+            int g = group[band];
+            int rows = networkRows(n, g);
             for (int i = 0; i < rows; i++) {
                 java.util.Arrays.fill(high[i], Float.NEGATIVE_INFINITY);
                 java.util.Arrays.fill(low[i], Float.POSITIVE_INFINITY);
             }
             int k = first[band];
-            // With n = 1 a group saves nothing: each value takes one step either way.
-            for (; n > 1 && k + GROUP <= end[band]; k += GROUP) {
-                sort4(power[k], power[k + 1], power[k + 2], power[k + 3], sorted, width);
-                for (int r = 1, at = 0; r <= GROUP && n / r > 0; at += n / r, r++) {
-                    insert(sorted[r - 1], sorted[GROUP - r], high, low, at, n / r, s, width);
+            for (; g > 1 && k + g <= end[band]; k += g) {
+                if (g == 8) {
+                    sort8(power, k, sorted, s.upper, width);
+                } else {
+                    sort4(power[k], power[k + 1], power[k + 2], power[k + 3], sorted, width);
+                }
+                for (int r = 1, at = 0; r <= g && n / r > 0; at += n / r, r++) {
+                    insert(sorted[r - 1], sorted[g - r], high, low, at, n / r, s, width);
                 }
             }
             for (; k < end[band]; k++) {
@@ -146,23 +191,57 @@ final class SpectralContrast {
         }
     }
 
-    /** Each column of rows a, b, c, d sorted into {@code out[0][j] >= ... >= out[3][j]} (five comparators). */
+    /**
+     * Each column of rows a, b, c, d sorted into {@code out[0][j] >= ... >= out[3][j]} (five
+     * comparators), a loop each. C2 did not unroll, and so did not vectorise, the five in one loop
+     * (ten min/max and eight arrays: 40 % of the contrast's time then).
+     */
     private static void sort4(float[] a, float[] b, float[] c, float[] d, float[][] out, int width) {
         float[] o0 = out[0];
         float[] o1 = out[1];
         float[] o2 = out[2];
         float[] o3 = out[3];
+        compare(a, b, o0, o1, width);
+        compare(c, d, o2, o3, width);
+        compare(o0, o2, width);
+        compare(o1, o3, width);
+        compare(o1, o2, width);
+    }
+
+    /**
+     * Each column of rows {@code power[k .. k + 8)} sorted into {@code out[0][j] >= ... >= out[7][j]}:
+     * each half by {@link #sort4}, then Batcher's odd-even merge, a loop per comparator, as C2
+     * vectorises only small loop bodies (the 19 comparators in one loop ran at scalar speed).
+     */
+    private static void sort8(float[][] power, int k, float[][] out, float[][] upper, int width) {
+        sort4(power[k], power[k + 1], power[k + 2], power[k + 3], out, width);
+        sort4(power[k + 4], power[k + 5], power[k + 6], power[k + 7], upper, width);
+        compare(out[0], out[4], width);
+        compare(out[1], out[5], width);
+        compare(out[2], out[6], width);
+        compare(out[3], out[7], width);
+        compare(out[2], out[4], width);
+        compare(out[3], out[5], width);
+        compare(out[1], out[2], width);
+        compare(out[3], out[4], width);
+        compare(out[5], out[6], width);
+    }
+
+    /** Comparator {@code (a, b)} on each column, in place: the larger value to {@code a}. */
+    private static void compare(float[] a, float[] b, int width) {
+        compare(a, b, a, b, width);
+    }
+
+    /**
+     * Comparator on each column: the larger of {@code a[j]} and {@code b[j]} to {@code larger[j]},
+     * the smaller to {@code smaller[j]} (either may be {@code a} or {@code b}).
+     */
+    private static void compare(float[] a, float[] b, float[] larger, float[] smaller, int width) {
         for (int j = 0; j < width; j++) {
-            float hi1 = Math.max(a[j], b[j]);
-            float lo1 = Math.min(a[j], b[j]);
-            float hi2 = Math.max(c[j], d[j]);
-            float lo2 = Math.min(c[j], d[j]);
-            float x = Math.min(hi1, hi2);
-            float y = Math.max(lo1, lo2);
-            o0[j] = Math.max(hi1, hi2);
-            o1[j] = Math.max(x, y);
-            o2[j] = Math.min(x, y);
-            o3[j] = Math.min(lo1, lo2);
+            float x = a[j];
+            float y = b[j];
+            larger[j] = Math.max(x, y);
+            smaller[j] = Math.min(x, y);
         }
     }
 
@@ -171,8 +250,8 @@ final class SpectralContrast {
      * largest values so far, largest first, and {@code smallest} through {@code low[from .. from +
      * size)}, smallest first: each place keeps the larger (smaller) of its value and the one coming
      * through and passes the other on (min/max, no branches, so the loops over the frames
-     * vectorise); what the last place passes on drops out. Both networks in one loop per place:
-     * with the block's 64 frames a loop's own cost is a good part of its time.
+     * vectorise); what the last place passes on drops out. A loop per network and place: the same
+     * time as both networks' step in one loop.
      */
     private static void insert(float[] largest, float[] smallest, float[][] high, float[][] low, int from, int size,
                                Scratch s, int width) {
@@ -183,16 +262,8 @@ final class SpectralContrast {
             float[] lo = low[i];
             float[] outHigh = s.carryHigh;
             float[] outLow = s.carryLow;
-            for (int j = 0; j < width; j++) {
-                float h = hi[j];
-                float ch = inHigh[j];
-                hi[j] = Math.max(h, ch);
-                outHigh[j] = Math.min(h, ch);
-                float l = lo[j];
-                float cl = inLow[j];
-                lo[j] = Math.min(l, cl);
-                outLow[j] = Math.max(l, cl);
-            }
+            compare(hi, inHigh, hi, outHigh, width);
+            compare(inLow, lo, outLow, lo, width);
             inHigh = outHigh;
             inLow = outLow;
         }

@@ -11,14 +11,14 @@ package gaan.audio;
  *       known (never a difference of two large moments);</li>
  *   <li>roll-off: the frequency of the first bin at which the running sum of magnitudes reaches
  *       85 % of the total. As in librosa ({@code np.cumsum}), the running sum and the threshold
- *       are float32 in bin order, so ties fall the same way.</li>
+ *       are float32 in bin order, so ties fall the same way. The second pass stores the running
+ *       sums; each frame's bin is then found by a binary search, not a comparison per bin.</li>
  * </ul>
  * The total is the float32 sum in bin order (numpy's sum over that axis); the weighted sums are
  * float32 over groups of {@link #GROUP} bins and float64 across groups. A frame whose magnitudes
  * sum below float32's smallest normal number is left unnormalised, as {@code util.normalize}
  * leaves it: digital silence gives 0, 0 and 0 Hz. Every per-bin step is float arithmetic without
- * branches (the roll-off's comparison is {@link #step}), so the loops over frames vectorise.
- * Immutable and thread-safe.
+ * branches, so the loops over frames vectorise. Immutable and thread-safe.
  */
 final class SpectralShape {
     static final double ROLL_PERCENT = 0.85;
@@ -33,15 +33,6 @@ final class SpectralShape {
         }
     }
 
-    /**
-     * 1 for {@code x > 0}, else 0 (also for -0): {@code x} scaled past 1 by {@code 2^149} (the
-     * smallest positive float is {@code 2^-149}), clamped. Exact, and it vectorises where a
-     * comparison does not.
-     */
-    static float step(float x) {
-        return Math.min(1f, Math.max(0f, x * 0x1p100f * 0x1p49f));
-    }
-
     /** Scratch rows of the block's width for {@link #block}. */
     static final class Scratch {
         final float[][] magnitude;
@@ -50,7 +41,6 @@ final class SpectralShape {
         final float[] centre;
         final float[] norm;
         final float[] threshold;
-        final float[] below;
         final double[] total;
 
         Scratch(int bins, int width) {
@@ -60,7 +50,6 @@ final class SpectralShape {
             centre = new float[width];
             norm = new float[width];
             threshold = new float[width];
-            below = new float[width];
             total = new double[width];
         }
     }
@@ -107,11 +96,10 @@ final class SpectralShape {
         for (int j = 0; j < width; j++) {
             threshold[j] = percent * sum[j];
         }
-        // The total is in norm and threshold now: sum becomes the running sum.
+        // The total is in norm and threshold now: sum becomes the running sum, stored over the
+        // magnitudes as they are used.
         float[] running = sum;
-        float[] below = s.below;
         java.util.Arrays.fill(running, 0f);
-        java.util.Arrays.fill(below, 0f);
         java.util.Arrays.fill(total, 0.0);
         for (int g = 0; g < freq.length; g += GROUP) {
             java.util.Arrays.fill(group, 0f);
@@ -123,7 +111,7 @@ final class SpectralShape {
                     float d = f - centre[j];
                     group[j] += m * (d * d);
                     running[j] += m;
-                    below[j] += step(threshold[j] - running[j]);
+                    mag[j] = running[j];
                 }
             }
             for (int j = 0; j < width; j++) {
@@ -132,7 +120,25 @@ final class SpectralShape {
         }
         for (int j = 0; j < count; j++) {
             bandwidth[t0 + j] = (float) Math.sqrt(total[j] / norm[j]);
-            rolloff[t0 + j] = freq[Math.min((int) below[j], freq.length - 1)];
+            rolloff[t0 + j] = freq[Math.min(firstReaching(s.magnitude, j, threshold[j]), freq.length - 1)];
         }
+    }
+
+    /**
+     * The first row {@code k} whose {@code running[k][j] >= threshold}, or the row count if none:
+     * a binary search, as a running sum of non-negative floats never decreases.
+     */
+    private static int firstReaching(float[][] running, int j, float threshold) {
+        int lo = 0;
+        int hi = running.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (running[mid][j] < threshold) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

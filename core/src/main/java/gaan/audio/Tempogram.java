@@ -18,7 +18,10 @@ package gaan.audio;
  * {@code ac_t[l] = sum_n h[n] h[n+l] p_l[t+n]} a combination of three sums
  * {@code A_j = sum_n e^{i j theta n} p_l[t+n]} ({@code j = 0, 1, 2}, {@code theta = 2 pi / N}), each
  * updated in O(1) per frame and lag (a sliding DFT, float64), so the whole tempogram costs
- * O(T N) instead of O(T N log N). The rounding this adds stays near 1e-13 of a frame's values.
+ * O(T N) instead of O(T N log N). As {@code ac_t[l]} is linear in the sums, the mean over frames
+ * of {@code ac_t[l] / ac_t[0]} is the same combination of the sums weighted by {@code 1 / ac_t[0]}
+ * and added up over the frames: no frame's autocorrelation is formed. The rounding this adds
+ * stays near 1e-13 of a frame's values.
  * Immutable and thread-safe.
  */
 final class Tempogram {
@@ -147,7 +150,13 @@ final class Tempogram {
         double r1i = -sin[1];
         double r2r = cos2[1];
         double r2i = -sin2[1];
-        double[] mean = new double[n];
+        // The sums weighted by each frame's scale, added up over the frames: the autocorrelation is
+        // linear in the sums, so the mean tempogram is acf of these, taken once at the end.
+        double[] w0 = new double[n];
+        double[] w1r = new double[n];
+        double[] w1i = new double[n];
+        double[] w2r = new double[n];
+        double[] w2i = new double[n];
         double[] outgoing = new double[n];
         double[] incoming = new double[n];
         for (int t = 0; t < frames; t++) {
@@ -159,10 +168,16 @@ final class Tempogram {
             double out = o[t];
             double in = last ? 0.0 : o[t + n];
             int revAt = last ? 0 : length - 1 - t - n;
-            // Each lag's autocorrelation from the sums, then the sums slid on:
-            // three loops over the lags rather than one, each small enough for the JIT to vectorise.
+            // The weighted sums, then the sums slid on: four loops over the lags rather than one,
+            // each small enough for C2 to unroll and so vectorise (it does neither to a large body).
             for (int l = 0; l < n; l++) {
-                mean[l] += scale * acf(l, a0[l], a1r[l], a1i[l], a2r[l], a2i[l]);
+                w0[l] += scale * a0[l];
+                w1r[l] += scale * a1r[l];
+                w1i[l] += scale * a1i[l];
+            }
+            for (int l = 0; l < n; l++) {
+                w2r[l] += scale * a2r[l];
+                w2i[l] += scale * a2i[l];
             }
             // The windows copied out first: the JIT does not vectorise loops that read o and rev
             // at an offset from the index they store at.
@@ -189,8 +204,9 @@ final class Tempogram {
                 nonZero += (o[t + n] != 0 ? 1 : 0) - (o[t] != 0 ? 1 : 0);
             }
         }
+        double[] mean = new double[n];
         for (int l = 0; l < n; l++) {
-            mean[l] /= frames;
+            mean[l] = acf(l, w0[l], w1r[l], w1i[l], w2r[l], w2i[l]) / frames;
         }
         return mean;
     }
