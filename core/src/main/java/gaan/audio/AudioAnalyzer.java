@@ -3,7 +3,7 @@ package gaan.audio;
 /**
  * The audio feature pipeline of one set of {@link AudioFeatureParams}: samples → power
  * spectrogram ({@link Spectrogram}) → mel ({@link MelFilterbank}) → dB ({@link PowerToDb}) →
- * MFCC ({@link Mfcc}) → summary and log-mel patches ({@link LogMelPatches}), and the MIR
+ * MFCC ({@link Mfcc}) → summary, sampled frames and log-mel patches ({@link LogMelPatches}), and the MIR
  * descriptors ({@link DescriptorAnalyzer}) → their per-track vector ({@link DescriptorSummary}).
  * The spectrogram is computed a block of frames at a time straight into the mel matrix and the
  * spectral descriptors, so the full STFT is never held and never computed twice.
@@ -98,7 +98,8 @@ public final class AudioAnalyzer {
         FrameDescriptors d = descriptors.finish(samples, melDb, mfccs, frames);
         float[] vector = descriptors.summary(params, melDb, mfccs, frames, d);
         LogMelPatches patches = LogMelPatches.of(melDb, frames, params.patchFrames(), params.patchesPerTrack());
-        return new AudioFeatures(Mfcc.summary(mfccs, frames), vector, patches.patches(), patches.padded(),
+        return new AudioFeatures(Mfcc.summary(mfccs, frames), vector, patches.patches(),
+                Mfcc.sampledFrames(mfccs, frames, AudioFeatureParams.FRAMES_PER_TRACK), patches.padded(),
                 (double) samples.length / params.sampleRate());
     }
 }

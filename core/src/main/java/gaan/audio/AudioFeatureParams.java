@@ -37,6 +37,13 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
      */
     public static final int ALGORITHM_VERSION = 3;
 
+    /**
+     * MFCC frames kept per track ({@link Mfcc#sampledFrames}): 512 spread over a 30 s excerpt is every
+     * 2.5th frame (≈ 58 ms apart), which on real music gave the same codebook histograms as every
+     * frame (docs/quality.md), at 40 KB a track whatever its length.
+     */
+    public static final int FRAMES_PER_TRACK = 512;
+
     public static final AudioFeatureParams DEFAULTS =
             new AudioFeatureParams(22050, 2048, 512, 128, 0.0, 11025.0, 1e-10, 80.0, 20, 128, 1, 0.0, 0.0);
 
@@ -80,9 +87,9 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
     /** Every parameter and the algorithm version, in a fixed order and format. */
     public String canonical() {
         return String.format(Locale.ROOT, "gaan-audio/%d sr=%d n_fft=%d hop=%d n_mels=%d fmin=%s fmax=%s amin=%s"
-                        + " top_db=%s n_mfcc=%d patch_frames=%d patches=%d offset=%s duration=%s",
+                        + " top_db=%s n_mfcc=%d patch_frames=%d patches=%d mfcc_frames=%d offset=%s duration=%s",
                 ALGORITHM_VERSION, sampleRate, nFft, hopLength, nMels, fmin, fmax, amin, topDb, nMfcc, patchFrames,
-                patchesPerTrack, offsetSeconds, durationSeconds);
+                patchesPerTrack, FRAMES_PER_TRACK, offsetSeconds, durationSeconds);
     }
 
     /** A stable 16-hex-digit key (SHA-1 prefix of {@link #canonical()}) naming these parameters in caches. */

@@ -6,6 +6,7 @@ import static gaan.config.ClusteringSpec.Algorithm.GMM;
 import static gaan.config.ClusteringSpec.Algorithm.HDBSCAN;
 import static gaan.config.ClusteringSpec.Algorithm.KMEANS;
 import static gaan.config.ClusteringSpec.Algorithm.SPECTRAL;
+import static gaan.config.RepresentationSpec.Kind.CODEBOOK;
 import static gaan.config.RepresentationSpec.Kind.HYBRID;
 import static gaan.config.RepresentationSpec.Kind.PCA;
 import static gaan.config.RepresentationSpec.Kind.RAW;
@@ -37,7 +38,8 @@ public enum Preset {
     /**
      * Real music by how it sounds: the MIR descriptor vector, each descriptor group (MFCC, Δ-MFCC,
      * log-mel, spectral shape, contrast, chroma, rhythm, texture) weighted equally, clustered raw,
-     * as PCA 16 and as an MLP-VAE latent (16) by spectral clustering (kNN graph) with k from the
+     * as PCA 16 and as an MLP-VAE latent (16), and the tracks' MFCC frames as codebook histograms
+     * ({@code timbre_codebook}, 256 words), by spectral clustering (kNN graph) with k from the
      * Laplacian's eigengap; three seeds. Needs audio only. Spectral alone because it was the
      * strongest clusterer on real music and the eigengap the k-selection that found the classes'
      * count; K-Means and Ward with k by silhouette split in two, and MFCC alone is weaker: both only
@@ -100,7 +102,9 @@ public enum Preset {
                     new TrainingSettings(150, 32, 1e-3, null, 30, 20, null, null),
                     List.of(raw("raw_descriptors", List.of(Modality.DESCRIPTORS)),
                             pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
-                            vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null)),
+                            vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null),
+                            new RepresentationSpec("timbre_codebook", CODEBOOK, null, null, null, null, null, null,
+                                    null, null, null)),
                     List.of(ClusteringSpec.of(SPECTRAL)));
         };
     }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param name      identifier used in result rows and file names
  * @param kind      {@code raw}: the inputs weighted and concatenated; {@code pca}: PCA of
  *                  that to {@code dim}; {@code vae}: latent means of a VAE; {@code hybrid}: named
- *                  {@code parts} (other representations or inputs) weighted and concatenated
+ *                  {@code parts} (other representations or inputs) weighted and concatenated;
+ *                  {@code codebook}: each track's stored MFCC frames as a histogram over {@code dim}
+ *                  words learnt from the collection ({@code gaan.cluster.BagOfFrames}), no inputs
  * @param inputs    modalities the representation reads (raw, pca, vae)
  * @param model     VAE architecture: {@code mlp} (vectors), {@code conv} (log-mel patches),
  *                  {@code multimodal} (one encoder per input, product of experts)
@@ -23,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *                  encoder input and to z); {@code none} by default
  * @param latent    latent dimension(s) of a VAE
  * @param beta      KL weight(s); β &gt; 1 is a Beta-VAE
- * @param dim       PCA components (capped by the data's rank)
+ * @param dim       PCA components (capped by the data's rank); codebook words (default
+ *                  {@value #DEFAULT_WORDS})
  * @param parts     hybrid: names of earlier representations or input modalities
  * @param weights   total weight of each input (raw, pca, mlp vae) or part (hybrid), default 1 each:
  *                  every block is scaled to the same total variance, then by its weight
@@ -36,7 +39,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
 
     /** How the representation is computed. */
     public enum Kind {
-        RAW, PCA, VAE, HYBRID;
+        RAW, PCA, VAE, HYBRID, CODEBOOK;
 
         @JsonValue
         public String key() {
@@ -75,6 +78,17 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
             names.add(e.name().toLowerCase(Locale.ROOT));
         }
         throw new ConfigException("unknown " + field + " '" + text + "': expected one of " + names);
+    }
+
+    /**
+     * Codebook words when {@code dim} is not given: on real music 128 to 512 words clustered alike,
+     * 256 at the middle (docs/quality.md).
+     */
+    public static final int DEFAULT_WORDS = 256;
+
+    /** Words of a codebook representation: {@code dim}, else {@link #DEFAULT_WORDS}. */
+    public int words() {
+        return dim == null ? DEFAULT_WORDS : dim;
     }
 
     public boolean conditionedOnGenre() {
@@ -177,6 +191,13 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                                 + earlierNames + " nor an input (mfcc, descriptors, lyrics, genre)");
                     }
                 }
+            }
+            case CODEBOOK -> {
+                if (inputs != null && !inputs.isEmpty()) {
+                    throw new ConfigException(path + ".inputs: a codebook reads the stored MFCC frames; remove inputs "
+                            + inputs);
+                }
+                FieldCheck.atLeast(path + ".dim", dim, 2);
             }
             default -> throw new IllegalStateException();
         }

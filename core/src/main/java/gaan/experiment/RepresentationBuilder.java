@@ -11,10 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import gaan.cluster.BagOfFrames;
 import gaan.config.ConfigException;
 import gaan.config.Modality;
 import gaan.config.RepresentationSpec;
 import gaan.config.TrainingSettings;
+import gaan.features.FeatureStore;
 import gaan.linalg.Pca;
 import gaan.model.BetaSchedule;
 import gaan.model.TrainConfig;
@@ -26,8 +28,8 @@ import gaan.model.VaeSpec;
 
 /**
  * Builds each {@link RepresentationSpec} of a task for one seed: raw features standardised and
- * concatenated, their PCA, the latent means of a trained VAE (saved under {@code models/}), or a
- * hybrid of earlier ones. A VAE whose last epoch has fewer than two active units is noted as
+ * concatenated, their PCA, the latent means of a trained VAE (saved under {@code models/}), a
+ * hybrid of earlier ones, or the tracks' MFCC frames as codebook histograms. A VAE whose last epoch has fewer than two active units is noted as
  * collapsed. VAEs that train on one core can be trained ahead, side by side ({@link #trainAhead}).
  */
 final class RepresentationBuilder {
@@ -59,6 +61,9 @@ final class RepresentationBuilder {
             case PCA -> pca(spec, seed);
             case VAE -> vae(spec, seed);
             case HYBRID -> hybrid(spec, seed, earlier);
+            case CODEBOOK -> new Representation(spec.name(), FeatureStore.MFCC_FRAMES, false, seed,
+                    new BagOfFrames(spec.words(), seed, data.config().threads()).histograms(data.mfccFrames()),
+                    List.of(), "");
         };
     }
 

@@ -227,6 +227,11 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         return count;
     }
 
+    /** The rows' sampled MFCC frames, {@code [track][frame][coefficient]}, read from the store. */
+    public float[][][] mfccFrames() {
+        return FeatureBlocks.select(features.store().cube(FeatureStore.MFCC_FRAMES), rows);
+    }
+
     /** N×P×128×128 patches of the rows. */
     public float[][][][] patches() {
         return FeatureBlocks.select(features.logmel(), rows);

@@ -312,6 +312,17 @@ public final class FeatureExtractor {
                 }
             }
         });
+        int frameValues = AudioFeatureParams.FRAMES_PER_TRACK * params.nMfcc();
+        Npy.writeAtomically(store.file(FeatureStore.MFCC_FRAMES),
+                Npy.header("<f4", n, AudioFeatureParams.FRAMES_PER_TRACK, params.nMfcc()), out -> {
+                    for (Done d : done) {
+                        if (d.cacheKey() == null || !d.outcome().ok()) {
+                            out.write(new byte[4 * frameValues]);
+                        } else {
+                            cache.copyFrames(d.cacheKey(), frameValues, out);
+                        }
+                    }
+                });
         boolean[] mask = new boolean[n];
         Set<String> keep = new HashSet<>();
         List<TrackRow> rows = new ArrayList<>(n);

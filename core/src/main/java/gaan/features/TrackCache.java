@@ -24,13 +24,13 @@ import gaan.audio.DecodedAudio;
  * the feature parameters. A result is written to a temporary file and moved into place, so after
  * a crash a track either has a complete result or none. Layout: magic, ok flag, duration,
  * padded flag, reason (modified UTF-8), the declared and the real length of a truncated file
- * (both 0 when it is whole), then the MFCC summary, the descriptor vector and the
- * patches as little-endian float32 (the byte order of the store's {@code .npy} files, so assembly
+ * (both 0 when it is whole), then the MFCC summary, the descriptor vector, the
+ * patches and the sampled MFCC frames as little-endian float32 (the byte order of the store's {@code .npy} files, so assembly
  * copies bytes), each after its length.
  */
 final class TrackCache {
-    // "GAA3": results before it did not record truncation, so they are recomputed once.
-    private static final int MAGIC = 0x47414133;
+    // "GAA4": results before it held no MFCC frames, so they are recomputed once.
+    private static final int MAGIC = 0x47414134;
     private static final String SUFFIX = ".trk";
     /** Names this cache writes: {@code <sha1>.trk} and its temporary files {@code <sha1><digits>.tmp}. */
     private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("[0-9a-f]{40}(\\.trk|[0-9]*\\.tmp)");
@@ -56,14 +56,17 @@ final class TrackCache {
 
     void putOk(String key, AudioFeatures f, DecodedAudio.Truncation truncation) {
         write(key, new Header(true, f.durationSeconds(), f.padded(), "", truncation), f.mfccSummary(),
-                f.descriptors(), f.logmelPatches());
+                f.descriptors(), f.logmelPatches(),
+                f.mfccFrames());
     }
 
     void putSkipped(String key, String reason) {
-        write(key, new Header(false, 0, false, reason, null), new float[0], new float[0], new float[0][][]);
+        write(key, new Header(false, 0, false, reason, null), new float[0], new float[0], new float[0][][],
+                new float[0][]);
     }
 
-    private void write(String key, Header h, float[] summary, float[] descriptors, float[][][] patches) {
+    private void write(String key, Header h, float[] summary, float[] descriptors, float[][][] patches,
+                       float[][] mfccFrames) {
         Path target = file(key);
         try {
             Files.createDirectories(dir);
@@ -91,6 +94,11 @@ final class TrackCache {
                     for (float[] row : patch) {
                         writeFloats(out, row);
                     }
+                }
+                out.writeInt(mfccFrames.length);
+                out.writeInt(mfccFrames.length == 0 ? 0 : mfccFrames[0].length);
+                for (float[] frame : mfccFrames) {
+                    writeFloats(out, frame);
                 }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -138,6 +146,17 @@ final class TrackCache {
             in.skipNBytes(4L * in.readInt());
             int count = in.readInt() * in.readInt() * in.readInt();
             copyOrZeros(in, count, values, out, key);
+        }
+    }
+
+    /** Copies the sampled MFCC frames' little-endian bytes to {@code out} (zeros when the track was skipped). */
+    void copyFrames(String key, int values, OutputStream out) throws IOException {
+        try (DataInputStream in = open(key)) {
+            readHeader(in, key);
+            in.skipNBytes(4L * in.readInt());
+            in.skipNBytes(4L * in.readInt());
+            in.skipNBytes(4L * in.readInt() * in.readInt() * in.readInt());
+            copyOrZeros(in, in.readInt() * in.readInt(), values, out, key);
         }
     }
 

@@ -32,8 +32,11 @@ class ConfigTest {
         ExperimentConfig music = Preset.parse("music").config().resolved().validate();
         assertEquals(null, music.k(), "no k: chosen from the data");
         assertTrue(music.clustering().stream().allMatch(c -> c.k() == null), music.clustering().toString());
-        assertTrue(music.representations().stream().allMatch(r -> r.inputs().equals(List.of(Modality.DESCRIPTORS))
-                && !r.conditionedOnGenre()), "audio descriptors only, so an audio-only collection runs it whole");
+        assertTrue(music.representations().stream().allMatch(r -> (r.kind() == RepresentationSpec.Kind.CODEBOOK
+                || r.inputs().equals(List.of(Modality.DESCRIPTORS))) && !r.conditionedOnGenre()),
+                "audio descriptors and MFCC frames only, so an audio-only collection runs it whole");
+        assertTrue(music.representations().stream().anyMatch(r -> r.name().equals("timbre_codebook")
+                && r.words() == RepresentationSpec.DEFAULT_WORDS));
         assertTrue(music.clustering().stream().anyMatch(c -> c.algorithm() == ClusteringSpec.Algorithm.SPECTRAL));
         assertTrue(music.seeds().size() >= 3);
     }
@@ -72,6 +75,15 @@ class ConfigTest {
         Files.writeString(f, "task: mine\nrepresentations: [{name: v, kind: vae, model: mlp, inputs: [audio]}]\n");
         e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f));
         assertTrue(e.getMessage().contains("unknown input 'audio'"), e.getMessage());
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: c, kind: codebook, inputs: [mfcc]}]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("representations[0].inputs") && e.getMessage().contains("MFCC frames"),
+                e.getMessage());
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: c, kind: codebook, dim: 1}]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("representations[0].dim"), e.getMessage());
 
         Files.writeString(f, "task: mine\nrepresentations: [{name: h, kind: hybrid, parts: [nothing]}]\n");
         e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());

@@ -53,6 +53,32 @@ class RepresentationBuilderTest {
         }
     }
 
+    @Test
+    void aCodebookRepresentationIsTheHistogramOfTheTracksStoredFrames() throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoCorpus.write(demo, new DemoCorpus.Options(12, 2.0, 3, 5));
+        ExperimentConfig music = Preset.MUSIC.config().resolved().validate();
+        CollectionFeatures features = FeaturePipeline.prepare(demo, FeatureStore.defaultDir(demo), music.features(),
+                1, 2, Progress.QUIET);
+        TaskData data = TaskData.select(music, features, features.lyrics());
+        RepresentationSpec spec = new RepresentationSpec("cb", RepresentationSpec.Kind.CODEBOOK, null, null, null,
+                null, null, 8, null, null, null);
+
+        Representation rep = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET).build(spec, 3, Map.of());
+        assertEquals(FeatureStore.MFCC_FRAMES, rep.inputs());
+        assertEquals(data.size(), rep.x().length);
+        double[][] expected = new gaan.cluster.BagOfFrames(8, 3, 1)
+                .histograms(features.store().cube(FeatureStore.MFCC_FRAMES));
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], rep.x()[i], 1e-12, "track " + i);
+            double norm = 0;
+            for (double v : rep.x()[i]) {
+                norm += v * v;
+            }
+            assertEquals(1.0, norm, 1e-12, "√ of frequencies summing to 1");
+        }
+    }
+
     /** The history without its timings. */
     private static List<List<Double>> losses(Representation rep) {
         return rep.history().stream().map(h -> List.of(h.loss(), h.reconstruction(), h.kl(), h.validationLoss(),

@@ -1,0 +1,96 @@
+package gaan.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class BagOfFramesTest {
+    /** Three sounds far apart in a 4-coefficient space; a frame is one of them plus a little noise. */
+    private static final double[][] SOUNDS = {{0, 0, 0, 0}, {20, 0, 0, 0}, {0, 20, 20, 0}};
+
+    /** A track of {@code counts[s]} frames of sound {@code s}, in a shuffled order. */
+    private static float[][] track(SplittableRandom random, int... counts) {
+        int n = Arrays.stream(counts).sum();
+        float[][] frames = new float[n][];
+        int i = 0;
+        for (int s = 0; s < counts.length; s++) {
+            for (int c = 0; c < counts[s]; c++) {
+                frames[i] = new float[4];
+                for (int j = 0; j < 4; j++) {
+                    frames[i][j] = (float) (SOUNDS[s][j] + 0.1 * random.nextGaussian());
+                }
+                i++;
+            }
+        }
+        for (int a = n - 1; a > 0; a--) {
+            int b = random.nextInt(a + 1);
+            float[] t = frames[a];
+            frames[a] = frames[b];
+            frames[b] = t;
+        }
+        return frames;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double[] sorted(double[] row) {
+        double[] s = row.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    @Test
+    void rowsAreSquareRootsOfEachTracksSoundProportions() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[][][] frames = {track(random, 40, 0, 0), track(random, 20, 20, 0), track(random, 10, 0, 30),
+                track(random, 4, 0, 0)};
+        double[][] rows = new BagOfFrames(3, 1, 2).histograms(frames);
+
+        double h = Math.sqrt(0.5);
+        assertArrayEquals(new double[] {0, 0, 1}, sorted(rows[0]), 1e-12);
+        assertArrayEquals(new double[] {0, h, h}, sorted(rows[1]), 1e-12);
+        assertArrayEquals(new double[] {0, 0.5, Math.sqrt(0.75)}, sorted(rows[2]), 1e-12);
+        // Proportions, not frame counts: 4 frames of one sound are 40 frames of it.
+        assertArrayEquals(rows[0], rows[3], 1e-12);
+        // Hellinger by hand: the rows' dot product is the Bhattacharyya coefficient Σ √(p q).
+        assertEquals(h, dot(rows[0], rows[1]), 1e-12);
+        assertEquals(0.5, dot(rows[0], rows[2]), 1e-12);
+        assertEquals(h * 0.5, dot(rows[1], rows[2]), 1e-12);
+        for (double[] r : rows) {
+            assertEquals(1.0, dot(r, r), 1e-12, "unit length");
+        }
+    }
+
+    @Test
+    void aCodebookLearntFromASampleStillCountsEveryFrame() {
+        // 120,000 frames: above the training cap, so the codebook sees a sample of them.
+        SplittableRandom random = new SplittableRandom(9);
+        float[][][] frames = new float[60][][];
+        for (int t = 0; t < frames.length; t++) {
+            frames[t] = t % 2 == 0 ? track(random, 2000, 0, 0) : track(random, 500, 1000, 500);
+        }
+        assertEquals(120_000, Arrays.stream(frames).mapToInt(f -> f.length).sum());
+        assertEquals(true, 120_000 > BagOfFrames.MAX_TRAINING_FRAMES);
+        double[][] rows = new BagOfFrames(3, 2, 2).histograms(frames);
+        assertArrayEquals(new double[] {0, 0, 1}, sorted(rows[0]), 1e-12);
+        assertArrayEquals(new double[] {0.5, 0.5, Math.sqrt(0.5)}, sorted(rows[1]), 1e-12);
+        assertArrayEquals(rows, new BagOfFrames(3, 2, 1).histograms(frames), "the thread count changes nothing");
+    }
+
+    @Test
+    void aCodebookOfOneWordIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BagOfFrames(1, 0, 1));
+        assertEquals(true, e.getMessage().contains("words"), e.getMessage());
+    }
+}
