@@ -1,6 +1,8 @@
 package gaan.cluster;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import gaan.linalg.BlockLanczos;
 import gaan.linalg.Parallel;
@@ -65,14 +67,45 @@ public final class Spectral implements Clusterer {
     @Override
     public Partition fit(double[][] x) {
         Graph g = graph(x, k);
+        return Partition.of(method(), labels(g, leading(g, k), k));
+    }
+
+    /**
+     * A partition and the Newman–Girvan modularity of its clusters on the kNN graph it was cut from
+     * (Newman &amp; Girvan 2004): the share of W's weight inside clusters minus the share expected
+     * if edges were drawn at random with the same degrees.
+     */
+    public record Cut(Partition partition, double modularity) {
+    }
+
+    /**
+     * With these neighbours, seed and threads, the partition into each of {@code ks} clusters
+     * (what {@link #fit} gives for that k: the same graph, the first k of the largest k's
+     * eigenvectors) and its modularity on the graph. Choosing k by the modularity of spectral cuts
+     * is White &amp; Smyth's (2005) method.
+     */
+    public List<Cut> fitEachK(double[][] x, int[] ks) {
+        int most = Arrays.stream(ks).max().orElse(1);
+        Graph g = graph(x, most);
+        SymmetricEigen.Pairs pairs = leading(g, most);
+        List<Cut> out = new ArrayList<>(ks.length);
+        for (int c : ks) {
+            int[] labels = labels(g, pairs, c);
+            out.add(new Cut(Partition.of(new Spectral(c, nNeighbors, seed, threads, denseLimit).method(), labels),
+                    g.modularity(labels)));
+        }
+        return out;
+    }
+
+    /** K-Means labels on the first {@code clusters} eigenvectors, each divided by √degree and signed as scikit-learn does. */
+    private int[] labels(Graph g, SymmetricEigen.Pairs pairs, int clusters) {
         int n = g.size();
-        double[][] vectors = leading(g, k).vectors();
-        double[][] embedding = new double[n][k];
-        for (int c = 0; c < k; c++) {
-            double[] v = vectors[c];
+        double[][] embedding = new double[n][clusters];
+        double[] v = new double[n];
+        for (int c = 0; c < clusters; c++) {
             int largest = 0;
             for (int i = 0; i < n; i++) {
-                v[i] /= g.sqrtDegree[i];
+                v[i] = pairs.vectors()[c][i] / g.sqrtDegree[i];
                 if (Math.abs(v[i]) > Math.abs(v[largest])) {
                     largest = i;
                 }
@@ -82,20 +115,7 @@ public final class Spectral implements Clusterer {
                 embedding[i][c] = sign * v[i];
             }
         }
-        int[] labels = new KMeans(k, 10, 300, 1e-4, seed, threads).fit(embedding).labels();
-        return Partition.of(method(), labels);
-    }
-
-    /**
-     * The {@code count} smallest eigenvalues of this clusterer's graph Laplacian of {@code x}, in
-     * increasing order: the eigengap heuristic reads k from them (von Luxburg 2007, §8.3).
-     */
-    public double[] laplacianEigenvalues(double[][] x, int count) {
-        double[] values = leading(graph(x, count), count).values().clone();
-        for (int i = 0; i < count; i++) {
-            values[i] = 1 - values[i];
-        }
-        return values;
+        return new KMeans(clusters, 10, 300, 1e-4, seed, threads).fit(embedding).labels();
     }
 
     private Graph graph(double[][] x, int eigenvectors) {
@@ -188,6 +208,29 @@ public final class Spectral implements Clusterer {
         @Override
         public int size() {
             return sqrtDegree.length;
+        }
+
+        /** Modularity of {@code labels} on W (the weights before normalisation; no self-loops). */
+        double modularity(int[] labels) {
+            int clusters = Partition.countClusters(labels);
+            double[] inside = new double[clusters];
+            double[] degree = new double[clusters];
+            double total = 0;
+            for (int i = 0; i < size(); i++) {
+                for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+                    double w = weights[e] * sqrtDegree[i] * sqrtDegree[columns[e]];
+                    total += w;
+                    degree[labels[i]] += w;
+                    if (labels[columns[e]] == labels[i]) {
+                        inside[labels[i]] += w;
+                    }
+                }
+            }
+            double q = 0;
+            for (int c = 0; c < clusters; c++) {
+                q += inside[c] / total - (degree[c] / total) * (degree[c] / total);
+            }
+            return q;
         }
 
         @Override

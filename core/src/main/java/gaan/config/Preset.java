@@ -39,9 +39,9 @@ public enum Preset {
      * Real music by how it sounds: the MIR descriptor vector, each descriptor group (MFCC, Δ-MFCC,
      * log-mel, spectral shape, contrast, chroma, rhythm, texture) weighted equally, clustered raw,
      * as PCA 16 and as an MLP-VAE latent (16), and the tracks' MFCC frames as codebook histograms
-     * ({@code timbre_codebook}, 256 words), by spectral clustering (kNN graph) with k from the
-     * Laplacian's eigengap; three seeds. Needs audio only. Spectral alone because it was the
-     * strongest clusterer on real music and the eigengap the k-selection that found the classes'
+     * ({@code timbre_codebook}, 256 words), by spectral clustering (kNN graph) with k by
+     * the modularity of the cut on the graph; three seeds. Needs audio only. Spectral alone because
+     * it was the strongest clusterer on real music and its k-selection the one that found the classes'
      * count; K-Means and Ward with k by silhouette split in two, and MFCC alone is weaker: both only
      * add candidates the recommendation then prefers for their stability (docs/quality.md).
      */
@@ -70,7 +70,7 @@ public enum Preset {
                     List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(32), null),
                             vae("conv_vae_small", CONV, List.of(Modality.LOGMEL), null, List.of(16), null),
                             new RepresentationSpec("hybrid", HYBRID, null, null, null, null, null, null,
-                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null),
+                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null, null),
                             pca("pca_logmel", List.of(Modality.LOGMEL), 32),
                             raw("raw_logmel", List.of(Modality.LOGMEL)),
                             pca("pca_mfcc", List.of(Modality.MFCC), 32),
@@ -104,21 +104,21 @@ public enum Preset {
                             pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
                             vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null),
                             new RepresentationSpec("timbre_codebook", CODEBOOK, null, null, null, null, null, null,
-                                    null, null, null)),
+                                    null, null, null, null)),
                     List.of(ClusteringSpec.of(SPECTRAL)));
         };
     }
 
     private static RepresentationSpec vae(String name, RepresentationSpec.Model model, List<Modality> inputs,
                                           String condition, List<Integer> latent, List<Double> beta) {
-        return new RepresentationSpec(name, VAE, inputs, model, condition, latent, beta, null, null, null, null);
+        return new RepresentationSpec(name, VAE, inputs, model, condition, latent, beta, null, null, null, null, null);
     }
 
     private static RepresentationSpec pca(String name, List<Modality> inputs, int dim) {
-        return new RepresentationSpec(name, PCA, inputs, null, null, null, null, dim, null, null, null);
+        return new RepresentationSpec(name, PCA, inputs, null, null, null, null, dim, null, null, null, null);
     }
 
     private static RepresentationSpec raw(String name, List<Modality> inputs) {
-        return new RepresentationSpec(name, RAW, inputs, null, null, null, null, null, null, null, null);
+        return new RepresentationSpec(name, RAW, inputs, null, null, null, null, null, null, null, null, null);
     }
 }

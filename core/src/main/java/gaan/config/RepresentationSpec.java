@@ -32,10 +32,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *                  every block is scaled to the same total variance, then by its weight
  *                  ({@code gaan.experiment.FeatureBlocks#weigh}), so width does not decide a block's influence
  * @param epochs    overrides the task's training epochs for this VAE
+ * @param scaling   conv VAE: how its log-mel patches are standardised ({@link PatchScaling}; default
+ *                  {@code global})
  */
 public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, Model model, String condition,
                                  List<Integer> latent, List<Double> beta, Integer dim, List<String> parts,
-                                 List<Double> weights, Integer epochs) {
+                                 List<Double> weights, Integer epochs, PatchScaling scaling) {
 
     /** How the representation is computed. */
     public enum Kind {
@@ -64,6 +66,24 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
         @JsonCreator
         public static Model parse(String text) {
             return parseEnum(Model.class, text, "model");
+        }
+    }
+
+    /** How a conv VAE standardises its log-mel patches before training (mean and std, ddof 0). */
+    public enum PatchScaling {
+        /** One mean and std for all pixels of all patches. */
+        GLOBAL,
+        /** A mean and std per mel band (patch row), so quiet high bands weigh in the reconstruction like loud low ones. */
+        PER_BAND;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static PatchScaling parse(String text) {
+            return parseEnum(PatchScaling.class, text, "scaling");
         }
     }
 
@@ -112,7 +132,8 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                     n = name + (latents.size() > 1 ? "_z" + z : "") + (betas.size() > 1 ? "_b" + formatBeta(b) : "");
                 }
                 out.add(new RepresentationSpec(n, kind, inputs, model, condition,
-                        z == null ? null : List.of(z), b == null ? null : List.of(b), dim, parts, weights, epochs));
+                        z == null ? null : List.of(z), b == null ? null : List.of(b), dim, parts, weights, epochs,
+                        scaling));
             }
         }
         return out;
@@ -145,6 +166,9 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
         FieldCheck.eachPositive(path + ".beta", beta);
         FieldCheck.atLeast(path + ".dim", dim, 1);
         FieldCheck.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
+        if (scaling != null && (kind != Kind.VAE || model != Model.CONV)) {
+            throw new ConfigException(path + ".scaling applies to conv vaes (log-mel patches) only; leave it out here");
+        }
         if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
             throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");
         }

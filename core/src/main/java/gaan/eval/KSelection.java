@@ -13,8 +13,8 @@ import gaan.cluster.Spectral;
 
 /**
  * Chooses the number of clusters from the points alone, over k = 2 … min({@value #MAX_K}, n / 5):
- * the largest eigengap of the graph Laplacian for spectral clustering (von Luxburg 2007, §8.3),
- * the lowest BIC for Gaussian mixtures, the highest silhouette for every other algorithm
+ * for spectral clustering the highest modularity of its cut on its own kNN graph (White &amp;
+ * Smyth 2005), the lowest BIC for Gaussian mixtures, the highest silhouette for every other algorithm
  * (K-Means, agglomerative: one merge tree cut at every k), on at most {@value #SILHOUETTE_SAMPLE}
  * points. Ties go to the smaller k. No labels are read.
  */
@@ -23,7 +23,7 @@ public final class KSelection {
 
     /** How k was chosen. */
     public enum Criterion {
-        EIGENGAP("largest eigengap of the kNN-graph Laplacian"),
+        MODULARITY("highest modularity on the kNN graph"),
         BIC("lowest BIC"),
         SILHOUETTE("highest silhouette");
 
@@ -41,7 +41,7 @@ public final class KSelection {
 
     /**
      * @param ks     the candidates, increasing
-     * @param scores the criterion per candidate (eigengap λ(k+1) − λ(k), BIC, or silhouette); NaN when a
+     * @param scores the criterion per candidate (modularity, BIC, or silhouette); NaN when a
      *               candidate could not run
      */
     public record Choice(int k, Criterion criterion, int[] ks, double[] scores) {
@@ -95,11 +95,14 @@ public final class KSelection {
         Clusterer probe = withK.apply(ks[0]);
         Criterion criterion;
         if (probe instanceof Spectral spectral) {
-            criterion = Criterion.EIGENGAP;
-            int count = Math.min(x.length, ks[ks.length - 1] + 1);
-            double[] lambda = spectral.laplacianEigenvalues(x, count);
-            for (int i = 0; i < ks.length; i++) {
-                scores[i] = ks[i] < count ? lambda[ks[i]] - lambda[ks[i] - 1] : Double.NaN;
+            criterion = Criterion.MODULARITY;
+            try {
+                List<Spectral.Cut> cuts = spectral.fitEachK(x, ks);
+                for (int i = 0; i < ks.length; i++) {
+                    scores[i] = cuts.get(i).modularity();
+                }
+            } catch (IllegalArgumentException e) {
+                Arrays.fill(scores, Double.NaN);
             }
         } else {
             criterion = probe.method().algorithm().equals("gmm") ? Criterion.BIC : Criterion.SILHOUETTE;

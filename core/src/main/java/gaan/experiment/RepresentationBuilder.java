@@ -199,7 +199,7 @@ final class RepresentationBuilder {
         switch (spec.model()) {
             case CONV -> {
                 float[][][][] patches = data.patches();
-                vaeSpec = VaeSpec.conv(patches[0][0].length, patches[0][0][0].length);
+                vaeSpec = convSpec(spec, patches[0][0].length, patches[0][0][0].length);
                 input = VaeInput.trackPatches(patches);
             }
             case MULTIMODAL -> {
@@ -222,6 +222,12 @@ final class RepresentationBuilder {
         }
         vaeSpec = vaeSpec.withLatentDim(spec.latentDim()).withBeta(spec.betaValue()).withSeed(seed);
         return new VaePlan(config, vaeSpec, input.withRowIds(data.ids()), schedule.note());
+    }
+
+    /** The ConvVAE of a {@code height} × {@code width} patch with the spec's patch scaling. */
+    static VaeSpec convSpec(RepresentationSpec spec, int height, int width) {
+        VaeSpec conv = VaeSpec.conv(height, width);
+        return spec.scaling() == RepresentationSpec.PatchScaling.PER_BAND ? conv.withBandScaling() : conv;
     }
 
     private Representation vae(RepresentationSpec spec, long seed) {

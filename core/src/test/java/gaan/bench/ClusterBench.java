@@ -12,6 +12,7 @@ import gaan.cluster.KMeans;
 import gaan.cluster.KneeEps;
 import gaan.cluster.Partition;
 import gaan.cluster.Spectral;
+import gaan.eval.KSelection;
 import gaan.eval.Metrics;
 
 /**
@@ -19,7 +20,8 @@ import gaan.eval.Metrics;
  * n_init 10), Ward (k 10), the DBSCAN knee (min_samples 5) and DBSCAN at that eps, the exact
  * silhouette of the K-Means labels, HDBSCAN (min_cluster_size 5), spectral clustering (k 10,
  * n_neighbors 10: sparse solver); median of 5 runs after a JIT warm-up of 2 s each. Then Ward,
- * HDBSCAN and spectral once on 20,000 × 32, and the process's peak RSS. All cores.
+ * HDBSCAN and spectral once on 20,000 × 32, spectral's k from the data there (modularity of the cut at
+ * k = 2 … 20, {@code KSelection}), and the process's peak RSS. All cores.
  * {@code checks} holds each result's ARI against the blob of origin, to show the runs are real.
  */
 public final class ClusterBench {
@@ -72,6 +74,10 @@ public final class ClusterBench {
         Partition sp20 = new Spectral(10, 10, 0, threads).fit(large.x());
         bench.put("spectral_20000_s", (System.nanoTime() - start) / 1e9);
         checks.put("spectral_20000_ari", Metrics.adjustedRand(large.y(), sp20.labels()));
+        start = System.nanoTime();
+        KSelection.Choice k20 = new KSelection(threads).choose(large.x(), k -> new Spectral(k, 10, 0, threads));
+        bench.put("spectral_k_from_data_20000_s", (System.nanoTime() - start) / 1e9);
+        checks.put("spectral_k_from_data_20000", k20.k());
 
         bench.put("peak_rss_mb", Bench.peakRssMb());
         bench.put("threads", threads);

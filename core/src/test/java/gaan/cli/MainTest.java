@@ -89,7 +89,7 @@ class MainTest {
         assertEquals(1, rows.size());
         assertEquals("spectral", rows.get(0).algorithm());
         assertEquals("k=6 n_neighbors=10", rows.get(0).params());
-        assertTrue(rows.get(0).note().contains("k=6 from the data (largest eigengap"), rows.get(0).note());
+        assertTrue(rows.get(0).note().contains("k=6 from the data (highest modularity"), rows.get(0).note());
         assertEquals(0, gaan("cluster", x, "--algorithm", "spectral", "--k", "4", "--n-neighbors", "15", "--threads",
                 "2", "--out", dir.resolve("forced").toString()));
         rows = gaan.report.RunReader.readResults(dir.resolve("forced").resolve(gaan.report.RunWriter.RESULTS_FILE));

@@ -56,6 +56,29 @@ class ConfigTest {
     }
 
     @Test
+    void aConvVaeTakesPerBandScalingFromYamlAndNoOtherRepresentationDoes() throws Exception {
+        Path f = dir.resolve("bands.yaml");
+        Files.writeString(f, """
+                task: mine
+                representations:
+                  - {name: c, kind: vae, model: conv, inputs: [logmel], scaling: per_band}
+                  - {name: g, kind: vae, model: conv, inputs: [logmel]}
+                """);
+        ExperimentConfig c = ConfigLoader.read(f).get(0).resolved().validate();
+        assertEquals(RepresentationSpec.PatchScaling.PER_BAND, c.representations().get(0).scaling());
+        assertEquals(null, c.representations().get(1).scaling());
+        assertTrue(ConfigLoader.toYaml(c).contains("scaling: per_band"), ConfigLoader.toYaml(c));
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: v, kind: vae, model: mlp, inputs: [mfcc], scaling: per_band}]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
+        assertTrue(e.getMessage().contains("representations[0].scaling applies to conv vaes"), e.getMessage());
+
+        Files.writeString(f, "task: mine\nrepresentations: [{name: c, kind: vae, model: conv, inputs: [logmel], scaling: bands}]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f));
+        assertTrue(e.getMessage().contains("unknown scaling 'bands'") && e.getMessage().contains("per_band"), e.getMessage());
+    }
+
+    @Test
     void badValuesNameTheirField() throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, """

@@ -26,9 +26,13 @@ public final class ClusterFixture {
     }
 
     public static JsonNode expected(String section) {
+        return json("expected.json").get(section);
+    }
+
+    /** A JSON file of the fixture folder. */
+    public static JsonNode json(String file) {
         try {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(Fixtures.cluster("expected.json")));
-            return root.get(section);
+            return new ObjectMapper().readTree(Files.readString(Fixtures.cluster(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package gaan.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,26 @@ class KSelectionTest {
     }
 
     @Test
-    void eigengapRecoversTheSixBlobsForSpectral() {
+    void modularityRecoversTheSixBlobsForSpectral() {
         KSelection.Choice c = selection.choose(ClusterFixture.x(), k -> new Spectral(k, 10, 0, 2));
         assertEquals(6, c.k());
-        assertEquals(KSelection.Criterion.EIGENGAP, c.criterion());
+        assertEquals(KSelection.Criterion.MODULARITY, c.criterion());
+        assertEquals("k=6 from the data (highest modularity on the kNN graph over k=2..20)", c.note());
+    }
+
+    @Test
+    void modularityIsNotDrawnToTheSpreadOfLargeEigenvaluesAsTheEigengapWas() {
+        // Three pairs of blobs, the pairs far apart: the 10-NN graph's small eigenvalues have their gap at 6,
+        // but the Laplacian's eigenvalues spread towards k = 20, where a larger gap drew the eigengap heuristic.
+        SplittableRandom r = new SplittableRandom(3);
+        double[][] x = new double[240][];
+        int[] y = new int[240];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = i / 40;
+            x[i] = new double[] {20.0 * (y[i] / 2) + r.nextGaussian(), 6.0 * (y[i] % 2) + r.nextGaussian()};
+        }
+        KSelection.Choice c = selection.choose(x, k -> new Spectral(k, 10, 0, 2));
+        assertEquals(6, c.k(), c.note() + " " + java.util.Arrays.toString(c.scores()));
     }
 
     @Test

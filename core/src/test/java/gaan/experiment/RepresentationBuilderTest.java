@@ -13,15 +13,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import gaan.config.ExperimentConfig;
+import gaan.config.Modality;
 import gaan.config.Overrides;
 import gaan.config.Preset;
 import gaan.config.RepresentationSpec;
 import gaan.data.DemoCorpus;
 import gaan.features.FeatureStore;
+import gaan.model.VaeSpec;
 
 class RepresentationBuilderTest {
     @TempDir
     Path dir;
+
+    @Test
+    void aConvVaeWithPerBandScalingStandardisesEachMelBand() {
+        RepresentationSpec perBand = new RepresentationSpec("c", RepresentationSpec.Kind.VAE, List.of(Modality.LOGMEL),
+                RepresentationSpec.Model.CONV, null, null, null, null, null, null, null,
+                RepresentationSpec.PatchScaling.PER_BAND);
+        assertEquals(VaeSpec.Scaling.PER_BAND, RepresentationBuilder.convSpec(perBand, 128, 128).scaling());
+        RepresentationSpec global = new RepresentationSpec("c", RepresentationSpec.Kind.VAE, List.of(Modality.LOGMEL),
+                RepresentationSpec.Model.CONV, null, null, null, null, null, null, null, null);
+        assertEquals(VaeSpec.Scaling.PER_FEATURE, RepresentationBuilder.convSpec(global, 128, 128).scaling());
+    }
 
     /** The hard task's VAEs (vector and multimodal, two seeds) trained two at a time equal those trained one by one. */
     @Test
@@ -62,7 +75,7 @@ class RepresentationBuilderTest {
                 1, 2, Progress.QUIET);
         TaskData data = TaskData.select(music, features, features.lyrics());
         RepresentationSpec spec = new RepresentationSpec("cb", RepresentationSpec.Kind.CODEBOOK, null, null, null,
-                null, null, 8, null, null, null);
+                null, null, 8, null, null, null, null);
 
         Representation rep = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET).build(spec, 3, Map.of());
         assertEquals(FeatureStore.MFCC_FRAMES, rep.inputs());
