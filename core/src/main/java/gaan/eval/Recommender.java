@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 import gaan.cluster.Clusterer;
 import gaan.cluster.Partition;
+import gaan.linalg.Pca;
 
 /**
  * The one label-free answer to "which clustering is it": among the candidate partitions of the
@@ -35,6 +37,18 @@ import gaan.cluster.Partition;
  * recommended when labels shaped it (labels used as input, or k set to the number of labels);
  * degenerate answers (fewer than 2 clusters, too little coverage, one giant cluster; {@link Guards})
  * are left out unless nothing else remains. Ties go to the earliest candidate.
+ *
+ * <p>Across tasks (answers on different representations, often of the same tracks) the
+ * shuffled-feature null is not a common footing: it depends on the basis. Features that rise and
+ * fall together (40 correlated MFCC columns) lose that correlation when shuffled one by one, so the
+ * null is a round cloud and any split of the elongated data looks reproducible beyond chance; the
+ * same points given as principal-component scores get no such credit. Each task's chosen answer is
+ * therefore also scored against a rotation-invariant null: the points' principal-component scores
+ * each permuted on its own (the principal-axes reference of Tibshirani et al.'s gap statistic,
+ * drawn from the data), which keeps the spread along every principal axis. That score
+ * ({@link Evidence#scoreAcrossTasks()}) is the one {@link #best} compares. Within a task the
+ * shuffled-feature null stays: on real music it is what prefers the full descriptor vector's
+ * clustering to its 16-component PCA (docs/quality.md has the figures for both).
  */
 public final class Recommender {
     /** Relative weights of the score's terms (need not sum to 1). */
@@ -64,14 +78,23 @@ public final class Recommender {
     /**
      * The evidence on one candidate; NaN where undefined (no other seed, not eligible).
      *
-     * @param excluded why the candidate cannot be recommended, or null
+     * @param componentNullStability stability on the rotation-invariant null (each principal-component
+     *                               score permuted on its own); computed for the chosen candidate only
+     * @param scoreAcrossTasks       {@code score} with that null in place of the shuffled-feature one:
+     *                               what answers of different tasks are compared by; chosen candidate only
+     * @param excluded               why the candidate cannot be recommended, or null
      */
-    public record Evidence(double stability, double nullStability, double seedAgreement, double consensus,
-                           double silhouette, double coverage, double largestShare, int clusters, double score,
-                           String excluded) {
+    public record Evidence(double stability, double nullStability, double componentNullStability,
+                           double seedAgreement, double consensus, double silhouette, double coverage,
+                           double largestShare, int clusters, double score, double scoreAcrossTasks, String excluded) {
         /** Stability beyond the null's: stability − null stability; NaN when either is undefined. */
         public double adjustedStability() {
             return Recommender.adjusted(stability, nullStability);
+        }
+
+        /** Stability beyond the rotation-invariant null's; NaN when either is undefined. */
+        public double adjustedComponentStability() {
+            return Recommender.adjusted(stability, componentNullStability);
         }
     }
 
@@ -139,7 +162,9 @@ public final class Recommender {
                 + " weight %s), agreement across seeds (%s), agreement with the other clusterings (%s) and silhouette"
                 + " (%s), among those with at least %d clusters, coverage of at least %.0f%% and no cluster holding more"
                 + " than %.0f%% of the tracks; clusterings whose representation or k came from the labels are never"
-                + " chosen.", resampling.subsamples, 100 * resampling.fraction, resampling.largeSubsamples,
+                + " chosen. Across tasks the answers are compared by the same score with each principal-component"
+                + " score shuffled instead of each feature, which gives the same points the same credit in any basis.",
+                resampling.subsamples, 100 * resampling.fraction, resampling.largeSubsamples,
                 resampling.largeFrom, resampling.maxPoints, num(weights.stability), num(weights.seedAgreement), num(weights.consensus),
                 num(weights.silhouette), guards.minClusters, 100 * guards.minCoverage, 100 * guards.maxLargestShare);
     }
@@ -206,27 +231,37 @@ public final class Recommender {
         for (int i = 0; i < c; i++) {
             Candidate cand = candidates.get(i);
             if (!pool[i]) {
-                evidence.add(new Evidence(Double.NaN, Double.NaN, Double.NaN, Double.NaN, cand.silhouette(), coverage[i],
-                        largest[i], clusters[i], Double.NaN, excluded[i]));
+                evidence.add(new Evidence(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, cand.silhouette(),
+                        coverage[i], largest[i], clusters[i], Double.NaN, Double.NaN, excluded[i]));
                 continue;
             }
             double stability = stability(cand, cand.x(), cand.labels());
-            double nullStability = nullStability(cand, nulls);
+            double nullStability = nullStability(cand, nulls, this::featureNull);
             double seeds = meanAri(candidates, i, pool, true);
             double consensus = meanAri(candidates, i, pool, false);
-            double sil = Double.isNaN(cand.silhouette()) ? Double.NaN : Math.max(0, cand.silhouette());
-            double score = coverage[i] * weightedMean(new double[] {adjusted(stability, nullStability), seeds,
-                    consensus, sil},
-                    new double[] {weights.stability, weights.seedAgreement, weights.consensus, weights.silhouette});
-            evidence.add(new Evidence(stability, nullStability, seeds, consensus, cand.silhouette(), coverage[i],
-                    largest[i], clusters[i], score, relaxed ? excluded[i] : null));
+            double score = score(coverage[i], adjusted(stability, nullStability), seeds, consensus, cand.silhouette());
+            evidence.add(new Evidence(stability, nullStability, Double.NaN, seeds, consensus, cand.silhouette(),
+                    coverage[i], largest[i], clusters[i], score, Double.NaN, relaxed ? excluded[i] : null));
             if (best < 0 || orLowest(score) > orLowest(evidence.get(best).score())) {
                 best = i;
             }
         }
+        Evidence e = evidence.get(best);
+        double componentNull = nullStability(candidates.get(best), new IdentityHashMap<>(), this::componentNull);
+        evidence.set(best, new Evidence(e.stability(), e.nullStability(), componentNull, e.seedAgreement(),
+                e.consensus(), e.silhouette(), e.coverage(), e.largestShare(), e.clusters(), e.score(),
+                score(e.coverage(), adjusted(e.stability(), componentNull), e.seedAgreement(), e.consensus(),
+                        e.silhouette()), e.excluded()));
         String rule = relaxed ? rule() + " No clustering passed the guards, so the best label-free one was taken."
                 : rule();
         return Optional.of(new Choice(best, evidence, rule));
+    }
+
+    /** coverage × the weighted mean of the defined terms; a negative silhouette counts as 0. */
+    private double score(double coverage, double adjustedStability, double seeds, double consensus, double silhouette) {
+        double sil = Double.isNaN(silhouette) ? Double.NaN : Math.max(0, silhouette);
+        return coverage * weightedMean(new double[] {adjustedStability, seeds, consensus, sil},
+                new double[] {weights.stability, weights.seedAgreement, weights.consensus, weights.silhouette});
     }
 
     /**
@@ -263,20 +298,30 @@ public final class Recommender {
     }
 
     /**
-     * The same stability on null points ({@link #shuffled}), clustered in full by the candidate's
-     * clusterer; NaN when that fit fails. {@code nulls} keeps one null per matrix: candidates that
-     * clustered the same points share it.
+     * The same stability on null points drawn from the candidate's by {@code draw}, clustered in
+     * full by the candidate's clusterer; NaN when that fit fails. {@code nulls} keeps one null per
+     * matrix: candidates that clustered the same points share it.
      */
-    double nullStability(Candidate cand, Map<double[][], double[][]> nulls) {
+    double nullStability(Candidate cand, Map<double[][], double[][]> nulls, UnaryOperator<double[][]> draw) {
         if (cand.clusterer() == null || resampling.count(cand.labels().length) == 0) {
             return Double.NaN;
         }
-        double[][] x = nulls.computeIfAbsent(cand.x(), points -> shuffled(capped(points), new SplittableRandom(seed - 1)));
+        double[][] x = nulls.computeIfAbsent(cand.x(), draw);
         try {
             return stability(cand, x, cand.clusterer().fit(x).labels());
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
+    }
+
+    /** The within-task null: {@link #shuffled} (fixed seed) of at most {@link Resampling#nullSize} points. */
+    double[][] featureNull(double[][] x) {
+        return shuffled(capped(x), new SplittableRandom(seed - 1));
+    }
+
+    /** The across-task null: {@link #componentShuffled} (fixed seed) of at most {@link Resampling#nullSize} points. */
+    double[][] componentNull(double[][] x) {
+        return componentShuffled(capped(x), new SplittableRandom(seed - 1));
     }
 
     /** {@code x}, or a fixed-seed sample of {@link Resampling#nullSize} of its rows when it has more. */
@@ -305,6 +350,20 @@ public final class Recommender {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code x}'s principal-component scores (all min(d, n − 1) of them, so distances between rows
+     * are {@code x}'s), each permuted on its own. The scores do not change when {@code x} is rotated
+     * (the components' signs follow the scores, as in scikit-learn), so the same points in any basis
+     * get the same null.
+     */
+    static double[][] componentShuffled(double[][] x, SplittableRandom random) {
+        int rank = x.length < 2 ? 0 : Math.min(x[0].length, x.length - 1);
+        if (rank < 1) {
+            return shuffled(x, random);
+        }
+        return shuffled(new Pca(rank, 1).fit(x).transform(x), random);
     }
 
     /** stability − null stability; NaN when either is undefined. */
@@ -344,7 +403,8 @@ public final class Recommender {
 
     /**
      * Across answers on different track sets (one per task), where partitions cannot be compared:
-     * the index of the highest score, the first on ties; -1 for none.
+     * the index of the highest score (each answer's {@link Evidence#scoreAcrossTasks()}), the first
+     * on ties; -1 for none.
      */
     public static int best(double[] scores) {
         int best = -1;

@@ -60,9 +60,10 @@ final class Recommendations {
             ResultRow.Scores s = row.scores();
             return new TaskAnswer(index, new Recommendation(task, clusterings.get(index).column(),
                     row.representation(), row.inputs(), row.algorithm(), row.params(), row.seed(), s.nClusters(),
-                    choice.rule(), new Recommendation.Evidence(e.stability(), e.nullStability(), e.seedAgreement(),
-                            e.consensus(), s.silhouette(), s.daviesBouldin(), s.calinskiHarabasz(), e.coverage(),
-                            e.largestShare(), e.score()),
+                    choice.rule(), new Recommendation.Evidence(e.stability(), e.nullStability(),
+                            e.componentNullStability(), e.seedAgreement(), e.consensus(), s.silhouette(),
+                            s.daviesBouldin(), s.calinskiHarabasz(), e.coverage(), e.largestShare(), e.score(),
+                            e.scoreAcrossTasks()),
                     hasLabels ? new Recommendation.Reference(s.ari(), s.nmi()) : null,
                     representationFile.apply(row.representation(), row.seed()), null));
         });
@@ -70,7 +71,8 @@ final class Recommendations {
 
     /**
      * Writes the run's answer into {@code out}: among the tasks' answers (each task's
-     * {@code recommendation.json}) the one with the highest score; nothing when no task has one.
+     * {@code recommendation.json}) the one with the highest score across tasks
+     * ({@link Recommender#best}); nothing when no task has one.
      */
     static Optional<Recommendation> writeOverall(Path out, List<TaskReport> tasks) {
         List<Recommendation> answers = new ArrayList<>();
@@ -82,7 +84,7 @@ final class Recommendations {
                 owners.add(t);
             }
         }
-        int best = Recommender.best(answers.stream().mapToDouble(a -> a.evidence().score()).toArray());
+        int best = Recommender.best(answers.stream().mapToDouble(a -> a.evidence().scoreAcrossTasks()).toArray());
         if (best < 0) {
             return Optional.empty();
         }

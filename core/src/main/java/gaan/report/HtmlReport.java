@@ -140,6 +140,7 @@ public final class HtmlReport {
         List<String> evidence = new ArrayList<>();
         named(evidence, "stability", e.stability());
         named(evidence, "stability with each feature shuffled", e.stabilityNull());
+        named(evidence, "with each principal component shuffled", e.stabilityNullComponents());
         named(evidence, "seed agreement", e.seedAgreement());
         named(evidence, "consensus", e.consensus());
         named(evidence, "silhouette", e.silhouette());

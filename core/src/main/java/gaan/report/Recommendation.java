@@ -28,13 +28,16 @@ public record Recommendation(String task, String column, String representation, 
     public static final String ASSIGNMENTS_FILE = "recommended_assignments.csv";
 
     /**
-     * The label-free evidence; {@code score} is what the rule maximised. {@code stabilityNull} is the
-     * same clusterer's stability on the points with each feature shuffled on its own (no structure
-     * between features): the rule credits stability above it.
+     * The label-free evidence; {@code score} is what the rule maximised within the task. {@code stabilityNull}
+     * is the same clusterer's stability on the points with each feature shuffled on its own (no structure
+     * between features): the rule credits stability above it. {@code stabilityNullComponents} is the same
+     * with each principal-component score shuffled instead (the same for the points in any basis), and
+     * {@code scoreAcrossTasks} the score with that null: what the tasks' answers are compared by (NaN in
+     * files written before it existed, which then come last).
      */
-    public record Evidence(double stability, double stabilityNull, double seedAgreement, double consensus, double silhouette,
-                           double daviesBouldin, double calinskiHarabasz, double coverage, double largestClusterShare,
-                           double score) {
+    public record Evidence(double stability, double stabilityNull, double stabilityNullComponents, double seedAgreement,
+                           double consensus, double silhouette, double daviesBouldin, double calinskiHarabasz,
+                           double coverage, double largestClusterShare, double score, double scoreAcrossTasks) {
     }
 
     public record Reference(double ari, double nmi) {
@@ -79,6 +82,7 @@ public record Recommendation(String task, String column, String representation, 
         ObjectNode e = o.putObject("evidence");
         number(e, "stability", evidence.stability);
         number(e, "stability_null", evidence.stabilityNull);
+        number(e, "stability_null_components", evidence.stabilityNullComponents);
         number(e, "seed_agreement", evidence.seedAgreement);
         number(e, "consensus", evidence.consensus);
         number(e, "silhouette", evidence.silhouette);
@@ -87,6 +91,7 @@ public record Recommendation(String task, String column, String representation, 
         number(e, "coverage", evidence.coverage);
         number(e, "largest_cluster_share", evidence.largestClusterShare);
         number(e, "score", evidence.score);
+        number(e, "score_across_tasks", evidence.scoreAcrossTasks);
         if (reference == null) {
             o.putNull("reference");
         } else {
@@ -142,9 +147,10 @@ public record Recommendation(String task, String column, String representation, 
         return new Recommendation(o.path("task").asText(), o.path("column").asText(), o.path("representation").asText(),
                 o.path("inputs").asText(), o.path("algorithm").asText(), o.path("params").asText(),
                 o.path("seed").asLong(), o.path("k").asInt(), o.path("rule").asText(),
-                new Evidence(num(e, "stability"), num(e, "stability_null"), num(e, "seed_agreement"), num(e, "consensus"), num(e, "silhouette"),
-                        num(e, "davies_bouldin"), num(e, "calinski_harabasz"), num(e, "coverage"),
-                        num(e, "largest_cluster_share"), num(e, "score")),
+                new Evidence(num(e, "stability"), num(e, "stability_null"), num(e, "stability_null_components"),
+                        num(e, "seed_agreement"), num(e, "consensus"), num(e, "silhouette"), num(e, "davies_bouldin"),
+                        num(e, "calinski_harabasz"), num(e, "coverage"), num(e, "largest_cluster_share"), num(e, "score"),
+                        num(e, "score_across_tasks")),
                 r.isObject() ? new Reference(num(r, "ari"), num(r, "nmi")) : null,
                 o.path("representation_file").asText(), tasks);
     }

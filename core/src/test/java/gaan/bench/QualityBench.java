@@ -24,6 +24,7 @@ import gaan.eval.Metrics;
 import gaan.experiment.ClusteringStage;
 import gaan.experiment.ExperimentRunner;
 import gaan.experiment.Progress;
+import gaan.report.Recommendation;
 import gaan.report.ResultRow;
 import gaan.report.TaskReport;
 
@@ -35,7 +36,8 @@ import gaan.report.TaskReport;
  * std over seeds of ARI, NMI and silhouette, and the ARI against the source package
  * ({@code SOURCES.tsv}'s {@code package} column: a high value means the clustering finds
  * productions rather than styles). Rows whose k was the number of labels are kept apart and
- * flagged. Also the recommended clustering of each task ({@code recommended} row), the best row
+ * flagged. Also the recommended clustering of each task ({@code recommended} row, with its score
+ * within the task and across tasks), the task whose answer the run recommends, the best row
  * that used no labels (neither as input nor for k), and wall seconds per stage. The feature store lives
  * in a cache folder beside the collection's name, not inside the collection.
  */
@@ -100,9 +102,11 @@ public final class QualityBench {
             }
             task.results().stream().filter(ResultRow::recommended).findFirst().ifPresent(r -> {
                 String column = ClusteringStage.column(r);
+                Recommendation.Evidence e = Recommendation.read(task.folder().resolve(Recommendation.FILE)).evidence();
                 recommended.put(task.task(), Map.of("column", column, "ari", r.scores().ari(), "nmi",
                         r.scores().nmi(), "clusters", r.scores().nClusters(), "package_ari",
-                        Metrics.adjustedRand(pkg, task.assignments().clusters(column))));
+                        Metrics.adjustedRand(pkg, task.assignments().clusters(column)), "score", e.score(),
+                        "score_across_tasks", e.scoreAcrossTasks()));
             });
             JsonNode timings = new ObjectMapper().readTree(task.folder().resolve("run.json").toFile()).path("stage_seconds");
             Map<String, Object> t = new LinkedHashMap<>();
@@ -110,12 +114,14 @@ public final class QualityBench {
             tasksSeconds += t.values().stream().mapToDouble(v -> (Double) v).sum();
             stages.put(task.task(), t);
         }
+        Path overallFile = out.resolve(Recommendation.FILE);
+        String overall = Files.isRegularFile(overallFile) ? Recommendation.read(overallFile).task() : "none";
         stages.put("features_eda_report_and_rest", total - tasksSeconds);
         stages.put("total", total);
         Bench.create().put("area", "quality").put("collection", collection.toString())
                 .put("seeds", seeds.toString()).put("tasks", taskNames.toString())
                 .put("best_label_free_row", bestKey).put("best_label_free_ari", bestAri)
-                .put("recommended", recommended).put("failures", outcome.failures().toString())
+                .put("recommended", recommended).put("recommended_overall_task", overall).put("failures", outcome.failures().toString())
                 .put("wall_seconds", stages).put("rows", rows).print();
         try (Stream<Path> files = Files.walk(out)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

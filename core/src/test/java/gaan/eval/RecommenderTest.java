@@ -129,11 +129,118 @@ class RecommenderTest {
         assertTrue(Arrays.stream(s).filter(row -> Arrays.stream(x).noneMatch(o -> Arrays.equals(o, row))).count() > 250);
     }
 
+    /**
+     * {@code latent} (n × m) written in 40 columns that rise and fall together: the latent
+     * coordinates times m orthonormal rows of 40 (so the spread along each latent axis is kept),
+     * plus a little noise of each column's own.
+     */
+    private static double[][] inFortyCorrelatedColumns(double[][] latent, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int m = latent[0].length;
+        double[][] mix = new double[m][40];
+        for (int t = 0; t < m; t++) {
+            for (int j = 0; j < 40; j++) {
+                mix[t][j] = r.nextGaussian();
+            }
+            for (int u = 0; u < t; u++) {
+                double dot = 0;
+                for (int j = 0; j < 40; j++) {
+                    dot += mix[t][j] * mix[u][j];
+                }
+                for (int j = 0; j < 40; j++) {
+                    mix[t][j] -= dot * mix[u][j];
+                }
+            }
+            double norm = Math.sqrt(Arrays.stream(mix[t]).map(v -> v * v).sum());
+            for (int j = 0; j < 40; j++) {
+                mix[t][j] /= norm;
+            }
+        }
+        double[][] x = new double[latent.length][40];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < 40; j++) {
+                double v = 0.1 * r.nextGaussian();
+                for (int t = 0; t < m; t++) {
+                    v += latent[i][t] * mix[t][j];
+                }
+                x[i][j] = v;
+            }
+        }
+        return x;
+    }
+
+    /** One elongated Gaussian cloud (standard deviations 4, 1.5 and 1), no clusters. */
+    private static double[][] elongatedCloud(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] z = new double[n][];
+        for (int i = 0; i < n; i++) {
+            z[i] = new double[] {4 * r.nextGaussian(), 1.5 * r.nextGaussian(), r.nextGaussian()};
+        }
+        return z;
+    }
+
+    private Recommender.Evidence answer(double[][] x, int k) {
+        KMeans kMeans = new KMeans(k, 0, 1);
+        Partition p = kMeans.fit(x);
+        return rule.recommend(List.of(new Recommender.Candidate("kmeans k=" + k, 0, x, kMeans, p.labels(),
+                new Metrics(1).silhouette(x, p.labels()), false, false))).orElseThrow().chosen();
+    }
+
+    /**
+     * The same cloud split in two, once as 40 correlated columns and once as its principal-component
+     * scores: the shuffled-feature null credits the columns (shuffled one by one they make a round
+     * cloud, whose split is not reproducible) and not the scores; the rotation-invariant null gives
+     * both the same credit, close to none, and so the same score across tasks.
+     */
+    @Test
+    void aCloudGetsTheSameCreditAcrossTasksInCorrelatedColumnsAndInPrincipalComponents() {
+        double[][] columns = inFortyCorrelatedColumns(elongatedCloud(200, 7), 8);
+        double[][] components = new gaan.linalg.Pca(40, 1).fit(columns).transform(columns);
+        Recommender.Evidence inColumns = answer(columns, 2);
+        Recommender.Evidence inComponents = answer(components, 2);
+        assertTrue(inColumns.adjustedStability() > inComponents.adjustedStability() + 0.3,
+                "the within-task null depends on the basis: " + inColumns + " vs " + inComponents);
+        assertEquals(inColumns.adjustedComponentStability(), inComponents.adjustedComponentStability(), 0.02);
+        assertTrue(Math.abs(inColumns.adjustedComponentStability()) < 0.1, inColumns.toString());
+        assertEquals(inColumns.scoreAcrossTasks(), inComponents.scoreAcrossTasks(), 0.02);
+    }
+
+    /**
+     * Across tasks, six separate groups written in 40 correlated columns outrank the split of a
+     * cloud written the same way. The rotation-invariant null is cautious: each principal axis keeps
+     * its several modes when shuffled, so even such groups keep a modest part of their stability.
+     */
+    @Test
+    void acrossTasksRealClustersOutrankTheSplitOfACorrelatedCloud() {
+        Blobs groups = Blobs.make(240, 5, 6, 1.0, 9);
+        Recommender.Evidence clusters = answer(inFortyCorrelatedColumns(groups.x(), 8), 6);
+        Recommender.Evidence cloud = answer(inFortyCorrelatedColumns(elongatedCloud(200, 7), 8), 2);
+        assertTrue(clusters.adjustedComponentStability() > 0.1, clusters.toString());
+        assertEquals(0, Recommender.best(new double[] {clusters.scoreAcrossTasks(), cloud.scoreAcrossTasks()}));
+    }
+
+    /** The rotation-invariant null keeps the spread along every principal axis; rows are mixed. */
+    @Test
+    void theAcrossTaskNullKeepsEveryPrincipalComponentsScores() {
+        double[][] x = inFortyCorrelatedColumns(elongatedCloud(100, 3), 4);
+        double[][] scores = new gaan.linalg.Pca(40, 1).fit(x).transform(x);
+        double[][] s = Recommender.componentShuffled(x, new SplittableRandom(5));
+        assertEquals(40, s[0].length);
+        for (int c = 0; c < 40; c++) {
+            final int col = c;
+            double[] a = Arrays.stream(scores).mapToDouble(row -> row[col]).sorted().toArray();
+            double[] b = Arrays.stream(s).mapToDouble(row -> row[col]).sorted().toArray();
+            assertArrayEquals(a, b, 1e-9);
+        }
+        assertTrue(Arrays.stream(s).filter(row -> Arrays.stream(scores).noneMatch(o -> Arrays.equals(o, row))).count() > 90);
+    }
+
     @Test
     void theRuleSaysHowItChose() {
         assertTrue(rule.rule().startsWith("Chosen without labels"), rule.rule());
         assertTrue(rule.rule().contains("10 subsamples of 80%"), rule.rule());
         assertTrue(rule.rule().contains("each feature shuffled"), rule.rule());
+        assertTrue(rule.rule().contains("Across tasks"), rule.rule());
     }
 
     @Test
@@ -162,8 +269,11 @@ class RecommenderTest {
         assertTrue(capped.stability(c, blobs.x(), c.labels()) > 0.9);
         assertEquals(List.of(2000, 2000, 2000), sizes, "3 subsamples of min(80 % of 3000, 2000) points");
         sizes.clear();
-        capped.nullStability(c, new java.util.IdentityHashMap<>());
+        capped.nullStability(c, new java.util.IdentityHashMap<>(), capped::featureNull);
         assertEquals(List.of(2500, 2000, 2000, 2000), sizes, "the null: 2000 / 0.8 points, then its subsamples");
+        sizes.clear();
+        capped.nullStability(c, new java.util.IdentityHashMap<>(), capped::componentNull);
+        assertEquals(List.of(2500, 2000, 2000, 2000), sizes, "the same for the across-task null");
         // Below the cap nothing changes: 80 % of 1000 points.
         sizes.clear();
         Blobs small = Blobs.make(1000, 4, 3, 0.5, 5);

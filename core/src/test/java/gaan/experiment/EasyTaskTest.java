@@ -126,6 +126,8 @@ class EasyTaskTest {
         assertEquals(List.of(task), overall.perTask());
         assertEquals(chosen.get(0).get(1), overall.representation());
         assertTrue(overall.evidence().stability() >= -1 && overall.evidence().coverage() > 0, overall.toString());
+        assertTrue(Double.isFinite(overall.evidence().stabilityNullComponents())
+                && Double.isFinite(overall.evidence().scoreAcrossTasks()), overall.toString());
         assertTrue(overall.reference() != null && Double.isFinite(overall.reference().ari()));
         assertTrue(Files.isRegularFile(out.resolve(overall.representationFile())), overall.representationFile());
         assertTrue(overall.rule().startsWith("Chosen without labels"), overall.rule());

@@ -21,8 +21,8 @@ class RecommendationTest {
 
     private static Recommendation answer(String task, double seedAgreement) {
         return new Recommendation(task, "pca:spectral:k=5 n_neighbors=10:s1", "pca", "mfcc", "spectral",
-                "k=5 n_neighbors=10", 1, 5, "Chosen without labels.", new Recommendation.Evidence(0.8, 0.3, seedAgreement,
-                        0.5, 0.2, 1.4, 50.0, 1.0, 0.3, 0.7), null, task + "/representations/pca_s1.npy", null);
+                "k=5 n_neighbors=10", 1, 5, "Chosen without labels.", new Recommendation.Evidence(0.8, 0.3, 0.6,
+                        seedAgreement, 0.5, 0.2, 1.4, 50.0, 1.0, 0.3, 0.7, 0.55), null, task + "/representations/pca_s1.npy", null);
     }
 
     @Test
@@ -37,6 +37,8 @@ class RecommendationTest {
         assertTrue(Double.isNaN(back.evidence().seedAgreement()));
         assertNull(back.reference());
         assertEquals(overall.evidence().stability(), back.evidence().stability());
+        assertEquals(0.6, back.evidence().stabilityNullComponents());
+        assertEquals(0.55, back.evidence().scoreAcrossTasks());
         assertEquals(1, back.perTask().size());
         assertNull(back.perTask().get(0).perTask());
     }
