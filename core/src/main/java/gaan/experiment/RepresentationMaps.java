@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import gaan.config.Modality;
 import gaan.report.Plot;
 import gaan.report.Plots;
 import gaan.report.Projection;
@@ -23,6 +24,8 @@ final class RepresentationMaps {
                            List<ClusteringStage.ScoredPartition> clusterings, String skip, Path dir, Timings timings) {
         long first = data.config().seeds().get(0);
         List<Plot> plots = new ArrayList<>();
+        boolean genres = data.missing(Modality.GENRE) < data.size();
+        boolean languages = Plots.anyKnown(data.languages());
         for (Representation rep : reps) {
             if (rep.seed() != first || rep.name().equals(skip)) {
                 continue;
@@ -34,10 +37,14 @@ final class RepresentationMaps {
                     .ifPresent(r -> plots.add(new Plot("Map coloured by cluster: " + title + ", " + r.row().label(),
                             Plots.scatterByCluster(title + ": " + r.row().label(), map.points(), r.labels(),
                                     dir.resolve("map_" + rep.name() + "_clusters.png")))));
-            plots.add(new Plot("Map coloured by genre: " + title, Plots.scatter(title + ": genres", map.points(),
-                    data.primaryGenres(), dir.resolve("map_" + rep.name() + "_genres.png"))));
-            plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
-                    map.points(), data.languages(), dir.resolve("map_" + rep.name() + "_languages.png"))));
+            if (genres) {
+                plots.add(new Plot("Map coloured by genre: " + title, Plots.scatter(title + ": genres", map.points(),
+                        data.primaryGenres(), dir.resolve("map_" + rep.name() + "_genres.png"))));
+            }
+            if (languages) {
+                plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
+                        map.points(), data.languages(), dir.resolve("map_" + rep.name() + "_languages.png"))));
+            }
         }
         return plots;
     }

@@ -38,6 +38,8 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import gaan.text.Language;
+
 /**
  * PNG plots of a run and of a collection (XChart, rendered headless). Every method writes one PNG
  * to the path it is given (creating parent folders) and returns that path. Categorical colours
@@ -49,7 +51,8 @@ public final class Plots {
     /** Legends beyond this many entries stop being readable; rarer categories become "other". */
     public static final int MAX_CATEGORIES = 12;
     static final String NOISE = "noise";
-    static final String UNKNOWN = "unknown";
+    /** What a point without a category is called: the language tagger's word for "no language". */
+    static final String UNKNOWN = Language.UNKNOWN.code();
     private static final String OTHER = "other";
 
     /** Tableau 10 followed by darker variants: distinct in print and for common colour blindness. */
@@ -145,6 +148,14 @@ public final class Plots {
     public static Path scatterByCluster(String title, double[][] points, int[] clusters, Path out) {
         List<String> names = Arrays.stream(clusters).mapToObj(c -> c < 0 ? NOISE : "cluster " + c).toList();
         return scatter(title, points, names, out);
+    }
+
+    /**
+     * Whether a map coloured by {@code categories} is worth drawing: some point has one (a map with
+     * every point "unknown", as on a collection without lyrics, says nothing).
+     */
+    public static boolean anyKnown(List<String> categories) {
+        return categories.stream().anyMatch(c -> c != null && !c.equals(UNKNOWN));
     }
 
     /** A 2-D map coloured by a category per point (genre, language, ...); {@code null} is "unknown". */

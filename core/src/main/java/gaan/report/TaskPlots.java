@@ -84,8 +84,10 @@ public final class TaskPlots {
                 plots.add(new Plot("Map coloured by label: " + title, Plots.scatter(title + ": labels", map.points(),
                         assignments.labels(), plotsDir.resolve("map_" + stem + "_labels.png"))));
             }
-            plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
-                    map.points(), assignments.languages(), plotsDir.resolve("map_" + stem + "_languages.png"))));
+            if (Plots.anyKnown(assignments.languages())) {
+                plots.add(new Plot("Map coloured by language: " + title, Plots.scatter(title + ": languages",
+                        map.points(), assignments.languages(), plotsDir.resolve("map_" + stem + "_languages.png"))));
+            }
         }
         plots.add(new Plot("Cluster composition: " + selectedMethod, Plots.clusterComposition(clusters,
                 assignments.labels(), assignments.languages(), plotsDir.resolve("composition_" + stem + ".png"))));

@@ -96,6 +96,20 @@ class ShapeMatrixTest {
                     && recorded.stream().anyMatch(n -> n.startsWith("skipped hybrid") || n.startsWith("skipped cvae")),
                     "a skipped representation has no rows");
         }
+        List<String> maps = new ArrayList<>();
+        try (var files = Files.walk(out)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("map_")).forEach(maps::add);
+        }
+        if (shape == Shape.AUDIO_ONLY || shape == Shape.AUDIO_AND_GENRES) {
+            assertEquals(List.of(), maps.stream().filter(m -> m.endsWith("_languages.png")).toList(),
+                    shape + ": no map coloured by language when no track has one");
+        }
+        if (shape == Shape.AUDIO_ONLY) {
+            assertEquals(List.of(), maps.stream().filter(m -> m.endsWith("_genres.png")).toList(),
+                    "no map coloured by genre when no track has one");
+        } else if (shape == Shape.AUDIO_AND_GENRES) {
+            assertTrue(maps.stream().anyMatch(m -> m.endsWith("_genres.png")), "genre maps: " + maps);
+        }
         String report = Files.readString(out.resolve("report.html"));
         if (shape == Shape.AUDIO_ONLY) {
             assertTrue(report.contains("Not drawn: Tracks per genre: no track has a genre; Genre co-occurrence: no"
