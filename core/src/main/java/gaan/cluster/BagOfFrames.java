@@ -3,6 +3,7 @@ package gaan.cluster;
 import java.util.SplittableRandom;
 
 import gaan.linalg.Parallel;
+import gaan.linalg.Points;
 
 /**
  * Each track as a histogram of its frames over a codebook learnt from the collection: the
@@ -99,7 +100,7 @@ public final class BagOfFrames {
                 }
                 standardise(v, mean, scale);
                 for (int w = 0; w < k; w++) {
-                    d2[w] = squaredDistance(v, centres[w]);
+                    d2[w] = Points.sqDist(v, 0, centres[w], 0, dim);
                 }
                 nearest(d2, near);
                 // Relative to the nearest word, so a frame far from every word still has weights that sum to one.
@@ -194,18 +195,9 @@ public final class BagOfFrames {
     private static double meanSquaredDistance(double[][] x, int[] labels, double[][] centres) {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
-            sum += squaredDistance(x[i], centres[labels[i]]);
+            sum += Points.sqDist(x[i], 0, centres[labels[i]], 0, x[i].length);
         }
         return sum / x.length;
-    }
-
-    private static double squaredDistance(double[] a, double[] b) {
-        double d = 0;
-        for (int j = 0; j < a.length; j++) {
-            double e = a[j] - b[j];
-            d += e * e;
-        }
-        return d;
     }
 
     /** The indices of the {@code near.length} smallest of {@code d2}, nearest first (lowest index on ties). */

@@ -76,10 +76,11 @@ public final class Chromium {
             String lastTitle = "(no page yet)";
             while (System.nanoTime() < deadline && p.isAlive()) {
                 Thread.sleep(200);
-                if (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
+                List<String> portLines = Files.isRegularFile(portFile) ? Files.readAllLines(portFile) : List.of();
+                if (portLines.isEmpty()) {
                     continue;
                 }
-                int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
+                int port = Integer.parseInt(portLines.get(0).trim());
                 HttpRequest list = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
                         .timeout(Duration.ofSeconds(5)).build();
                 JsonNode targets;
