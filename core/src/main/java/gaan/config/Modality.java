@@ -20,7 +20,13 @@ public enum Modality {
     /** Lyrics embedding, N×D, with a presence mask. */
     LYRICS("lyrics", "lyrics_embedding"),
     /** Genre multi-hot, N×G; the evaluation labels derive from it, so using it flags leakage. */
-    GENRE("genre", "genre_multihot");
+    GENRE("genre", "genre_multihot"),
+    /**
+     * The stored MFCC frames ({@code mfcc_frames}) as each track's histogram over a codebook learnt
+     * from the collection, N×words: the rows of a {@code kind: codebook} representation, here as the
+     * input of an MLP VAE.
+     */
+    CODEBOOK("codebook", "mfcc_frames");
 
     private final String key;
     private final String storeName;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *                  {@code parts} (other representations or inputs) weighted and concatenated;
  *                  {@code codebook}: each track's stored MFCC frames as a histogram over {@code dim}
  *                  words learnt from the collection ({@code gaan.cluster.BagOfFrames}), no inputs
- * @param inputs    modalities the representation reads (raw, pca, vae)
+ * @param inputs    modalities the representation reads (raw, pca, vae; {@code codebook}: mlp vae only)
  * @param model     VAE architecture: {@code mlp} (vectors), {@code conv} (log-mel patches),
  *                  {@code multimodal} (one encoder per input, product of experts)
  * @param condition {@code genre} makes a Conditional VAE (genre multi-hot concatenated to the
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param latent    latent dimension(s) of a VAE
  * @param beta      KL weight(s); β &gt; 1 is a Beta-VAE
  * @param dim       PCA components (capped by the data's rank); codebook words (default
- *                  {@value #DEFAULT_WORDS})
+ *                  {@value #DEFAULT_WORDS}) of a codebook representation or of a vae's {@code codebook} input
  * @param parts     hybrid: names of earlier representations or input modalities
  * @param weights   total weight of each input (raw, pca, mlp vae) or part (hybrid), default 1 each:
  *                  every block is scaled to the same total variance, then by its weight
@@ -106,7 +106,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
      */
     public static final int DEFAULT_WORDS = 256;
 
-    /** Words of a codebook representation: {@code dim}, else {@link #DEFAULT_WORDS}. */
+    /** Words of a codebook representation or of a vae's codebook input: {@code dim}, else {@link #DEFAULT_WORDS}. */
     public int words() {
         return dim == null ? DEFAULT_WORDS : dim;
     }
@@ -187,15 +187,29 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
             }
         }
         switch (kind) {
-            case RAW, PCA -> requireInputs(path);
+            case RAW, PCA -> {
+                requireInputs(path);
+                if (inputs.contains(Modality.CODEBOOK)) {
+                    throw new ConfigException(path + ".inputs: codebook histograms are a representation of their own"
+                            + " (kind: codebook) or the input of an mlp vae, not of a " + kind.key());
+                }
+            }
             case VAE -> {
                 requireInputs(path);
                 FieldCheck.require(path + ".model", model);
                 if (model == Model.CONV && !inputs.equals(List.of(Modality.LOGMEL))) {
-                    throw new ConfigException(path + ": a conv VAE reads exactly [logmel], got " + inputs);
+                    throw new ConfigException(path + ".inputs: a conv VAE reads exactly [logmel], got " + inputs);
                 }
                 if (model != Model.CONV && inputs.contains(Modality.LOGMEL)) {
-                    throw new ConfigException(path + ": logmel patches need model: conv");
+                    throw new ConfigException(path + ".inputs: logmel patches need model: conv");
+                }
+                if (model == Model.MULTIMODAL && inputs.contains(Modality.CODEBOOK)) {
+                    throw new ConfigException(path + ".inputs: codebook histograms feed model: mlp, not a multimodal vae");
+                }
+                if (inputs.contains(Modality.CODEBOOK)) {
+                    FieldCheck.atLeast(path + ".dim", dim, 2);
+                } else if (dim != null) {
+                    throw new ConfigException(path + ".dim applies to a vae's codebook input (its words) only; leave it out here");
                 }
             }
             case HYBRID -> {
@@ -205,14 +219,16 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                     boolean known = earlierNames.contains(p);
                     if (!known) {
                         try {
-                            known = Modality.parse(p) != Modality.LOGMEL;
+                            Modality m = Modality.parse(p);
+                            known = m != Modality.LOGMEL && m != Modality.CODEBOOK;
                         } catch (ConfigException e) {
                             known = false;
                         }
                     }
                     if (!known) {
                         throw new ConfigException(path + ".parts: '" + p + "' is neither an earlier representation "
-                                + earlierNames + " nor an input (mfcc, descriptors, lyrics, genre)");
+                                + earlierNames + " nor an input (mfcc, descriptors, lyrics, genre; for codebook"
+                                + " histograms name an earlier kind: codebook representation)");
                     }
                 }
             }

@@ -138,7 +138,7 @@ public final class FeatureBlocks {
         return switch (m) {
             case MFCC, LOGMEL -> Scaling.COLUMNS;
             case DESCRIPTORS -> Scaling.RANKS;
-            case LYRICS, GENRE -> Scaling.WHOLE;
+            case LYRICS, GENRE, CODEBOOK -> Scaling.WHOLE;
         };
     }
 

@@ -43,8 +43,8 @@ final class RepresentationBuilder {
      * passed them over; docs/quality.md).
      */
     static final long CODEBOOK_SEED = 0;
-    /** Codebook rows by spec, learnt once for all seeds. */
-    private final Map<RepresentationSpec, double[][]> codebooks = new HashMap<>();
+    /** Codebook rows by number of words, learnt once for all seeds and for every spec that reads them. */
+    private final Map<Integer, double[][]> codebooks = new HashMap<>();
     /** VAEs trained by {@link #trainAhead}, by {@link #key}: the representation or what it failed with. */
     private final Map<String, Future<Representation>> ahead = new HashMap<>();
 
@@ -71,10 +71,18 @@ final class RepresentationBuilder {
             case VAE -> vae(spec, seed);
             case HYBRID -> hybrid(spec, seed, earlier);
             case CODEBOOK -> new Representation(spec.name(), FeatureStore.MFCC_FRAMES, false, seed,
-                    copy(codebooks.computeIfAbsent(spec, s -> new BagOfFrames(s.words(), CODEBOOK_SEED,
-                            data.config().threads()).histograms(data.mfccFrames()))),
-                    List.of(), "");
+                    copy(codebook(spec.words())), List.of(), "");
         };
+    }
+
+    /**
+     * The task's rows as histograms over a codebook of {@code words} words, learnt on first use;
+     * shared (never to be modified) by the codebook representations and the VAEs that read them.
+     * Synchronised: VAEs trained ahead ask for them from several threads.
+     */
+    private synchronized double[][] codebook(int words) {
+        return codebooks.computeIfAbsent(words, w -> new BagOfFrames(w, CODEBOOK_SEED, data.config().threads())
+                .histograms(data.mfccFrames()));
     }
 
     /**
@@ -171,7 +179,10 @@ final class RepresentationBuilder {
         List<Modality> inputs = spec.inputs();
         List<FeatureBlocks.Block> blocks = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            blocks.add(data.weighted(inputs.get(i), spec.weight(i)));
+            Modality m = inputs.get(i);
+            blocks.add(m == Modality.CODEBOOK
+                    ? new FeatureBlocks.Block(codebook(spec.words()), FeatureBlocks.scalingOf(m), null, spec.weight(i))
+                    : data.weighted(m, spec.weight(i)));
         }
         return FeatureBlocks.weigh(blocks);
     }

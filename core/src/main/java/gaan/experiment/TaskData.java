@@ -108,7 +108,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     private static String absent(Modality m, ExperimentConfig config, CollectionFeatures features,
                                  LyricsEmbedding lyrics, int usable) {
         boolean[] present = switch (m) {
-            case MFCC, DESCRIPTORS, LOGMEL -> null;
+            case MFCC, DESCRIPTORS, LOGMEL, CODEBOOK -> null;
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };
@@ -181,6 +181,8 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
             case LYRICS -> lyrics.rows();
             case GENRE -> features.genre();
             case LOGMEL -> meanPatchRows();
+            case CODEBOOK -> throw new IllegalArgumentException(
+                    "codebook histograms are learnt from the task's frames by RepresentationBuilder, not stored");
         };
         float[][] out = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
@@ -192,7 +194,7 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
     /** Whether each row has modality {@code m}. */
     public boolean[] present(Modality m) {
         boolean[] all = switch (m) {
-            case MFCC, DESCRIPTORS, LOGMEL -> features.audioOk();
+            case MFCC, DESCRIPTORS, LOGMEL, CODEBOOK -> features.audioOk();
             case LYRICS -> lyrics.present();
             case GENRE -> features.genrePresent();
         };

@@ -114,6 +114,38 @@ class ConfigTest {
     }
 
     @Test
+    void anMlpVaeReadsCodebookHistogramsWithItsWordsAndNoOtherModelDoes() throws Exception {
+        Path f = dir.resolve("codebook.yaml");
+        Files.writeString(f, """
+                task: mine
+                representations:
+                  - {name: v, kind: vae, model: mlp, inputs: [codebook], latent: [16], dim: 64}
+                  - {name: w, kind: vae, model: mlp, inputs: [descriptors, codebook], weights: [1.0, 0.5]}
+                """);
+        ExperimentConfig c = ConfigLoader.read(f).get(0).resolved().validate();
+        assertEquals(List.of(Modality.CODEBOOK), c.representations().get(0).inputs());
+        assertEquals(64, c.representations().get(0).words());
+        assertEquals(RepresentationSpec.DEFAULT_WORDS, c.representations().get(1).words());
+        assertTrue(ConfigLoader.toYaml(c).contains("- codebook"), ConfigLoader.toYaml(c));
+
+        String[][] misuses = {
+                {"{name: v, kind: vae, model: conv, inputs: [codebook]}", "representations[0].inputs"},
+                {"{name: v, kind: vae, model: multimodal, inputs: [mfcc, codebook]}", "representations[0].inputs"},
+                {"{name: r, kind: raw, inputs: [codebook]}", "representations[0].inputs"},
+                {"{name: p, kind: pca, inputs: [codebook], dim: 8}", "representations[0].inputs"},
+                {"{name: v, kind: vae, model: mlp, inputs: [codebook], dim: 1}", "representations[0].dim"},
+                {"{name: v, kind: vae, model: mlp, inputs: [mfcc], dim: 64}", "representations[0].dim"},
+                {"{name: h, kind: hybrid, parts: [codebook]}", "representations[0].parts"},
+        };
+        for (String[] m : misuses) {
+            Files.writeString(f, "task: mine\nrepresentations: [" + m[0] + "]\n");
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.read(f).get(0).resolved().validate(), m[0]);
+            assertTrue(e.getMessage().contains(m[1]), m[0] + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     void overridesReachEveryVaeAndEveryClustererThatTakesK() {
         ExperimentConfig c = new Overrides(8, 4.0, 5, 3, 16, List.of(7L, 8L), 1)
                 .applyTo(Preset.HARD.config()).resolved().validate();

@@ -2,8 +2,10 @@ package gaan.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gaan.config.ConfigLoader;
 import gaan.config.ExperimentConfig;
 import gaan.config.Modality;
 import gaan.config.Overrides;
@@ -93,6 +96,50 @@ class RepresentationBuilderTest {
             }
             assertEquals(1.0, norm, 1e-12, "√ of frequencies summing to 1");
         }
+    }
+
+    /**
+     * An MLP VAE on codebook histograms gives one latent row per track, the same for a seed whether
+     * trained in build or ahead beside another seed (both threads ask for the one codebook).
+     */
+    @Test
+    void aCodebookVaeGivesOneLatentRowPerTrackTheSameForASeed() throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoCorpus.write(demo, new DemoCorpus.Options(12, 2.0, 3, 5));
+        Path yaml = dir.resolve("cb.yaml");
+        Files.writeString(yaml, """
+                task: cb
+                seeds: [1, 2]
+                threads: 2
+                training: {epochs: 3}
+                representations:
+                  - {name: cb, kind: codebook, dim: 8}
+                  - {name: vae_cb, kind: vae, model: mlp, inputs: [codebook], latent: [4], dim: 8}
+                clustering: [{algorithm: spectral}]
+                """);
+        ExperimentConfig config = ConfigLoader.read(yaml).get(0).resolved().validate();
+        CollectionFeatures features = FeaturePipeline.prepare(demo, FeatureStore.defaultDir(demo), config.features(),
+                1, 2, Progress.QUIET);
+        TaskData data = TaskData.select(config, features, features.lyrics());
+
+        Map<String, Representation> serial = buildAll(new RepresentationBuilder(data, dir.resolve("a"), Progress.QUIET),
+                config);
+        RepresentationBuilder concurrent = new RepresentationBuilder(data, dir.resolve("b"), Progress.QUIET);
+        concurrent.trainAhead(config.representations(), config.seeds());
+        Map<String, Representation> ahead = buildAll(concurrent, config);
+
+        for (long seed : config.seeds()) {
+            Representation vae = serial.get("vae_cb seed " + seed);
+            assertEquals("codebook", vae.inputs());
+            assertEquals(data.size(), vae.x().length);
+            assertEquals(4, vae.x()[0].length);
+            double[][] again = ahead.get("vae_cb seed " + seed).x();
+            for (int i = 0; i < again.length; i++) {
+                assertArrayEquals(vae.x()[i], again[i], "seed " + seed + " row " + i);
+            }
+        }
+        assertFalse(java.util.Arrays.deepEquals(serial.get("vae_cb seed 1").x(), serial.get("vae_cb seed 2").x()),
+                "the seed moves the VAE");
     }
 
     /** The history without its timings. */
