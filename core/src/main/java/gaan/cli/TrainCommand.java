@@ -33,7 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
     String model = "mlp";
 
     @Option(names = "--inputs", paramLabel = "IN", split = ",",
-            description = "Inputs, comma-separated: mfcc, logmel, lyrics, genre (default: mfcc; logmel for conv).")
+            description = "Inputs, comma-separated: mfcc, descriptors, logmel, lyrics, genre, codebook (MFCC frames as "
+                    + "histograms over 256 words; mlp only) (default: mfcc; logmel for conv).")
     List<String> inputs;
 
     @Option(names = "--condition", paramLabel = "C",

@@ -104,7 +104,8 @@ public enum Preset {
                             pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
                             vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null),
                             new RepresentationSpec("timbre_codebook", CODEBOOK, null, null, null, null, null, null,
-                                    null, null, null, null)),
+                                    null, null, null, null),
+                            vae("vae_codebook", MLP, List.of(Modality.CODEBOOK), null, List.of(16), List.of(2.0))),
                     List.of(ClusteringSpec.of(SPECTRAL)));
         };
     }

@@ -111,9 +111,9 @@ public final class FeatureBlocks {
          */
         RANKS,
         /**
-         * An embedding or indicator block (lyrics, genres, a VAE latent): centred and divided by the
-         * square root of its total variance, never per column, so noise dimensions stay as small
-         * as they are next to the signal ones.
+         * An embedding, indicator or histogram block (lyrics, genres, a VAE latent, codebook
+         * histograms): centred and divided by the square root of its total variance, never per
+         * column, so noise dimensions (rare words) stay as small as they are next to the signal ones.
          */
         WHOLE
     }

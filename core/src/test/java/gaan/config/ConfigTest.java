@@ -33,8 +33,12 @@ class ConfigTest {
         assertEquals(null, music.k(), "no k: chosen from the data");
         assertTrue(music.clustering().stream().allMatch(c -> c.k() == null), music.clustering().toString());
         assertTrue(music.representations().stream().allMatch(r -> (r.kind() == RepresentationSpec.Kind.CODEBOOK
-                || r.inputs().equals(List.of(Modality.DESCRIPTORS))) && !r.conditionedOnGenre()),
+                || r.inputs().equals(List.of(Modality.DESCRIPTORS)) || r.inputs().equals(List.of(Modality.CODEBOOK)))
+                && !r.conditionedOnGenre()),
                 "audio descriptors and MFCC frames only, so an audio-only collection runs it whole");
+        assertTrue(music.representations().stream().anyMatch(r -> r.kind() == RepresentationSpec.Kind.VAE
+                && r.inputs().equals(List.of(Modality.CODEBOOK)) && r.words() == RepresentationSpec.DEFAULT_WORDS),
+                "a VAE on the same codebook as timbre_codebook");
         assertTrue(music.representations().stream().anyMatch(r -> r.name().equals("timbre_codebook")
                 && r.words() == RepresentationSpec.DEFAULT_WORDS));
         assertTrue(music.clustering().stream().anyMatch(c -> c.algorithm() == ClusteringSpec.Algorithm.SPECTRAL));
