@@ -203,7 +203,8 @@ final class RepresentationBuilder {
                 rows - (int) Math.round(rows * t.validationFraction()));
         TrainConfig config = new TrainConfig(schedule.epochs(), t.batchSize(), t.learningRate(),
                 t.validationFraction(), schedule.patience(), BetaSchedule.LINEAR, schedule.warmupEpochs(),
-                t.freeBits(), seed, data.config().threads());
+                t.freeBits(), seed, data.config().threads(), spec.windowDraw() == RepresentationSpec.WindowDraw.PAIRS
+                        ? TrainConfig.Windows.pairs(spec.consistencyWeight()) : TrainConfig.Windows.ALL);
         VaeSpec vaeSpec;
         VaeInput input;
         switch (spec.model()) {

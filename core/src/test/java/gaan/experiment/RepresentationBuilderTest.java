@@ -29,10 +29,10 @@ class RepresentationBuilderTest {
     void aConvVaeWithPerBandScalingStandardisesEachMelBand() {
         RepresentationSpec perBand = new RepresentationSpec("c", RepresentationSpec.Kind.VAE, List.of(Modality.LOGMEL),
                 RepresentationSpec.Model.CONV, null, null, null, null, null, null, null,
-                RepresentationSpec.PatchScaling.PER_BAND);
+                RepresentationSpec.PatchScaling.PER_BAND, null, null);
         assertEquals(VaeSpec.Scaling.PER_BAND, RepresentationBuilder.convSpec(perBand, 128, 128).scaling());
         RepresentationSpec global = new RepresentationSpec("c", RepresentationSpec.Kind.VAE, List.of(Modality.LOGMEL),
-                RepresentationSpec.Model.CONV, null, null, null, null, null, null, null, null);
+                RepresentationSpec.Model.CONV, null, null, null, null, null, null, null, null, null, null);
         assertEquals(VaeSpec.Scaling.PER_FEATURE, RepresentationBuilder.convSpec(global, 128, 128).scaling());
     }
 
@@ -75,7 +75,7 @@ class RepresentationBuilderTest {
                 1, 2, Progress.QUIET);
         TaskData data = TaskData.select(music, features, features.lyrics());
         RepresentationSpec spec = new RepresentationSpec("cb", RepresentationSpec.Kind.CODEBOOK, null, null, null,
-                null, null, 8, null, null, null, null);
+                null, null, 8, null, null, null, null, null, null);
 
         Representation rep = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET).build(spec, 3, Map.of());
         assertEquals(FeatureStore.MFCC_FRAMES, rep.inputs());
