@@ -77,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentConfig config = new ExperimentConfig("train", List.of(seed), threads, null, null,
                 FeatureSettings.DEFAULTS, new TrainingSettings(epochs, batchSize, null, null, null, null, null, null),
                 List.of(new RepresentationSpec(name, RepresentationSpec.Kind.VAE, in, kind, condition, List.of(latent),
-                        List.of(beta), null, null, null, null, null)),
+                        List.of(beta), null, null, null, null, null, null, null)),
                 List.of(ClusteringSpec.of(ClusteringSpec.Algorithm.KMEANS))).resolved().validate();
         Path latentFile = VaeTraining.train(config, collection, store, out, new ConsoleProgress());
         System.out.println("latent means: " + latentFile.toAbsolutePath());

@@ -84,6 +84,12 @@ public record ExperimentConfig(String task, List<Long> seeds, Integer threads, I
                 throw new ConfigException(p + ": representations[" + i + "].name '" + r.name() + "' is used twice");
             }
             names.add(r.name());
+            if (r.windowDraw() == RepresentationSpec.WindowDraw.PAIRS && features.patches() != null
+                    && features.patches() < 2) {
+                throw new ConfigException(p + ": representations[" + i + "].windows 'pairs' draws two log-mel patches"
+                        + " a track, but features.patches is " + features.patches() + "; set features.patches to 2"
+                        + " or more (e.g. 8)");
+            }
         }
         FieldCheck.notEmpty(p + ": clustering", clustering);
         for (int i = 0; i < clustering.size(); i++) {

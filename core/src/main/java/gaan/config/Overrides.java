@@ -21,7 +21,8 @@ public record Overrides(Integer latent, Double beta, Integer k, Integer epochs, 
                 .map(r -> r.kind() != RepresentationSpec.Kind.VAE ? r : new RepresentationSpec(r.name(), r.kind(),
                         r.inputs(), r.model(), r.condition(), latent != null ? List.of(latent) : r.latent(),
                         beta != null ? List.of(beta) : r.beta(), r.dim(), r.parts(), r.weights(),
-                        epochs != null ? null : r.epochs(), r.scaling()))
+                        epochs != null ? null : r.epochs(), r.scaling(), r.windows(),
+                        r.consistency()))
                 .toList();
         List<ClusteringSpec> clustering = c.clustering() == null || k == null ? c.clustering()
                 : c.clustering().stream().map(s -> s.algorithm().takesK() ? s.withK(List.of(k)) : s).toList();

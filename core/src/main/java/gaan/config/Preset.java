@@ -70,7 +70,7 @@ public enum Preset {
                     List.of(vae("conv_vae", CONV, List.of(Modality.LOGMEL), null, List.of(32), null),
                             vae("conv_vae_small", CONV, List.of(Modality.LOGMEL), null, List.of(16), null),
                             new RepresentationSpec("hybrid", HYBRID, null, null, null, null, null, null,
-                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null, null),
+                                    List.of("conv_vae", "lyrics"), List.of(1.0, 1.0), null, null, null, null),
                             pca("pca_logmel", List.of(Modality.LOGMEL), 32),
                             raw("raw_logmel", List.of(Modality.LOGMEL)),
                             pca("pca_mfcc", List.of(Modality.MFCC), 32),
@@ -104,7 +104,7 @@ public enum Preset {
                             pca("pca_descriptors", List.of(Modality.DESCRIPTORS), 16),
                             vae("vae_descriptors", MLP, List.of(Modality.DESCRIPTORS), null, List.of(16), null),
                             new RepresentationSpec("timbre_codebook", CODEBOOK, null, null, null, null, null, null,
-                                    null, null, null, null),
+                                    null, null, null, null, null, null),
                             vae("vae_codebook", MLP, List.of(Modality.CODEBOOK), null, List.of(16), List.of(2.0))),
                     List.of(ClusteringSpec.of(SPECTRAL)));
         };
@@ -112,14 +112,14 @@ public enum Preset {
 
     private static RepresentationSpec vae(String name, RepresentationSpec.Model model, List<Modality> inputs,
                                           String condition, List<Integer> latent, List<Double> beta) {
-        return new RepresentationSpec(name, VAE, inputs, model, condition, latent, beta, null, null, null, null, null);
+        return new RepresentationSpec(name, VAE, inputs, model, condition, latent, beta, null, null, null, null, null, null, null);
     }
 
     private static RepresentationSpec pca(String name, List<Modality> inputs, int dim) {
-        return new RepresentationSpec(name, PCA, inputs, null, null, null, null, dim, null, null, null, null);
+        return new RepresentationSpec(name, PCA, inputs, null, null, null, null, dim, null, null, null, null, null, null);
     }
 
     private static RepresentationSpec raw(String name, List<Modality> inputs) {
-        return new RepresentationSpec(name, RAW, inputs, null, null, null, null, null, null, null, null, null);
+        return new RepresentationSpec(name, RAW, inputs, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -34,10 +34,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param epochs    overrides the task's training epochs for this VAE
  * @param scaling   conv VAE: how its log-mel patches are standardised ({@link PatchScaling}; default
  *                  {@code global})
+ * @param windows   conv VAE: how an epoch draws a track's patches ({@link WindowDraw}; default
+ *                  {@code all})
+ * @param consistency conv VAE with {@code windows: pairs}: weight λ of the term pulling the latent
+ *                  means of two windows of one track together, λ·½‖μ_a − μ_b‖² (default 0:
+ *                  pairs as augmentation only)
  */
 public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, Model model, String condition,
                                  List<Integer> latent, List<Double> beta, Integer dim, List<String> parts,
-                                 List<Double> weights, Integer epochs, PatchScaling scaling) {
+                                 List<Double> weights, Integer epochs, PatchScaling scaling,
+                                 WindowDraw windows, Double consistency) {
 
     /** How the representation is computed. */
     public enum Kind {
@@ -87,6 +93,40 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
         }
     }
 
+    /**
+     * How a VAE's epoch uses a track's several windows (the store's log-mel patches,
+     * {@code features.patches}).
+     */
+    public enum WindowDraw {
+        /** Every window of every training track once an epoch. */
+        ALL,
+        /**
+         * Two distinct windows per training track, drawn afresh each epoch and trained in the same
+         * batch: augmentation over the track's windows, and the pairs a consistency term needs.
+         */
+        PAIRS;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static WindowDraw parse(String text) {
+            return parseEnum(WindowDraw.class, text, "windows");
+        }
+    }
+
+    /** Window draw of a VAE: {@code windows}, else {@link WindowDraw#ALL}. */
+    public WindowDraw windowDraw() {
+        return windows == null ? WindowDraw.ALL : windows;
+    }
+
+    /** Consistency weight λ: {@code consistency}, else 0. */
+    public double consistencyWeight() {
+        return consistency == null ? 0 : consistency;
+    }
+
     static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String field) {
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(text.trim())) {
@@ -133,7 +173,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
                 }
                 out.add(new RepresentationSpec(n, kind, inputs, model, condition,
                         z == null ? null : List.of(z), b == null ? null : List.of(b), dim, parts, weights, epochs,
-                        scaling));
+                        scaling, windows, consistency));
             }
         }
         return out;
@@ -168,6 +208,17 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
         FieldCheck.between(path + ".epochs", epochs, 1, Limits.MAX_EPOCHS, Limits.EPOCHS_WHY);
         if (scaling != null && (kind != Kind.VAE || model != Model.CONV)) {
             throw new ConfigException(path + ".scaling applies to conv vaes (log-mel patches) only; leave it out here");
+        }
+        if (windows != null && (kind != Kind.VAE || model != Model.CONV)) {
+            throw new ConfigException(path + ".windows applies to conv vaes (several log-mel patches a track) only;"
+                    + " leave it out here");
+        }
+        if (consistency != null) {
+            FieldCheck.range(path + ".consistency", consistency, 0.0, Double.MAX_VALUE);
+            if (windowDraw() != WindowDraw.PAIRS) {
+                throw new ConfigException(path + ".consistency needs two windows of a track in one batch; add"
+                        + " 'windows: pairs' to " + path);
+            }
         }
         if (condition != null && !condition.equals("genre") && !condition.equals("none")) {
             throw new ConfigException(path + ".condition must be 'genre' or 'none', got '" + condition + "'");

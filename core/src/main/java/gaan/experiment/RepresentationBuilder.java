@@ -209,19 +209,19 @@ final class RepresentationBuilder {
     private VaePlan plan(RepresentationSpec spec, long seed) {
         List<Modality> inputs = spec.inputs();
         TrainingSettings t = data.config().training();
-        int rows = data.ids().size();
-        TrainingSettings.Schedule schedule = t.schedule(spec.epochs() != null ? spec.epochs() : t.epochs(),
-                rows - (int) Math.round(rows * t.validationFraction()));
-        TrainConfig config = new TrainConfig(schedule.epochs(), t.batchSize(), t.learningRate(),
-                t.validationFraction(), schedule.patience(), BetaSchedule.LINEAR, schedule.warmupEpochs(),
-                t.freeBits(), seed, data.config().threads());
+        int tracks = data.ids().size();
+        int trainTracks = tracks - (int) Math.round(tracks * t.validationFraction());
         VaeSpec vaeSpec;
         VaeInput input;
+        // Samples an epoch trains on, for the step budget: every window, two windows a track, or one row a track.
+        int samplesPerEpoch = trainTracks;
         switch (spec.model()) {
             case CONV -> {
                 float[][][][] patches = data.patches();
                 vaeSpec = convSpec(spec, patches[0][0].length, patches[0][0][0].length);
                 input = VaeInput.trackPatches(patches);
+                samplesPerEpoch = trainTracks * (spec.windowDraw() == RepresentationSpec.WindowDraw.PAIRS ? 2
+                        : patches[0].length);
             }
             case MULTIMODAL -> {
                 List<float[][]> blocks = inputs.stream().map(data::floats).toList();
@@ -242,6 +242,11 @@ final class RepresentationBuilder {
             input = input.withCondition(condition);
         }
         vaeSpec = vaeSpec.withLatentDim(spec.latentDim()).withBeta(spec.betaValue()).withSeed(seed);
+        TrainingSettings.Schedule schedule = t.schedule(spec.epochs() != null ? spec.epochs() : t.epochs(), samplesPerEpoch);
+        TrainConfig config = new TrainConfig(schedule.epochs(), t.batchSize(), t.learningRate(),
+                t.validationFraction(), schedule.patience(), BetaSchedule.LINEAR, schedule.warmupEpochs(),
+                t.freeBits(), seed, data.config().threads(), spec.windowDraw() == RepresentationSpec.WindowDraw.PAIRS
+                        ? TrainConfig.Windows.pairs(spec.consistencyWeight()) : TrainConfig.Windows.ALL);
         return new VaePlan(config, vaeSpec, input.withRowIds(data.ids()), schedule.note());
     }
 

@@ -21,6 +21,8 @@ package gaan.model;
  * @param threads libtorch intra-op threads at most: MLP and multimodal VAEs trained in batches of
  *     fewer than 512 rows use one, because on such small matrices a second thread costs more
  *     time than it saves
+ * @param windows how an epoch uses the several windows (patches) a track may have; {@link
+ *     Windows#ALL} for data with one sample per track
  */
 public record TrainConfig(
         int epochs,
@@ -32,9 +34,49 @@ public record TrainConfig(
         int warmupEpochs,
         double freeBits,
         long seed,
-        int threads) {
+        int threads,
+        Windows windows) {
+
+    /**
+     * How an epoch draws the samples of tracks that have several windows (patches).
+     *
+     * @param pairs       false: every window of every training track once an epoch; true: per
+     *                    training track two distinct windows drawn afresh each epoch (a different
+     *                    pair each time, so many windows act as augmentation), placed in the same
+     *                    batch
+     * @param consistency with pairs, the weight λ of a term λ·½‖μ_a − μ_b‖² averaged over the
+     *                    batch's pairs: the KL between the two windows' posteriors if both had unit
+     *                    variance, so λ = 1 weighs it like the prior's KL; 0 draws pairs as
+     *                    augmentation only
+     */
+    public record Windows(boolean pairs, double consistency) {
+        /** Every window once an epoch, no consistency term. */
+        public static final Windows ALL = new Windows(false, 0);
+
+        public Windows {
+            if (!(consistency >= 0) || (!pairs && consistency > 0)) {
+                throw new IllegalArgumentException("consistency must be ≥ 0 and needs window pairs, got "
+                        + consistency + (pairs ? "" : " without pairs"));
+            }
+        }
+
+        /** Two windows a track an epoch, with consistency weight λ (0: augmentation only). */
+        public static Windows pairs(double consistency) {
+            return new Windows(true, consistency);
+        }
+    }
+
+    /** One sample per track, or every window once an epoch ({@link Windows#ALL}). */
+    public TrainConfig(int epochs, int batchSize, double learningRate, double validationFraction, int patience,
+            BetaSchedule betaSchedule, int warmupEpochs, double freeBits, long seed, int threads) {
+        this(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed,
+                threads, Windows.ALL);
+    }
 
     public TrainConfig {
+        if (windows == null) {
+            throw new IllegalArgumentException("windows must not be null; Windows.ALL draws every window");
+        }
         if (epochs < 1 || batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException("epochs, batchSize and threads must be ≥ 1, got "
                     + epochs + ", " + batchSize + ", " + threads);
@@ -52,39 +94,43 @@ public record TrainConfig(
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+        return new TrainConfig(e, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads, windows);
     }
 
     public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(epochs, b, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+        return new TrainConfig(epochs, b, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads, windows);
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(epochs, batchSize, lr, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+        return new TrainConfig(epochs, batchSize, lr, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads, windows);
     }
 
     public TrainConfig withValidationFraction(double f) {
-        return new TrainConfig(epochs, batchSize, learningRate, f, patience, betaSchedule, warmupEpochs, freeBits, seed, threads);
+        return new TrainConfig(epochs, batchSize, learningRate, f, patience, betaSchedule, warmupEpochs, freeBits, seed, threads, windows);
     }
 
     public TrainConfig withPatience(int p) {
-        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, p, betaSchedule, warmupEpochs, freeBits, seed, threads);
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, p, betaSchedule, warmupEpochs, freeBits, seed, threads, windows);
     }
 
     public TrainConfig withBetaSchedule(BetaSchedule s, int warmup) {
-        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, s, warmup, freeBits, seed, threads);
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, s, warmup, freeBits, seed, threads, windows);
     }
 
     public TrainConfig withFreeBits(double f) {
-        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, f, seed, threads);
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, f, seed, threads, windows);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, s, threads);
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, s, threads, windows);
     }
 
     public TrainConfig withThreads(int t) {
-        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, t);
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, t, windows);
+    }
+
+    public TrainConfig withWindows(Windows w) {
+        return new TrainConfig(epochs, batchSize, learningRate, validationFraction, patience, betaSchedule, warmupEpochs, freeBits, seed, threads, w);
     }
 
     private static String learningRateLine(double lr, double vf, int patience, int warmup, double freeBits) {

@@ -23,7 +23,12 @@ import java.util.function.Consumer;
  * <p>Per batch the objective is mean_i(reconstruction_i) + β_t·Σ_d max(mean_i KL_id, free bits),
  * where reconstruction_i is the sum of squared errors over sample i's standardised values
  * (Gaussian decoder with unit variance, up to constants) summed over its present modalities, and
- * KL_id is KL(q(z_d|x_i) ‖ N(0, 1)). β_t follows the config's schedule towards the spec's β.
+ * KL_id is KL(q(z_d|x_i) ‖ N(0, 1)). β_t follows the config's schedule towards the spec's β. With
+ * window pairs ({@link TrainConfig.Windows}) a batch holds two windows of each of its tracks and
+ * the objective gains λ·mean_pairs ½‖μ_a − μ_b‖².
+ *
+ * <p>The validation split holds out whole tracks (all their windows), so validation never sees a
+ * window of a training track.
  *
  * <p>Every batch's arrays live in a sub-manager closed after the step, so native memory stays flat
  * over epochs. Loss values are read back once per epoch.
@@ -64,22 +69,19 @@ public final class Trainer {
      */
     public Vae fit(VaeSpec spec, VaeInput data, Consumer<TrainingHistory> progress) {
         data.check(spec);
-        int n = data.samples();
-        int validation = config.validationFraction() > 0 ? (int) Math.max(1, Math.round(n * config.validationFraction())) : 0;
-        if (n - validation < 1) {
-            throw new IllegalArgumentException("need at least " + (validation + 1) + " rows to train with validationFraction "
-                    + config.validationFraction() + ", got " + n);
+        if (config.windows().pairs() && !data.hasWindows()) {
+            throw new IllegalArgumentException("window pairs need several windows (patches) per track, but every track"
+                    + " has one; store more patches per track or draw every window");
         }
+        Random random = new Random(config.seed());
+        Split split = Split.byTrack(data.samplesByTrack(), config.validationFraction(), random);
         setThreads(intraOpThreads(spec));
         Normalisation norm = Normalisation.fit(spec, data);
-        Random random = new Random(config.seed());
-        int[] order = permutation(n, random);
-        int[] valRows = Arrays.copyOfRange(order, 0, validation);
-        int[] trainRows = Arrays.copyOfRange(order, validation, n);
 
         Network network = new Network(spec);
         try (Autograd quiet = Autograd.off()) {
-            List<TrainingHistory> history = train(network, spec, norm, data, trainRows, valRows, random, progress);
+            List<TrainingHistory> history = train(network, spec, norm, data, split.trainTracks(), split.validationRows(),
+                    random, progress);
             return new Vae(network, norm, history);
         } catch (RuntimeException e) {
             network.close();
@@ -87,8 +89,11 @@ public final class Trainer {
         }
     }
 
-    private List<TrainingHistory> train(Network network, VaeSpec spec, Normalisation norm, VaeInput data, int[] trainRows,
-            int[] valRows, Random random, Consumer<TrainingHistory> progress) {
+    /** {@code trainTracks}: each training track's samples; {@code valRows}: the validation samples. */
+    private List<TrainingHistory> train(Network network, VaeSpec spec, Normalisation norm, VaeInput data,
+            int[][] trainTracks, int[] valRows, Random random, Consumer<TrainingHistory> progress) {
+        int[] trainRows = flat(trainTracks);
+        int[][] trainWindows = positions(trainTracks);
         FlatParameters weights = network.weights();
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
         List<TrainingHistory> history = new ArrayList<>();
@@ -105,13 +110,17 @@ public final class Trainer {
                 try (NDManager epochManager = dataManager.newSubManager()) {
                     // Without a validation split, active units come from the training pass's μ.
                     Moments trainMoments = val == null ? new Moments(epochManager) : null;
-                    double[] sums = trainEpoch(network, weights, adam, train, shuffled(train.size(), random), beta,
-                            epochManager, trainMoments, random);
+                    NDList batches = config.windows().pairs()
+                            ? Dataset.batchIndices(epochManager, pairOrder(trainWindows, pairsPerBatch(), random),
+                                    2 * pairsPerBatch())
+                            : Dataset.batchIndices(epochManager, shuffled(train.size(), random), config.batchSize());
+                    double[] sums = trainEpoch(network, weights, adam, train, batches, beta, epochManager, trainMoments,
+                            random);
                     Evaluation eval = val == null ? null : evaluate(network, val, spec.beta(), epochManager, random);
                     int active = eval == null ? trainMoments.active() : eval.activeUnits();
                     double valLoss = eval == null ? Double.NaN : eval.loss();
-                    row = new TrainingHistory(epoch, sums[0] / train.size(), sums[1] / train.size(),
-                            sums[2] / train.size(), beta, active, valLoss, (System.nanoTime() - start) / 1e9);
+                    row = new TrainingHistory(epoch, sums[0] / sums[3], sums[1] / sums[3], sums[2] / sums[3], beta, active,
+                            valLoss, (System.nanoTime() - start) / 1e9);
                 }
                 history.add(row);
                 progress.accept(row);
@@ -140,14 +149,16 @@ public final class Trainer {
     }
 
     /**
-     * One pass of Adam steps; returns summed (loss, reconstruction, KL) over the epoch's samples
-     * and adds each batch's μ to {@code moments} unless it is null. Per step only the batch's three
-     * loss values are kept on the engine; they are read back together at the end of the epoch.
+     * One pass of Adam steps over {@code batches} (sample indices of {@code train}); returns summed
+     * (loss, reconstruction, KL) over the epoch's samples and their count, and adds each batch's μ
+     * to {@code moments} unless it is null. With window pairs each batch holds the first windows of
+     * its pairs, then the second ones in the same order ({@link #pairOrder}). Per step only the
+     * batch's three loss values are kept on the engine; they are read back together at the end.
      */
-    private double[] trainEpoch(Network network, FlatParameters weights, Optimizer adam, Dataset train, long[] order,
+    private double[] trainEpoch(Network network, FlatParameters weights, Optimizer adam, Dataset train, NDList batches,
             double beta, NDManager epochManager, Moments moments, Random random) {
         float freeBits = (float) config.freeBits();
-        NDList batches = Dataset.batchIndices(epochManager, order, config.batchSize());
+        float consistency = (float) config.windows().consistency();
         NDList stepLosses = new NDList();
         for (NDArray indices : batches) {
             try (NDManager step = epochManager.newSubManager()) {
@@ -165,6 +176,11 @@ public final class Trainer {
                     loss = reconstruction.add(klTerm.mul(Network.constant(step, (float) beta)));
                     kl = klPerDim.sum();
                     mu = pass.posterior().mu();
+                    if (consistency > 0) {
+                        long half = indices.size() / 2;
+                        NDArray gap = mu.get("0:{}", half).sub(mu.get("{}:", half));
+                        loss = loss.add(gap.square().sum(new int[] {1}).mean().mul(Network.constant(step, consistency / 2)));
+                    }
                     Autograd.backward(loss);
                 }
                 NDArray values = NDArrays.stack(new NDList(loss, reconstruction, kl));
@@ -179,14 +195,41 @@ public final class Trainer {
             }
         }
         float[] perStep = NDArrays.stack(stepLosses).toFloatArray();
-        double[] sums = new double[3];
+        double[] sums = new double[4];
         for (int s = 0; s < batches.size(); s++) {
             long rows = batches.get(s).size();
             for (int k = 0; k < 3; k++) {
                 sums[k] += rows * (double) perStep[3 * s + k];
             }
+            sums[3] += rows;
         }
         return sums;
+    }
+
+    /** Window pairs a batch: half the batch size, so a batch holds as many samples as without pairs. */
+    private int pairsPerBatch() {
+        return Math.max(1, config.batchSize() / 2);
+    }
+
+    /**
+     * One epoch's window pairs as sample indices: tracks in a new random order, and for each two
+     * distinct windows drawn at random (the one window twice when a track has one), laid out batch
+     * by batch as the batch's first windows followed by its second windows.
+     */
+    private static long[] pairOrder(int[][] windows, int pairsPerBatch, Random random) {
+        int[] tracks = permutation(windows.length, random);
+        long[] order = new long[2 * tracks.length];
+        for (int from = 0; from < tracks.length; from += pairsPerBatch) {
+            int pairs = Math.min(pairsPerBatch, tracks.length - from);
+            for (int i = 0; i < pairs; i++) {
+                int[] w = windows[tracks[from + i]];
+                int a = random.nextInt(w.length);
+                int b = w.length == 1 ? a : (a + 1 + random.nextInt(w.length - 1)) % w.length;
+                order[2 * from + i] = w[a];
+                order[2 * from + pairs + i] = w[b];
+            }
+        }
+        return order;
     }
 
     /** Validation loss per sample (at the target β, without free bits) and active units. */
@@ -247,6 +290,47 @@ public final class Trainer {
             p[j] = t;
         }
         return p;
+    }
+
+    /**
+     * Training tracks (each its samples) and validation samples, split by track: windows of one
+     * track on both sides would let validation see training audio.
+     */
+    record Split(int[][] trainTracks, int[] validationRows) {
+        /** {@code fraction} of the tracks (at least one when it is above 0), drawn at random, held out. */
+        static Split byTrack(int[][] samplesByTrack, double fraction, Random random) {
+            int tracks = samplesByTrack.length;
+            int validation = fraction > 0 ? (int) Math.max(1, Math.round(tracks * fraction)) : 0;
+            if (tracks - validation < 1) {
+                throw new IllegalArgumentException("need at least " + (validation + 1) + " tracks to train with"
+                        + " validationFraction " + fraction + ", got " + tracks);
+            }
+            int[] order = permutation(tracks, random);
+            return new Split(pick(samplesByTrack, order, validation, tracks), flat(pick(samplesByTrack, order, 0, validation)));
+        }
+
+        private static int[][] pick(int[][] samplesByTrack, int[] order, int from, int to) {
+            int[][] out = new int[to - from][];
+            for (int i = from; i < to; i++) {
+                out[i - from] = samplesByTrack[order[i]];
+            }
+            return out;
+        }
+    }
+
+    private static int[] flat(int[][] lists) {
+        return Arrays.stream(lists).flatMapToInt(Arrays::stream).toArray();
+    }
+
+    /** Where each list's entries sit in {@link #flat} of the lists. */
+    private static int[][] positions(int[][] lists) {
+        int[][] out = new int[lists.length][];
+        int next = 0;
+        for (int i = 0; i < lists.length; i++) {
+            out[i] = Dataset.range(next, next + lists[i].length);
+            next += lists[i].length;
+        }
+        return out;
     }
 
     private static long[] shuffled(int n, Random random) {

@@ -194,6 +194,29 @@ public final class VaeInput {
         return trackOfSample == null ? sample : trackOfSample[sample];
     }
 
+    /** Whether some track has more than one sample (window). */
+    boolean hasWindows() {
+        return samples > tracks;
+    }
+
+    /** Per track, its samples in ascending order (tracks × their windows). */
+    int[][] samplesByTrack() {
+        int[] count = new int[tracks];
+        for (int s = 0; s < samples; s++) {
+            count[trackOf(s)]++;
+        }
+        int[][] byTrack = new int[tracks][];
+        for (int t = 0; t < tracks; t++) {
+            byTrack[t] = new int[count[t]];
+            count[t] = 0;
+        }
+        for (int s = 0; s < samples; s++) {
+            int t = trackOf(s);
+            byTrack[t][count[t]++] = s;
+        }
+        return byTrack;
+    }
+
     /**
      * Fails unless this data fits {@code spec} (kind, shapes, condition width) and holds only
      * finite values in present rows; messages name both shapes, or the row and its track id.

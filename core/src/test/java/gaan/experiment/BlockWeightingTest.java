@@ -47,7 +47,7 @@ class BlockWeightingTest {
 
     private static RepresentationSpec raw(String name, List<Modality> inputs) {
         return new RepresentationSpec(name, RepresentationSpec.Kind.RAW, inputs, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     @Test

@@ -32,10 +32,10 @@ class RepresentationBuilderTest {
     void aConvVaeWithPerBandScalingStandardisesEachMelBand() {
         RepresentationSpec perBand = new RepresentationSpec("c", RepresentationSpec.Kind.VAE, List.of(Modality.LOGMEL),
                 RepresentationSpec.Model.CONV, null, null, null, null, null, null, null,
-                RepresentationSpec.PatchScaling.PER_BAND);
+                RepresentationSpec.PatchScaling.PER_BAND, null, null);
         assertEquals(VaeSpec.Scaling.PER_BAND, RepresentationBuilder.convSpec(perBand, 128, 128).scaling());
         RepresentationSpec global = new RepresentationSpec("c", RepresentationSpec.Kind.VAE, List.of(Modality.LOGMEL),
-                RepresentationSpec.Model.CONV, null, null, null, null, null, null, null, null);
+                RepresentationSpec.Model.CONV, null, null, null, null, null, null, null, null, null, null);
         assertEquals(VaeSpec.Scaling.PER_FEATURE, RepresentationBuilder.convSpec(global, 128, 128).scaling());
     }
 
@@ -78,7 +78,7 @@ class RepresentationBuilderTest {
                 1, 2, Progress.QUIET);
         TaskData data = TaskData.select(music, features, features.lyrics());
         RepresentationSpec spec = new RepresentationSpec("cb", RepresentationSpec.Kind.CODEBOOK, null, null, null,
-                null, null, 8, null, null, null, null);
+                null, null, 8, null, null, null, null, null, null);
 
         Representation rep = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET).build(spec, 3, Map.of());
         assertEquals(FeatureStore.MFCC_FRAMES, rep.inputs());
@@ -140,6 +140,40 @@ class RepresentationBuilderTest {
         }
         assertFalse(java.util.Arrays.deepEquals(serial.get("vae_cb seed 1").x(), serial.get("vae_cb seed 2").x()),
                 "the seed moves the VAE");
+    }
+
+    /**
+     * The step budget counts the samples an epoch trains on: every window of a track, or two with
+     * window pairs (it counted one a track, so a conv VAE of four patches took four times its budget).
+     */
+    @Test
+    void theStepBudgetCountsEveryWindowOrTheTwoOfAPair() throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoCorpus.write(demo, new DemoCorpus.Options(12, 3.5, 3, 7));
+        Path yaml = dir.resolve("windows.yaml");
+        java.nio.file.Files.writeString(yaml, """
+                task: windows
+                seeds: [1]
+                features: {patches: 4}
+                training: {epochs: 50, batchSize: 4, validationFraction: 0.1, patience: 0, warmupEpochs: 0, maxSteps: 22}
+                representations:
+                  - {name: all, kind: vae, model: conv, inputs: [logmel], latent: [2]}
+                  - {name: pairs, kind: vae, model: conv, inputs: [logmel], latent: [2], windows: pairs, consistency: 1}
+                clustering: [{algorithm: kmeans, k: [2]}]
+                """);
+        ExperimentConfig config = gaan.config.ConfigLoader.read(yaml).get(0).resolved().validate();
+        CollectionFeatures features = FeaturePipeline.prepare(demo, FeatureStore.defaultDir(demo), config.features(),
+                1, 2, Progress.QUIET);
+        TaskData data = TaskData.select(config, features, features.lyrics());
+        assertEquals(4, data.patches()[0].length);
+        RepresentationBuilder builder = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET);
+        // 11 training tracks: 44 windows are 11 steps of 4, so 22 steps are 2 epochs; 22 windows in pairs are 6 steps, 3 epochs.
+        Representation all = builder.build(config.representations().get(0), 1, Map.of());
+        assertEquals(2, all.history().size(), all.note());
+        assertTrue(all.note().contains("2 of 50 epochs (11 steps an epoch; max_steps 22)"), all.note());
+        Representation pairs = builder.build(config.representations().get(1), 1, Map.of());
+        assertEquals(3, pairs.history().size(), pairs.note());
+        assertEquals(12, pairs.x().length);
     }
 
     /** The history without its timings. */

@@ -41,7 +41,7 @@ class StandaloneStagesTest {
         ExperimentConfig config = new ExperimentConfig("train", List.of(3L), 2, null, null, null,
                 new TrainingSettings(3, 8, null, null, null, null, null, null),
                 List.of(new RepresentationSpec("mlp_vae", RepresentationSpec.Kind.VAE, List.of(Modality.MFCC),
-                        RepresentationSpec.Model.MLP, null, List.of(4), null, null, null, null, null, null)),
+                        RepresentationSpec.Model.MLP, null, List.of(4), null, null, null, null, null, null, null, null)),
                 null).resolved().validate();
         Path out = dir.resolve("train");
         Path latent = VaeTraining.train(config, demo, null, out, Progress.QUIET);
