@@ -46,15 +46,9 @@ class RepresentationBuilderTest {
         DemoCorpus.write(demo, new DemoCorpus.Options(24, 3.0, 6, 3));
         ExperimentConfig hard = new Overrides(null, null, null, 3, null, List.of(1L, 2L), 2)
                 .applyTo(Preset.HARD.config()).resolved().validate();
-        CollectionFeatures features = FeaturePipeline.prepare(demo, FeatureStore.defaultDir(demo), hard.features(),
-                1, 2, Progress.QUIET);
-        TaskData data = TaskData.select(hard, features, features.lyrics());
-
-        Map<String, Representation> serial = buildAll(new RepresentationBuilder(data, dir.resolve("a"), Progress.QUIET),
-                hard);
-        RepresentationBuilder concurrent = new RepresentationBuilder(data, dir.resolve("b"), Progress.QUIET);
-        concurrent.trainAhead(hard.representations(), hard.seeds());
-        Map<String, Representation> ahead = buildAll(concurrent, hard);
+        BuiltTwice built = buildSeriallyAndAhead(demo, hard);
+        Map<String, Representation> serial = built.serial();
+        Map<String, Representation> ahead = built.ahead();
 
         long vaes = hard.representations().stream().filter(s -> s.kind() == RepresentationSpec.Kind.VAE).count();
         assertTrue(vaes >= 4, "the hard task trains several VAEs: " + vaes);
@@ -118,20 +112,14 @@ class RepresentationBuilderTest {
                 clustering: [{algorithm: spectral}]
                 """);
         ExperimentConfig config = ConfigLoader.read(yaml).get(0).resolved().validate();
-        CollectionFeatures features = FeaturePipeline.prepare(demo, FeatureStore.defaultDir(demo), config.features(),
-                1, 2, Progress.QUIET);
-        TaskData data = TaskData.select(config, features, features.lyrics());
-
-        Map<String, Representation> serial = buildAll(new RepresentationBuilder(data, dir.resolve("a"), Progress.QUIET),
-                config);
-        RepresentationBuilder concurrent = new RepresentationBuilder(data, dir.resolve("b"), Progress.QUIET);
-        concurrent.trainAhead(config.representations(), config.seeds());
-        Map<String, Representation> ahead = buildAll(concurrent, config);
+        BuiltTwice built = buildSeriallyAndAhead(demo, config);
+        Map<String, Representation> serial = built.serial();
+        Map<String, Representation> ahead = built.ahead();
 
         for (long seed : config.seeds()) {
             Representation vae = serial.get("vae_cb seed " + seed);
             assertEquals("codebook", vae.inputs());
-            assertEquals(data.size(), vae.x().length);
+            assertEquals(12, vae.x().length);
             assertEquals(4, vae.x()[0].length);
             double[][] again = ahead.get("vae_cb seed " + seed).x();
             for (int i = 0; i < again.length; i++) {
@@ -180,6 +168,21 @@ class RepresentationBuilderTest {
     private static List<List<Double>> losses(Representation rep) {
         return rep.history().stream().map(h -> List.of(h.loss(), h.reconstruction(), h.kl(), h.validationLoss(),
                 (double) h.activeUnits())).toList();
+    }
+
+    /** Every representation × seed of a task, built one after another and built after {@link RepresentationBuilder#trainAhead}. */
+    private record BuiltTwice(Map<String, Representation> serial, Map<String, Representation> ahead) {
+    }
+
+    private BuiltTwice buildSeriallyAndAhead(Path collection, ExperimentConfig config) {
+        CollectionFeatures features = FeaturePipeline.prepare(collection, FeatureStore.defaultDir(collection),
+                config.features(), 1, 2, Progress.QUIET);
+        TaskData data = TaskData.select(config, features, features.lyrics());
+        Map<String, Representation> serial = buildAll(new RepresentationBuilder(data, dir.resolve("a"), Progress.QUIET),
+                config);
+        RepresentationBuilder concurrent = new RepresentationBuilder(data, dir.resolve("b"), Progress.QUIET);
+        concurrent.trainAhead(config.representations(), config.seeds());
+        return new BuiltTwice(serial, buildAll(concurrent, config));
     }
 
     private static Map<String, Representation> buildAll(RepresentationBuilder builder, ExperimentConfig config) {
