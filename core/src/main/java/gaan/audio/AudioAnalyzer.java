@@ -99,7 +99,7 @@ public final class AudioAnalyzer {
         float[] vector = descriptors.summary(params, melDb, mfccs, frames, d);
         LogMelPatches patches = LogMelPatches.of(melDb, frames, params.patchFrames(), params.patchesPerTrack());
         return new AudioFeatures(Mfcc.summary(mfccs, frames), vector, patches.patches(),
-                Mfcc.sampledFrames(mfccs, frames, AudioFeatureParams.FRAMES_PER_TRACK), patches.padded(),
+                TimbreFrames.sample(mfccs, d.contrast(), frames, AudioFeatureParams.FRAMES_PER_TRACK), patches.padded(),
                 (double) samples.length / params.sampleRate());
     }
 }

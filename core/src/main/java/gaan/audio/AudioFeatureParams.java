@@ -35,12 +35,12 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
      * Version of the algorithms behind the numbers; bump it when a change alters any output value,
      * so that stores built before the change are re-extracted.
      */
-    public static final int ALGORITHM_VERSION = 3;
+    public static final int ALGORITHM_VERSION = 4;
 
     /**
-     * MFCC frames kept per track ({@link Mfcc#sampledFrames}): 512 spread over a 30 s excerpt is every
+     * Timbre frames kept per track ({@link TimbreFrames}): 512 spread over a 30 s excerpt is every
      * 2.5th frame (≈ 58 ms apart), which on real music gave the same codebook histograms as every
-     * frame (docs/quality.md), at 40 KB a track whatever its length.
+     * frame (docs/quality.md), at 54 KB a track (20 MFCCs and 7 contrast bands) whatever its length.
      */
     public static final int FRAMES_PER_TRACK = 512;
 
@@ -87,7 +87,7 @@ public record AudioFeatureParams(int sampleRate, int nFft, int hopLength, int nM
     /** Every parameter and the algorithm version, in a fixed order and format. */
     public String canonical() {
         return String.format(Locale.ROOT, "gaan-audio/%d sr=%d n_fft=%d hop=%d n_mels=%d fmin=%s fmax=%s amin=%s"
-                        + " top_db=%s n_mfcc=%d patch_frames=%d patches=%d mfcc_frames=%d offset=%s duration=%s",
+                        + " top_db=%s n_mfcc=%d patch_frames=%d patches=%d timbre_frames=%d offset=%s duration=%s",
                 ALGORITHM_VERSION, sampleRate, nFft, hopLength, nMels, fmin, fmax, amin, topDb, nMfcc, patchFrames,
                 patchesPerTrack, FRAMES_PER_TRACK, offsetSeconds, durationSeconds);
     }

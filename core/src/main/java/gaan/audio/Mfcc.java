@@ -111,20 +111,4 @@ public final class Mfcc {
         }
         return out;
     }
-
-    /**
-     * {@code count} frames spread evenly over columns {@code [0, frames)}, as rows
-     * {@code [frame][coefficient]}: frame {@code i} is column {@code i (frames − 1) / (count − 1)}
-     * rounded half up, so a short track repeats frames and a long one is sampled. Every track then has the same number of frames whatever its length.
-     */
-    static float[][] sampledFrames(float[][] mfcc, int frames, int count) {
-        float[][] out = new float[count][mfcc.length];
-        for (int i = 0; i < count; i++) {
-            int t = count == 1 ? 0 : (int) Math.round((double) i * (frames - 1) / (count - 1));
-            for (int k = 0; k < mfcc.length; k++) {
-                out[i][k] = mfcc[k][t];
-            }
-        }
-        return out;
-    }
 }

@@ -12,7 +12,11 @@ import gaan.linalg.Points;
  * McFee, Barrington &amp; Lanckriet 2012). Where a summary keeps each coefficient's mean and spread,
  * the histogram keeps which sounds a track is made of and in what proportion.
  *
- * <p>Steps: every coefficient is standardised over the training frames; {@link KMeans} (one
+ * <p>Steps: every coefficient is standardised over the training frames, and when a frame is made of
+ * blocks of different features (MFCCs and spectral contrast) each block is then scaled to the same
+ * total variance, so a block's width does not decide its weight in the distances (the rule {@code
+ * gaan.experiment.FeatureBlocks} applies to whole inputs; the frame keeps a mean coefficient variance
+ * of 1); {@link KMeans} (one
  * restart) on at most {@value #MAX_TRAINING_FRAMES} frames drawn without replacement gives
  * {@code words} centres, each the mean of its frames; every frame of every track is shared among
  * its {@value #NEIGHBOURS} nearest centres with Gaussian weights that sum to one (the kernel
@@ -40,20 +44,32 @@ public final class BagOfFrames {
     static final int NEIGHBOURS = 5;
 
     private final int words;
+    private final int[] blocks;
     private final long seed;
     private final int threads;
 
+    /** Frames of one block: every coefficient weighs the same. */
+    public BagOfFrames(int words, long seed, int threads) {
+        this(words, null, seed, threads);
+    }
+
     /**
      * @param words   codebook size (capped by the number of training frames)
+     * @param blocks  widths of the consecutive blocks a frame is made of, each given the same total
+     *                variance (summing to the frame's width); null: one block
      * @param seed    draws the training frames and seeds K-Means
      * @param threads threads for K-Means and the assignment
      */
-    public BagOfFrames(int words, long seed, int threads) {
+    public BagOfFrames(int words, int[] blocks, long seed, int threads) {
         if (words < 2 || threads < 1) {
             throw new IllegalArgumentException("BagOfFrames needs words ≥ 2 and threads ≥ 1; got words=" + words
                     + ", threads=" + threads);
         }
+        if (blocks != null && java.util.Arrays.stream(blocks).anyMatch(b -> b < 1)) {
+            throw new IllegalArgumentException("block widths must be ≥ 1, got " + java.util.Arrays.toString(blocks));
+        }
         this.words = words;
+        this.blocks = blocks == null ? null : blocks.clone();
         this.seed = seed;
         this.threads = threads;
     }
@@ -65,6 +81,7 @@ public final class BagOfFrames {
         double[] mean = new double[dim];
         double[] scale = new double[dim];
         standardisation(training, mean, scale);
+        weighBlocks(scale);
         for (double[] f : training) {
             standardise(f, mean, scale);
         }
@@ -165,6 +182,29 @@ public final class BagOfFrames {
         for (int j = 0; j < mean.length; j++) {
             double sd = Math.sqrt(scale[j] / x.length);
             scale[j] = sd > 0 ? sd : 1;
+        }
+    }
+
+    /**
+     * Scales the standardised block b by √(width_b · blocks / width), so every block's total
+     * variance is width / blocks.
+     */
+    private void weighBlocks(double[] scale) {
+        if (blocks == null) {
+            return;
+        }
+        int width = java.util.Arrays.stream(blocks).sum();
+        if (width != scale.length) {
+            throw new IllegalArgumentException("frames have " + scale.length + " values but the blocks "
+                    + java.util.Arrays.toString(blocks) + " add up to " + width);
+        }
+        int from = 0;
+        for (int b : blocks) {
+            double factor = Math.sqrt((double) b * blocks.length / width);
+            for (int j = from; j < from + b; j++) {
+                scale[j] *= factor;
+            }
+            from += b;
         }
     }
 

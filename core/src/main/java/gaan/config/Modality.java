@@ -22,11 +22,11 @@ public enum Modality {
     /** Genre multi-hot, N×G; the evaluation labels derive from it, so using it flags leakage. */
     GENRE("genre", "genre_multihot"),
     /**
-     * The stored MFCC frames ({@code mfcc_frames}) as each track's histogram over a codebook learnt
+     * The stored timbre frames ({@code timbre_frames}: MFCCs and spectral contrast) as each track's histogram over a codebook learnt
      * from the collection, N×words: the rows of a {@code kind: codebook} representation, here as the
      * input of an MLP VAE.
      */
-    CODEBOOK("codebook", "mfcc_frames");
+    CODEBOOK("codebook", "timbre_frames");
 
     private final String key;
     private final String storeName;

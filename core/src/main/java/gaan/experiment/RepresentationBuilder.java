@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import gaan.audio.TimbreFrames;
 import gaan.cluster.BagOfFrames;
 import gaan.config.ConfigException;
 import gaan.config.Modality;
@@ -70,7 +71,7 @@ final class RepresentationBuilder {
             case PCA -> pca(spec, seed);
             case VAE -> vae(spec, seed);
             case HYBRID -> hybrid(spec, seed, earlier);
-            case CODEBOOK -> new Representation(spec.name(), FeatureStore.MFCC_FRAMES, false, seed,
+            case CODEBOOK -> new Representation(spec.name(), FeatureStore.TIMBRE_FRAMES, false, seed,
                     copy(codebook(spec.words())), List.of(), "");
         };
     }
@@ -81,8 +82,11 @@ final class RepresentationBuilder {
      * Synchronised: VAEs trained ahead ask for them from several threads.
      */
     private synchronized double[][] codebook(int words) {
-        return codebooks.computeIfAbsent(words, w -> new BagOfFrames(w, CODEBOOK_SEED, data.config().threads())
-                .histograms(data.mfccFrames()));
+        return codebooks.computeIfAbsent(words, w -> {
+            float[][][] frames = data.timbreFrames();
+            return new BagOfFrames(w, TimbreFrames.blocks(frames[0][0].length), CODEBOOK_SEED, data.config().threads())
+                    .histograms(frames);
+        });
     }
 
     /**

@@ -229,9 +229,9 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         return count;
     }
 
-    /** The rows' sampled MFCC frames, {@code [track][frame][coefficient]}, read from the store. */
-    public float[][][] mfccFrames() {
-        return FeatureBlocks.select(features.store().cube(FeatureStore.MFCC_FRAMES), rows);
+    /** The rows' sampled timbre frames ({@code gaan.audio.TimbreFrames}), {@code [track][frame][value]}, read from the store. */
+    public float[][][] timbreFrames() {
+        return FeatureBlocks.select(features.store().cube(FeatureStore.TIMBRE_FRAMES), rows);
     }
 
     /** N×P×128×128 patches of the rows. */

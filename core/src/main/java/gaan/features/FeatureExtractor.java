@@ -27,6 +27,7 @@ import gaan.audio.AudioFeatureParams;
 import gaan.audio.AudioFeatures;
 import gaan.audio.DecodedAudio;
 import gaan.audio.DescriptorSummary;
+import gaan.audio.TimbreFrames;
 import gaan.data.Collection;
 import gaan.data.Npy;
 import gaan.data.Track;
@@ -312,9 +313,10 @@ public final class FeatureExtractor {
                 }
             }
         });
-        int frameValues = AudioFeatureParams.FRAMES_PER_TRACK * params.nMfcc();
-        Npy.writeAtomically(store.file(FeatureStore.MFCC_FRAMES),
-                Npy.header("<f4", n, AudioFeatureParams.FRAMES_PER_TRACK, params.nMfcc()), out -> {
+        int frameWidth = TimbreFrames.width(params.nMfcc());
+        int frameValues = AudioFeatureParams.FRAMES_PER_TRACK * frameWidth;
+        Npy.writeAtomically(store.file(FeatureStore.TIMBRE_FRAMES),
+                Npy.header("<f4", n, AudioFeatureParams.FRAMES_PER_TRACK, frameWidth), out -> {
                     for (Done d : done) {
                         if (d.cacheKey() == null || !d.outcome().ok()) {
                             out.write(new byte[4 * frameValues]);

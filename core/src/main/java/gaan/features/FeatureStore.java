@@ -26,8 +26,9 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>{@code mfcc_summary.npy}: float32 {@code (N, 40)}, MFCC means then standard deviations;</li>
  *   <li>{@code logmel_patch.npy}: float32 {@code (N, 128, 128)} (bands × frames, dB) with one
  *       patch per track, {@code (N, P, 128, 128)} with P patches per track;</li>
- *   <li>{@code mfcc_frames.npy}: float32 {@code (N, F, nMfcc)}, F = 512 MFCC frames spread evenly over
- *       each track ({@code gaan.audio.AudioFeatureParams#FRAMES_PER_TRACK});</li>
+ *   <li>{@code timbre_frames.npy}: float32 {@code (N, F, nMfcc + 7)}, F = 512 frames spread evenly over
+ *       each track ({@code gaan.audio.AudioFeatureParams#FRAMES_PER_TRACK}), each its MFCCs then its 7
+ *       spectral-contrast bands ({@code gaan.audio.TimbreFrames});</li>
  *   <li>{@code descriptors.npy}: float32 {@code (N, D)}, the MIR descriptor vector
  *       ({@link gaan.audio.DescriptorSummary}), whose column names are the lines of
  *       {@code descriptor_names.txt};</li>
@@ -52,7 +53,7 @@ public final class FeatureStore {
     public static final String MFCC_SUMMARY = "mfcc_summary";
     public static final String LOGMEL_PATCH = "logmel_patch";
     public static final String AUDIO_MASK = "audio_mask";
-    public static final String MFCC_FRAMES = "mfcc_frames";
+    public static final String TIMBRE_FRAMES = "timbre_frames";
     public static final String DESCRIPTORS = "descriptors";
     /** The column names of {@link #DESCRIPTORS}, one a line. */
     public static final String DESCRIPTOR_NAMES_TXT = "descriptor_names.txt";

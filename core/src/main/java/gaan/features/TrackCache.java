@@ -30,7 +30,7 @@ import gaan.audio.DecodedAudio;
  */
 final class TrackCache {
     // "GAA4": results before it held no MFCC frames, so they are recomputed once.
-    private static final int MAGIC = 0x47414134;
+    private static final int MAGIC = 0x47414135;
     private static final String SUFFIX = ".trk";
     /** Names this cache writes: {@code <sha1>.trk} and its temporary files {@code <sha1><digits>.tmp}. */
     private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("[0-9a-f]{40}(\\.trk|[0-9]*\\.tmp)");
@@ -57,7 +57,7 @@ final class TrackCache {
     void putOk(String key, AudioFeatures f, DecodedAudio.Truncation truncation) {
         write(key, new Header(true, f.durationSeconds(), f.padded(), "", truncation), f.mfccSummary(),
                 f.descriptors(), f.logmelPatches(),
-                f.mfccFrames());
+                f.timbreFrames());
     }
 
     void putSkipped(String key, String reason) {
@@ -66,7 +66,7 @@ final class TrackCache {
     }
 
     private void write(String key, Header h, float[] summary, float[] descriptors, float[][][] patches,
-                       float[][] mfccFrames) {
+                       float[][] timbreFrames) {
         Path target = file(key);
         try {
             Files.createDirectories(dir);
@@ -95,9 +95,9 @@ final class TrackCache {
                         writeFloats(out, row);
                     }
                 }
-                out.writeInt(mfccFrames.length);
-                out.writeInt(mfccFrames.length == 0 ? 0 : mfccFrames[0].length);
-                for (float[] frame : mfccFrames) {
+                out.writeInt(timbreFrames.length);
+                out.writeInt(timbreFrames.length == 0 ? 0 : timbreFrames[0].length);
+                for (float[] frame : timbreFrames) {
                     writeFloats(out, frame);
                 }
             }

@@ -3,6 +3,7 @@ package gaan.cluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -111,5 +112,53 @@ class BagOfFramesTest {
     void aCodebookOfOneWordIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BagOfFrames(1, 0, 1));
         assertEquals(true, e.getMessage().contains("words"), e.getMessage());
+    }
+
+    /**
+     * Two groups of tracks whose frames differ only in the sign of one coefficient, next to 19
+     * coefficients of noise: as one block the noise dims outnumber it and the words mostly cut noise;
+     * as two blocks (19 + 1), each of the same total variance, the words follow the sign.
+     */
+    @Test
+    void blocksOfEqualWeightKeepANarrowBlockFromBeingOutvoted() {
+        SplittableRandom random = new SplittableRandom(9);
+        float[][][] frames = new float[8][300][20];
+        for (int t = 0; t < 8; t++) {
+            for (float[] f : frames[t]) {
+                for (int j = 0; j < 19; j++) {
+                    f[j] = (float) random.nextGaussian();
+                }
+                f[19] = (float) ((t < 4 ? 1 : -1) + 0.3 * random.nextGaussian());
+            }
+        }
+        double oneBlock = groupGap(new BagOfFrames(8, 3, 1).histograms(frames));
+        double twoBlocks = groupGap(new BagOfFrames(8, new int[] {19, 1}, 3, 1).histograms(frames));
+        assertEquals(groupGap(new BagOfFrames(8, new int[] {20}, 3, 1).histograms(frames)), oneBlock, 1e-12,
+                "one block of every value is the default");
+        assertTrue(twoBlocks > 0.5, "affinity within groups minus between, two blocks: " + twoBlocks);
+        assertTrue(oneBlock < 0.5 * twoBlocks, "one block: " + oneBlock + ", two blocks: " + twoBlocks);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BagOfFrames(8, new int[] {19, 2}, 3, 1).histograms(frames));
+        assertTrue(e.getMessage().contains("20 values"), e.getMessage());
+    }
+
+    /** Mean Bhattacharyya affinity (row dot product) of tracks 0-3 and 4-7 among themselves minus across. */
+    private static double groupGap(double[][] rows) {
+        double within = 0;
+        double across = 0;
+        int nw = 0;
+        int na = 0;
+        for (int a = 0; a < rows.length; a++) {
+            for (int b = a + 1; b < rows.length; b++) {
+                if ((a < 4) == (b < 4)) {
+                    within += dot(rows[a], rows[b]);
+                    nw++;
+                } else {
+                    across += dot(rows[a], rows[b]);
+                    na++;
+                }
+            }
+        }
+        return within / nw - across / na;
     }
 }

@@ -75,10 +75,10 @@ class RepresentationBuilderTest {
                 null, null, 8, null, null, null, null, null, null);
 
         Representation rep = new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET).build(spec, 3, Map.of());
-        assertEquals(FeatureStore.MFCC_FRAMES, rep.inputs());
+        assertEquals(FeatureStore.TIMBRE_FRAMES, rep.inputs());
         assertEquals(data.size(), rep.x().length);
-        double[][] expected = new gaan.cluster.BagOfFrames(8, RepresentationBuilder.CODEBOOK_SEED, 1)
-                .histograms(features.store().cube(FeatureStore.MFCC_FRAMES));
+        double[][] expected = new gaan.cluster.BagOfFrames(8, new int[] {20, 7}, RepresentationBuilder.CODEBOOK_SEED, 1)
+                .histograms(features.store().cube(FeatureStore.TIMBRE_FRAMES));
         // One codebook for the collection: another seed (and another builder, so no cache) gives the same rows.
         assertArrayEquals(rep.x(), new RepresentationBuilder(data, dir.resolve("m"), Progress.QUIET)
                 .build(spec, 4, Map.of()).x());

@@ -121,22 +121,27 @@ class FeatureExtractorTest {
     }
 
     @Test
-    void storeHoldsEachTracksSampledMfccFrames() {
+    void storeHoldsEachTracksSampledTimbreFramesMfccsThenContrast() {
         Path root = collection("c", 2);
         Path store = dir.resolve("store");
         extract(root, store, 2);
 
-        Npy.Array raw = Npy.read(store.resolve(FeatureStore.MFCC_FRAMES + ".npy"));
+        Npy.Array raw = Npy.read(store.resolve(FeatureStore.TIMBRE_FRAMES + ".npy"));
         assertEquals("<f4", raw.dtype());
-        assertArrayEquals(new int[] {3, AudioFeatureParams.FRAMES_PER_TRACK, 20}, raw.shape());
+        assertArrayEquals(new int[] {3, AudioFeatureParams.FRAMES_PER_TRACK, 27}, raw.shape());
         float[] samples = new AudioDecoder().decode(root.resolve("audio/t1.wav"));
         float[][] mfcc = new AudioAnalyzer(PARAMS).spectra(samples).mfcc();
-        float[][][] frames = FeatureStore.at(store).cube(FeatureStore.MFCC_FRAMES);
+        float[][] contrast = new AudioAnalyzer(PARAMS).descriptors(samples).contrast();
+        float[][][] frames = FeatureStore.at(store).cube(FeatureStore.TIMBRE_FRAMES);
         int last = mfcc[0].length - 1;
         for (int k = 0; k < 20; k++) {
             // Row 2: tracks are in id order (short, t0, t1).
             assertEquals(mfcc[k][0], frames[2][0][k], "the first frame, coefficient " + k);
             assertEquals(mfcc[k][last], frames[2][AudioFeatureParams.FRAMES_PER_TRACK - 1][k], "the last frame");
+        }
+        for (int b = 0; b < 7; b++) {
+            assertEquals(contrast[b][0], frames[2][0][20 + b], "the first frame, contrast band " + b);
+            assertEquals(contrast[b][last], frames[2][AudioFeatureParams.FRAMES_PER_TRACK - 1][20 + b], "the last frame");
         }
     }
 
