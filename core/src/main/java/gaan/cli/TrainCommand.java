@@ -33,7 +33,7 @@ public final class TrainCommand implements Callable<Integer> {
     String model = "mlp";
 
     @Option(names = "--inputs", paramLabel = "IN", split = ",",
-            description = "Inputs, comma-separated: mfcc, descriptors, logmel, lyrics, genre, codebook (MFCC frames as "
+            description = "Inputs, comma-separated: mfcc, descriptors, logmel, lyrics, genre, codebook (timbre frames as "
                     + "histograms over 256 words; mlp only) (default: mfcc; logmel for conv).")
     List<String> inputs;
 

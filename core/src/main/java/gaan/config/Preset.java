@@ -38,7 +38,7 @@ public enum Preset {
     /**
      * Real music by how it sounds: the MIR descriptor vector, each descriptor group (MFCC, Δ-MFCC,
      * log-mel, spectral shape, contrast, chroma, rhythm, texture) weighted equally, clustered raw,
-     * as PCA 16 and as an MLP-VAE latent (16), and the tracks' MFCC frames as codebook histograms
+     * as PCA 16 and as an MLP-VAE latent (16), and the tracks' timbre frames (MFCCs and spectral contrast) as codebook histograms
      * ({@code timbre_codebook}, 256 words), by spectral clustering (kNN graph) with k by
      * the modularity of the cut on the graph; three seeds. Needs audio only. Spectral alone because
      * it was the strongest clusterer on real music and its k-selection the one that found the classes'

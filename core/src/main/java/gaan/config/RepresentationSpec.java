@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param kind      {@code raw}: the inputs weighted and concatenated; {@code pca}: PCA of
  *                  that to {@code dim}; {@code vae}: latent means of a VAE; {@code hybrid}: named
  *                  {@code parts} (other representations or inputs) weighted and concatenated;
- *                  {@code codebook}: each track's stored MFCC frames as a histogram over {@code dim}
+ *                  {@code codebook}: each track's stored timbre frames (MFCCs and spectral contrast) as a histogram over {@code dim}
  *                  words learnt from the collection ({@code gaan.cluster.BagOfFrames}), no inputs
  * @param inputs    modalities the representation reads (raw, pca, vae; {@code codebook}: mlp vae only)
  * @param model     VAE architecture: {@code mlp} (vectors), {@code conv} (log-mel patches),
@@ -285,7 +285,7 @@ public record RepresentationSpec(String name, Kind kind, List<Modality> inputs, 
             }
             case CODEBOOK -> {
                 if (inputs != null && !inputs.isEmpty()) {
-                    throw new ConfigException(path + ".inputs: a codebook reads the stored MFCC frames; remove inputs "
+                    throw new ConfigException(path + ".inputs: a codebook reads the stored timbre frames; remove inputs "
                             + inputs);
                 }
                 FieldCheck.atLeast(path + ".dim", dim, 2);

@@ -30,7 +30,7 @@ import gaan.model.VaeSpec;
 /**
  * Builds each {@link RepresentationSpec} of a task for one seed: raw features standardised and
  * concatenated, their PCA, the latent means of a trained VAE (saved under {@code models/}), a
- * hybrid of earlier ones, or the tracks' MFCC frames as codebook histograms. A VAE whose last epoch has fewer than two active units is noted as
+ * hybrid of earlier ones, or the tracks' timbre frames as codebook histograms. A VAE whose last epoch has fewer than two active units is noted as
  * collapsed. VAEs that train on one core can be trained ahead, side by side ({@link #trainAhead}).
  */
 final class RepresentationBuilder {

@@ -25,11 +25,11 @@ import gaan.audio.DecodedAudio;
  * a crash a track either has a complete result or none. Layout: magic, ok flag, duration,
  * padded flag, reason (modified UTF-8), the declared and the real length of a truncated file
  * (both 0 when it is whole), then the MFCC summary, the descriptor vector, the
- * patches and the sampled MFCC frames as little-endian float32 (the byte order of the store's {@code .npy} files, so assembly
+ * patches and the sampled timbre frames as little-endian float32 (the byte order of the store's {@code .npy} files, so assembly
  * copies bytes), each after its length.
  */
 final class TrackCache {
-    // "GAA4": results before it held no MFCC frames, so they are recomputed once.
+    // "GAA5": results before it held MFCC frames without spectral contrast, so they are recomputed once.
     private static final int MAGIC = 0x47414135;
     private static final String SUFFIX = ".trk";
     /** Names this cache writes: {@code <sha1>.trk} and its temporary files {@code <sha1><digits>.tmp}. */
@@ -149,7 +149,7 @@ final class TrackCache {
         }
     }
 
-    /** Copies the sampled MFCC frames' little-endian bytes to {@code out} (zeros when the track was skipped). */
+    /** Copies the sampled timbre frames' little-endian bytes to {@code out} (zeros when the track was skipped). */
     void copyFrames(String key, int values, OutputStream out) throws IOException {
         try (DataInputStream in = open(key)) {
             readHeader(in, key);
