@@ -46,7 +46,10 @@ import gaan.linalg.Pca;
  * therefore also scored against a rotation-invariant null: the points' principal-component scores
  * each permuted on its own (the principal-axes reference of Tibshirani et al.'s gap statistic,
  * drawn from the data), which keeps the spread along every principal axis. That score
- * ({@link Evidence#scoreAcrossTasks()}) is the one {@link #best} compares. Within a task the
+ * ({@link Evidence#scoreAcrossTasks()}) is the one {@link #best} compares, without the consensus
+ * term: agreement with the task's other clusterings counts how alike the task's representations
+ * are (raw MFCC, their PCA and a VAE of them are nearly the same points; descriptors and timbre
+ * frames are not), not how good its answer is, so it is no common footing either. Within a task the
  * shuffled-feature null stays: on real music it is what prefers the full descriptor vector's
  * clustering to its 16-component PCA (docs/quality.md has the figures for both).
  */
@@ -80,8 +83,9 @@ public final class Recommender {
      *
      * @param componentNullStability stability on the rotation-invariant null (each principal-component
      *                               score permuted on its own); computed for the chosen candidate only
-     * @param scoreAcrossTasks       {@code score} with that null in place of the shuffled-feature one:
-     *                               what answers of different tasks are compared by; chosen candidate only
+     * @param scoreAcrossTasks       {@code score} with that null in place of the shuffled-feature one and
+     *                               without consensus: what answers of different tasks are compared by;
+     *                               chosen candidate only
      * @param excluded               why the candidate cannot be recommended, or null
      */
     public record Evidence(double stability, double nullStability, double componentNullStability,
@@ -163,7 +167,9 @@ public final class Recommender {
                 + " (%s), among those with at least %d clusters, coverage of at least %.0f%% and no cluster holding more"
                 + " than %.0f%% of the tracks; clusterings whose representation or k came from the labels are never"
                 + " chosen. Across tasks the answers are compared by the same score with each principal-component"
-                + " score shuffled instead of each feature, which gives the same points the same credit in any basis.",
+                + " score shuffled instead of each feature, which gives the same points the same credit in any basis,"
+                + " and without the agreement with the task's other clusterings, which counts how alike a task's"
+                + " representations are.",
                 resampling.subsamples, 100 * resampling.fraction, resampling.largeSubsamples,
                 resampling.largeFrom, resampling.maxPoints, num(weights.stability), num(weights.seedAgreement), num(weights.consensus),
                 num(weights.silhouette), guards.minClusters, 100 * guards.minCoverage, 100 * guards.maxLargestShare);
@@ -250,7 +256,7 @@ public final class Recommender {
         double componentNull = nullStability(candidates.get(best), new IdentityHashMap<>(), this::componentNull);
         evidence.set(best, new Evidence(e.stability(), e.nullStability(), componentNull, e.seedAgreement(),
                 e.consensus(), e.silhouette(), e.coverage(), e.largestShare(), e.clusters(), e.score(),
-                score(e.coverage(), adjusted(e.stability(), componentNull), e.seedAgreement(), e.consensus(),
+                score(e.coverage(), adjusted(e.stability(), componentNull), e.seedAgreement(), Double.NaN,
                         e.silhouette()), e.excluded()));
         String rule = relaxed ? rule() + " No clustering passed the guards, so the best label-free one was taken."
                 : rule();

@@ -219,6 +219,38 @@ class RecommenderTest {
         assertEquals(0, Recommender.best(new double[] {clusters.scoreAcrossTasks(), cloud.scoreAcrossTasks()}));
     }
 
+    /**
+     * Agreement with a task's other clusterings is left out across tasks: it counts how alike the
+     * task's representations are, not how good its answer is. A task whose three representations are
+     * the same points (as raw MFCC, their PCA and a VAE of them are nearly) agrees with itself
+     * perfectly about a split of a cloud; a task with real groups and a second, different view does
+     * not. Counted, that agreement made the split the run's answer.
+     */
+    @Test
+    void acrossTasksAgreementAmongATasksOwnRepresentationsEarnsNothing() {
+        double[][] cloud = inFortyCorrelatedColumns(elongatedCloud(200, 7), 8);
+        double[][] scaled = Arrays.stream(cloud).map(row -> Arrays.stream(row).map(v -> 2 * v).toArray())
+                .toArray(double[][]::new);
+        Recommender.Choice redundant = rule.recommend(List.of(candidate("raw", cloud, 2), candidate("scaled", scaled, 2),
+                candidate("copy", cloud.clone(), 2))).orElseThrow();
+        double[][] groups = inFortyCorrelatedColumns(Blobs.make(240, 5, 6, 1.0, 9).x(), 8);
+        double[][] otherView = inFortyCorrelatedColumns(elongatedCloud(240, 11), 3);
+        Recommender.Choice distinct = rule.recommend(List.of(candidate("groups", groups, 6),
+                candidate("other view", otherView, 2))).orElseThrow();
+        assertEquals(1.0, redundant.chosen().consensus(), 1e-9);
+        assertTrue(distinct.chosen().consensus() < 0.2, distinct.chosen().toString());
+        assertEquals(6, distinct.chosen().clusters());
+        assertEquals(1, Recommender.best(new double[] {redundant.chosen().scoreAcrossTasks(),
+                distinct.chosen().scoreAcrossTasks()}), redundant.chosen() + " vs " + distinct.chosen());
+    }
+
+    private static Recommender.Candidate candidate(String group, double[][] x, int k) {
+        KMeans kMeans = new KMeans(k, 0, 1);
+        Partition p = kMeans.fit(x);
+        return new Recommender.Candidate(group, 0, x, kMeans, p.labels(), new Metrics(1).silhouette(x, p.labels()),
+                false, false);
+    }
+
     /** The rotation-invariant null keeps the spread along every principal axis; rows are mixed. */
     @Test
     void theAcrossTaskNullKeepsEveryPrincipalComponentsScores() {
