@@ -142,7 +142,7 @@ class ConfigTest {
 
         Files.writeString(f, "task: mine\nrepresentations: [{name: c, kind: codebook, inputs: [mfcc]}]\n");
         e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
-        assertTrue(e.getMessage().contains("representations[0].inputs") && e.getMessage().contains("MFCC frames"),
+        assertTrue(e.getMessage().contains("representations[0].inputs") && e.getMessage().contains("timbre frames"),
                 e.getMessage());
 
         Files.writeString(f, "task: mine\nrepresentations: [{name: c, kind: codebook, dim: 1}]\n");
