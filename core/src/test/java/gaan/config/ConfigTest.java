@@ -85,13 +85,9 @@ class ConfigTest {
     @Test
     void aConvVaeDrawsWindowPairsWithAConsistencyWeightFromYamlAndMisusesNameTheField() throws Exception {
         Path f = dir.resolve("pairs.yaml");
-        Files.writeString(f, """
-                task: mine
-                features: {patches: 8}
-                representations:
-                  - {name: c, kind: vae, model: conv, inputs: [logmel], windows: pairs, consistency: 2.5}
-                  - {name: g, kind: vae, model: conv, inputs: [logmel]}
-                """);
+        Files.writeString(f, "task: mine\nfeatures: {patches: 8}\nrepresentations:\n"
+                + "  - {name: c, kind: vae, model: conv, inputs: [logmel], windows: pairs, consistency: 2.5}\n"
+                + "  - {name: g, kind: vae, model: conv, inputs: [logmel]}\n");
         ExperimentConfig c = ConfigLoader.read(f).get(0).resolved().validate();
         assertEquals(RepresentationSpec.WindowDraw.PAIRS, c.representations().get(0).windowDraw());
         assertEquals(2.5, c.representations().get(0).consistencyWeight());
@@ -99,24 +95,23 @@ class ConfigTest {
         assertEquals(0.0, c.representations().get(1).consistencyWeight());
         assertTrue(ConfigLoader.toYaml(c).contains("windows: pairs"), ConfigLoader.toYaml(c));
 
-        Files.writeString(f, "task: mine\nrepresentations: [{name: c, kind: vae, model: conv, inputs: [logmel], consistency: 1}]\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
-        assertTrue(e.getMessage().contains("representations[0].consistency needs two windows")
-                && e.getMessage().contains("windows: pairs"), e.getMessage());
-
-        Files.writeString(f, "task: mine\nrepresentations: [{name: v, kind: vae, model: mlp, inputs: [mfcc], windows: pairs}]\n");
-        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
-        assertTrue(e.getMessage().contains("representations[0].windows applies to conv vaes"), e.getMessage());
-
-        Files.writeString(f, "task: mine\nfeatures: {patches: 1}\n"
-                + "representations: [{name: c, kind: vae, model: conv, inputs: [logmel], windows: pairs}]\n");
-        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
-        assertTrue(e.getMessage().contains("features.patches is 1"), e.getMessage());
-
-        Files.writeString(f, "task: mine\nfeatures: {patches: 4}\n"
-                + "representations: [{name: c, kind: vae, model: conv, inputs: [logmel], windows: pairs, consistency: -1}]\n");
-        e = assertThrows(ConfigException.class, () -> ConfigLoader.read(f).get(0).resolved().validate());
-        assertTrue(e.getMessage().contains("representations[0].consistency"), e.getMessage());
+        String conv = "representations: [{name: c, kind: vae, model: conv, inputs: [logmel]";
+        String[][] misuses = {
+                {"task: mine\n" + conv + ", consistency: 1}]\n", "representations[0].consistency needs two windows",
+                        "windows: pairs"},
+                {"task: mine\nrepresentations: [{name: v, kind: vae, model: mlp, inputs: [mfcc], windows: pairs}]\n",
+                        "representations[0].windows applies to conv vaes"},
+                {"task: mine\nfeatures: {patches: 1}\n" + conv + ", windows: pairs}]\n", "features.patches is 1"},
+                {"task: mine\nfeatures: {patches: 4}\n" + conv + ", windows: pairs, consistency: -1}]\n",
+                        "representations[0].consistency"}};
+        for (String[] misuse : misuses) {
+            Files.writeString(f, misuse[0]);
+            String message = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.read(f).get(0).resolved().validate()).getMessage();
+            for (int i = 1; i < misuse.length; i++) {
+                assertTrue(message.contains(misuse[i]), misuse[0] + " -> " + message);
+            }
+        }
     }
 
     @Test
