@@ -65,8 +65,9 @@ public final class CollectionReader {
                 ? fromTracksCsv(root, readable, tracksCsv, warnings)
                 : fromLayout(root, readable, warnings);
         if (tracks.isEmpty()) {
-            throw new CollectionException("collection " + root + " has no tracks: expected tracks.csv or audio files"
-                    + " under audio/ (extensions " + new java.util.TreeSet<>(AUDIO_EXTENSIONS) + ")");
+            throw new CollectionException("collection " + root + " has no tracks: put audio files (extensions "
+                    + new java.util.TreeSet<>(AUDIO_EXTENSIONS) + ") in it, in audio/ or in any subfolder, or list them"
+                    + " in tracks.csv (columns id,audio)");
         }
         tracks.sort((a, b) -> a.id().compareTo(b.id()));
         return new Collection(root, tracks, warnings);
@@ -110,15 +111,19 @@ public final class CollectionReader {
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * Tracks of a collection without tracks.csv: the files of {@code audio/} (ids = file names
+     * without extension), or, without that folder, every audio file under the collection in any
+     * subfolder, as a music library is kept (ids = paths from the collection without extension,
+     * {@code /}-separated, e.g. {@code Artist/Album/01 Song}), hidden files and folders left out.
+     */
     private static List<Track> fromLayout(Path root, List<Path> readable, List<String> warnings) {
         Path audioDir = firstExisting(root, "audio", "Audio");
-        if (audioDir == null) {
-            throw new CollectionException("collection " + root + " has neither tracks.csv nor an audio/ folder");
-        }
         Path lyricsDir = firstExisting(root, "lyrics", "Lyrics");
         Map<String, List<String>> genres = readGenres(root, warnings);
         Map<String, Path> audioById = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(audioDir)) {
+        Path idRoot = audioDir != null ? audioDir : root;
+        try (Stream<Path> files = audioDir != null ? Files.list(audioDir) : libraryFiles(root)) {
             for (Path p : files.sorted().toList()) {
                 String name = p.getFileName().toString();
                 int dot = name.lastIndexOf('.');
@@ -126,7 +131,8 @@ public final class CollectionReader {
                         || !AUDIO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                String id = name.substring(0, dot);
+                String relative = idRoot.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                String id = relative.substring(0, relative.length() - (name.length() - dot));
                 String problem = badId(id) != null ? badId(id) : outside(p, readable);
                 if (problem != null) {
                     warnings.add("audio file " + p + ": " + problem + "; skipped");
@@ -138,8 +144,8 @@ public final class CollectionReader {
                             + " (kept " + previous.getFileName() + ")");
                 }
             }
-        } catch (IOException e) {
-            throw new CollectionException("cannot list " + audioDir + ": " + e.getMessage(), e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CollectionException("cannot list " + idRoot + ": " + e.getMessage(), e);
         }
         List<Track> tracks = new ArrayList<>();
         for (Map.Entry<String, Path> e : audioById.entrySet()) {
@@ -162,6 +168,21 @@ public final class CollectionReader {
             }
         }
         return tracks;
+    }
+
+    /**
+     * Every file under {@code root}, in subfolders too, except hidden ones: a name with a leading dot
+     * (gaan's {@code .gaan/} store, macOS's {@code ._} resource forks) on the file or a folder above it.
+     */
+    private static Stream<Path> libraryFiles(Path root) throws IOException {
+        return Files.walk(root).filter(p -> {
+            for (Path part : root.relativize(p)) {
+                if (part.toString().startsWith(".")) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private static Map<String, List<String>> readGenres(Path root, List<String> warnings) {

@@ -73,6 +73,31 @@ class CollectionReaderTest {
         assertArrayEquals(new int[] {0, 1}, labels.codes());
     }
 
+    /** A music library as people keep one: audio files in nested folders, no audio/, no tracks.csv. */
+    @Test
+    void aFolderOfMusicInSubfoldersIsACollectionWithPathsAsIds() throws Exception {
+        touch("Artist/Album One/01 Intro.mp3");
+        touch("Artist/Album One/02 Song.flac");
+        touch("Artist/Album One/cover.jpg");
+        touch("loose.WAV");
+        touch(".gaan/features/cache/x.wav");
+        touch("Artist/._01 Intro.mp3");
+        Collection c = CollectionReader.read(dir);
+        assertEquals(List.of("Artist/Album One/01 Intro", "Artist/Album One/02 Song", "loose"),
+                c.tracks().stream().map(Track::id).toList());
+        assertEquals(dir.resolve("Artist/Album One/02 Song.flac").toAbsolutePath(), c.tracks().get(1).audio());
+        assertNull(c.tracks().get(0).lyrics());
+        assertTrue(c.tracks().get(0).genres().isEmpty());
+    }
+
+    @Test
+    void aFolderWithoutAnyAudioSaysWhereAudioIsLookedFor() throws Exception {
+        touch("notes/readme.txt");
+        CollectionException e = assertThrows(CollectionException.class, () -> CollectionReader.read(dir));
+        assertTrue(e.getMessage().contains("in audio/ or in any subfolder") && e.getMessage().contains("tracks.csv")
+                && e.getMessage().contains("mp3"), e.getMessage());
+    }
+
     @Test
     void emptyFolderAndBadCsvStopWithMessagesNamingThem() throws Exception {
         CollectionException e = assertThrows(CollectionException.class, () -> CollectionReader.read(dir));
