@@ -1,6 +1,7 @@
 package gaan.cluster;
 
 import java.util.SplittableRandom;
+import java.util.function.ObjIntConsumer;
 
 import gaan.linalg.Parallel;
 import gaan.linalg.Points;
@@ -74,10 +75,57 @@ public final class BagOfFrames {
         this.threads = threads;
     }
 
+    /**
+     * Tracks' frames handed out one track at a time, in track order; the array handed out may be
+     * reused for the next track (copy what you keep), so a source need not hold the collection.
+     */
+    public interface FrameSource {
+        int tracks();
+
+        /** Frames of all tracks together (the default counts them in one pass). */
+        default long totalFrames() {
+            long[] total = {0};
+            forEach((frames, t) -> total[0] += frames.length);
+            return total[0];
+        }
+
+        /** Calls {@code each} with every track's frames {@code [frame][coefficient]} and its index, in order. */
+        void forEach(ObjIntConsumer<float[][]> each);
+
+        /** Frames held in memory, {@code [track][frame][coefficient]}. */
+        static FrameSource of(float[][][] frames) {
+            return new FrameSource() {
+                @Override
+                public int tracks() {
+                    return frames.length;
+                }
+
+                @Override
+                public void forEach(ObjIntConsumer<float[][]> each) {
+                    for (int t = 0; t < frames.length; t++) {
+                        each.accept(frames[t], t);
+                    }
+                }
+            };
+        }
+    }
+
+    /** Tracks assigned together: the frames of this many tracks are held at once, a few tens of MB. */
+    static final int CHUNK_TRACKS = 1024;
+
     /** The rows {@code √(count of word w in the track / frames of the track)}, one per track. */
     public double[][] histograms(float[][][] frames) {
-        int dim = frames[0][0].length;
-        double[][] training = trainingFrames(frames);
+        return histograms(FrameSource.of(frames));
+    }
+
+    /**
+     * {@link #histograms(float[][][])} of frames read from {@code source} in three passes (count,
+     * training sample, assignment), holding at most {@value #MAX_TRAINING_FRAMES} training frames
+     * and {@value #CHUNK_TRACKS} tracks' frames at a time.
+     */
+    public double[][] histograms(FrameSource source) {
+        double[][] training = trainingFrames(source);
+        int dim = training[0].length;
         double[] mean = new double[dim];
         double[] scale = new double[dim];
         standardisation(training, mean, scale);
@@ -89,10 +137,20 @@ public final class BagOfFrames {
         int[] labels = new KMeans(k, 1, MAX_ITER, 1e-4, seed, threads).fit(training).labels();
         double[][] centres = centres(training, labels, k);
         double variance = meanSquaredDistance(training, labels, centres);
-        double[][] rows = new double[frames.length][k];
+        double[][] rows = new double[source.tracks()][];
+        float[][][] chunk = new float[Math.min(CHUNK_TRACKS, source.tracks())][][];
+        int[] first = {0};
         try (Parallel par = new Parallel(threads)) {
-            par.forChunks(frames.length, 16,
-                    (from, to) -> assign(frames, from, to, mean, scale, centres, variance, rows));
+            source.forEach((frames, t) -> {
+                chunk[t - first[0]] = copy(frames);
+                if (t - first[0] + 1 == chunk.length || t == source.tracks() - 1) {
+                    int filled = t - first[0] + 1;
+                    double[][] part = new double[filled][k];
+                    par.forChunks(filled, 16, (from, to) -> assign(chunk, from, to, mean, scale, centres, variance, part));
+                    System.arraycopy(part, 0, rows, first[0], filled);
+                    first[0] = t + 1;
+                }
+            });
         }
         return rows;
     }
@@ -137,30 +195,40 @@ public final class BagOfFrames {
     }
 
     /** Every frame when there are few enough, else {@link #MAX_TRAINING_FRAMES} drawn without replacement. */
-    private double[][] trainingFrames(float[][][] frames) {
-        int total = 0;
-        for (float[][] track : frames) {
-            total += track.length;
+    private double[][] trainingFrames(FrameSource source) {
+        long frames = source.totalFrames();
+        if (frames > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(frames + " frames are more than one codebook pass handles (2^31 - 1);"
+                    + " cluster a collection this large with gaan-spark");
         }
+        int total = (int) frames;
         int take = Math.min(total, MAX_TRAINING_FRAMES);
         // Selection sampling (Knuth's algorithm S): each frame kept with probability needed / remaining.
         SplittableRandom random = new SplittableRandom(seed);
         double[][] out = new double[take][];
-        int kept = 0;
-        int seen = 0;
-        for (float[][] track : frames) {
+        int[] kept = {0};
+        int[] seen = {0};
+        source.forEach((track, t) -> {
             for (float[] frame : track) {
-                if (random.nextInt(total - seen) < take - kept) {
+                if (random.nextInt(total - seen[0]) < take - kept[0]) {
                     double[] f = new double[frame.length];
                     for (int j = 0; j < f.length; j++) {
                         f[j] = frame[j];
                     }
-                    out[kept++] = f;
+                    out[kept[0]++] = f;
                 }
-                seen++;
+                seen[0]++;
             }
-        }
+        });
         return out;
+    }
+
+    private static float[][] copy(float[][] frames) {
+        float[][] c = new float[frames.length][];
+        for (int i = 0; i < frames.length; i++) {
+            c[i] = frames[i].clone();
+        }
+        return c;
     }
 
     /** Per coefficient the mean and standard deviation (ddof 0; 1 for a constant coefficient). */

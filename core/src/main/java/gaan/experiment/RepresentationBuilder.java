@@ -82,11 +82,8 @@ final class RepresentationBuilder {
      * Synchronised: VAEs trained ahead ask for them from several threads.
      */
     private synchronized double[][] codebook(int words) {
-        return codebooks.computeIfAbsent(words, w -> {
-            float[][][] frames = data.timbreFrames();
-            return new BagOfFrames(w, TimbreFrames.blocks(frames[0][0].length), CODEBOOK_SEED, data.config().threads())
-                    .histograms(frames);
-        });
+        return codebooks.computeIfAbsent(words, w -> new BagOfFrames(w, TimbreFrames.blocks(data.timbreWidth()),
+                CODEBOOK_SEED, data.config().threads()).histograms(data.timbreFrames()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import gaan.cluster.BagOfFrames;
 import gaan.config.ClusteringSpec;
 import gaan.config.ConfigException;
 import gaan.config.ExperimentConfig;
@@ -229,9 +230,45 @@ public record TaskData(ExperimentConfig config, CollectionFeatures features, Lyr
         return count;
     }
 
-    /** The rows' sampled timbre frames ({@code gaan.audio.TimbreFrames}), {@code [track][frame][value]}, read from the store. */
-    public float[][][] timbreFrames() {
-        return FeatureBlocks.select(features.store().cube(FeatureStore.TIMBRE_FRAMES), rows);
+    /** Values per timbre frame in the store (MFCCs and contrast bands). */
+    public int timbreWidth() {
+        return features.store().cubeShape(FeatureStore.TIMBRE_FRAMES)[2];
+    }
+
+    /**
+     * The rows' sampled timbre frames ({@code gaan.audio.TimbreFrames}), {@code [frame][value]} a track,
+     * read from the store one track at a time whenever the source is read (never all held at once).
+     */
+    public BagOfFrames.FrameSource timbreFrames() {
+        FeatureStore store = features.store();
+        int[] shape = store.cubeShape(FeatureStore.TIMBRE_FRAMES);
+        long framesPerTrack = shape[1];
+        int[] taskRow = new int[shape[0]];
+        java.util.Arrays.fill(taskRow, -1);
+        for (int i = 0; i < rows.length; i++) {
+            taskRow[rows[i]] = i;
+        }
+        return new BagOfFrames.FrameSource() {
+            @Override
+            public int tracks() {
+                return rows.length;
+            }
+
+            @Override
+            public long totalFrames() {
+                return framesPerTrack * rows.length;
+            }
+
+            @Override
+            public void forEach(java.util.function.ObjIntConsumer<float[][]> each) {
+                // Store rows ascend with task rows, so task rows come out in order.
+                store.forEachTrack(FeatureStore.TIMBRE_FRAMES, (frames, storeRow) -> {
+                    if (taskRow[storeRow] >= 0) {
+                        each.accept(frames, taskRow[storeRow]);
+                    }
+                });
+            }
+        };
     }
 
     /** N×P×128×128 patches of the rows. */

@@ -315,18 +315,46 @@ public final class FeatureStore {
     public float[][][] cube(String feature) {
         Float32Reader in = Float32Reader.open(existing(feature));
         try (in) {
-            int[] s = in.shape();
-            if (s.length != 3) {
-                throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(s)
-                        + ", expected (N, H, W)");
-            }
-            checkRows(feature, s[0]);
+            int[] s = checkedCube(feature, in);
             float[][][] out = new float[s[0]][s[1]][s[2]];
             for (float[][] plane : out) {
                 in.readRows(plane);
             }
             return out;
         }
+    }
+
+    /** The first dimension and the row shape of a 3-D float feature, {@code (N, H, W)}, read from its header. */
+    public int[] cubeShape(String feature) {
+        try (Float32Reader in = Float32Reader.open(existing(feature))) {
+            return checkedCube(feature, in);
+        }
+    }
+
+    /**
+     * Calls {@code each} with every track's {@code (H, W)} rows of a 3-D float feature in row order,
+     * holding one track at a time (the array is reused: copy what you keep): the timbre frames are
+     * 54 KB a track, 5.5 GB at 100,000 tracks, more than a pass over them needs to hold.
+     */
+    public void forEachTrack(String feature, java.util.function.ObjIntConsumer<float[][]> each) {
+        try (Float32Reader in = Float32Reader.open(existing(feature))) {
+            int[] s = checkedCube(feature, in);
+            float[][] track = new float[s[1]][s[2]];
+            for (int i = 0; i < s[0]; i++) {
+                in.readRows(track);
+                each.accept(track, i);
+            }
+        }
+    }
+
+    private int[] checkedCube(String feature, Float32Reader in) {
+        int[] s = in.shape();
+        if (s.length != 3) {
+            throw new FeatureStoreException(file(feature) + " has shape " + java.util.Arrays.toString(s)
+                    + ", expected (N, H, W)");
+        }
+        checkRows(feature, s[0]);
+        return s;
     }
 
     /**

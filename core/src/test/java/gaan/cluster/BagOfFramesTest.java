@@ -161,4 +161,43 @@ class BagOfFramesTest {
         }
         return within / nw - across / na;
     }
+
+    /**
+     * Read from a source that hands out one reused array a track, over more tracks than one chunk
+     * holds, the rows are those of the frames held in memory.
+     */
+    @Test
+    void framesStreamedOneTrackAtATimeGiveTheRowsOfFramesHeldInMemory() {
+        SplittableRandom random = new SplittableRandom(4);
+        int tracks = BagOfFrames.CHUNK_TRACKS + 77;
+        float[][][] frames = new float[tracks][][];
+        for (int t = 0; t < tracks; t++) {
+            frames[t] = track(random, t % 3 + 1, (t / 3) % 2, 2);
+        }
+        BagOfFrames.FrameSource streamed = new BagOfFrames.FrameSource() {
+            @Override
+            public int tracks() {
+                return tracks;
+            }
+
+            @Override
+            public void forEach(java.util.function.ObjIntConsumer<float[][]> each) {
+                float[][] reused = new float[0][];
+                for (int t = 0; t < tracks; t++) {
+                    if (reused.length != frames[t].length) {
+                        reused = new float[frames[t].length][4];
+                    }
+                    for (int f = 0; f < reused.length; f++) {
+                        System.arraycopy(frames[t][f], 0, reused[f], 0, 4);
+                    }
+                    each.accept(reused, t);
+                    for (float[] row : reused) {
+                        java.util.Arrays.fill(row, Float.NaN);
+                    }
+                }
+            }
+        };
+        BagOfFrames bag = new BagOfFrames(3, 6, 2);
+        assertArrayEquals(bag.histograms(frames), bag.histograms(streamed));
+    }
 }
