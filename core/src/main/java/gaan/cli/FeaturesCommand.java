@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "  gaan features ~/music --out /data/store --threads 4",
                 "  gaan features ~/music --offset 30 --duration 30 --patches 3"})
 public final class FeaturesCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "COLLECTION", description = "Collection folder (tracks.csv or audio/).")
+    @Parameters(index = "0", paramLabel = "COLLECTION", description = "Collection folder: tracks.csv, audio/, or audio files in it and its subfolders.")
     Path collection;
 
     @Mixin

@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--collection", paramLabel = "DIR",
-            description = "Collection folder (default: ./demo, created with the demo corpus when missing).")
+            description = "Collection folder: tracks.csv, audio/, or audio files in it and its subfolders (default: ./demo, created with the demo corpus when missing).")
     Path collection;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: ${DEFAULT-VALUE}).")
