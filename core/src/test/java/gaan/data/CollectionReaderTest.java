@@ -82,9 +82,18 @@ class CollectionReaderTest {
         touch("loose.WAV");
         touch(".gaan/features/cache/x.wav");
         touch("Artist/._01 Intro.mp3");
-        Collection c = CollectionReader.read(dir);
+        Path outside = Files.createTempFile("outside", ".wav");
+        Files.createSymbolicLink(dir.resolve("Artist/linked.wav"), outside);
+        Collection c;
+        try {
+            c = CollectionReader.read(dir);
+        } finally {
+            Files.delete(outside);
+        }
         assertEquals(List.of("Artist/Album One/01 Intro", "Artist/Album One/02 Song", "loose"),
                 c.tracks().stream().map(Track::id).toList());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("linked.wav") && w.contains("skipped")), c.warnings()
+                .toString());
         assertEquals(dir.resolve("Artist/Album One/02 Song.flac").toAbsolutePath(), c.tracks().get(1).audio());
         assertNull(c.tracks().get(0).lyrics());
         assertTrue(c.tracks().get(0).genres().isEmpty());
