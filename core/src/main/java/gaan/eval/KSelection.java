@@ -43,8 +43,22 @@ public final class KSelection {
      * @param ks     the candidates, increasing
      * @param scores the criterion per candidate (modularity, BIC, or silhouette); NaN when a
      *               candidate could not run
+     * @param partitions per candidate, the sweep's partition where it is the fit's ({@link #partition}), else null
      */
-    public record Choice(int k, Criterion criterion, int[] ks, double[] scores) {
+    public record Choice(int k, Criterion criterion, int[] ks, double[] scores, List<Partition> partitions) {
+        /**
+         * The sweep's partition into {@code clusters}, when the sweep made exactly what a fit at that k
+         * gives (spectral's cuts, agglomerative's tree; not K-Means, swept with one restart); else null.
+         */
+        public Partition partition(int clusters) {
+            for (int i = 0; i < ks.length; i++) {
+                if (ks[i] == clusters) {
+                    return partitions.get(i);
+                }
+            }
+            return null;
+        }
+
         /**
          * Text for a result row's note: {@code k=6 from the data (highest silhouette over k=2..20)};
          * {@code gaan.report.ResultRow#kFromData()} recognises it.
@@ -92,6 +106,7 @@ public final class KSelection {
     public Choice choose(double[][] x, IntFunction<Clusterer> withK) {
         int[] ks = candidates(x.length).stream().mapToInt(Integer::intValue).toArray();
         double[] scores = new double[ks.length];
+        List<Partition> reusable = new ArrayList<>(java.util.Collections.nCopies(ks.length, null));
         Clusterer probe = withK.apply(ks[0]);
         Criterion criterion;
         if (probe instanceof Spectral spectral) {
@@ -100,6 +115,7 @@ public final class KSelection {
                 List<Spectral.Cut> cuts = spectral.fitEachK(x, ks);
                 for (int i = 0; i < ks.length; i++) {
                     scores[i] = cuts.get(i).modularity();
+                    reusable.set(i, cuts.get(i).partition());
                 }
             } catch (IllegalArgumentException e) {
                 Arrays.fill(scores, Double.NaN);
@@ -110,6 +126,9 @@ public final class KSelection {
             if (probe instanceof Agglomerative tree) {
                 try {
                     partitions.addAll(tree.fitEachK(x, ks));
+                    for (int i = 0; i < ks.length; i++) {
+                        reusable.set(i, partitions.get(i));
+                    }
                 } catch (IllegalArgumentException e) {
                     Arrays.fill(scores, Double.NaN);
                 }
@@ -141,6 +160,6 @@ public final class KSelection {
             throw new IllegalArgumentException("no k in " + ks[0] + ".." + ks[ks.length - 1] + " could be scored by "
                     + criterion + " on " + x.length + " points");
         }
-        return new Choice(ks[best], criterion, ks, scores);
+        return new Choice(ks[best], criterion, ks, scores, reusable);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import gaan.cluster.Agglomerative;
 import gaan.cluster.Clusterer;
+import gaan.cluster.Fitted;
 import gaan.cluster.GaussianMixture;
 import gaan.cluster.Grid;
 import gaan.cluster.Partition;
@@ -191,16 +192,24 @@ public final class ClusteringStage {
             return new Candidates(cs, java.util.Collections.nCopies(cs.size(), false), "k from the data failed: "
                     + e.getMessage());
         }
-        List<Clusterer> cs = new ArrayList<>(clusterers(spec, List.of(choice.k()), rep));
+        List<Clusterer> cs = new ArrayList<>(reusing(choice, clusterers(spec, List.of(choice.k()), rep), rep));
         List<Boolean> fromLabels = new ArrayList<>(java.util.Collections.nCopies(cs.size(), false));
         if (labelsK != null && labelsK != choice.k()) {
-            List<Clusterer> reference = clusterers(spec, List.of(labelsK), rep);
+            List<Clusterer> reference = reusing(choice, clusterers(spec, List.of(labelsK), rep), rep);
             cs.addAll(reference);
             fromLabels.addAll(java.util.Collections.nCopies(reference.size(), true));
         }
         return new Candidates(cs, fromLabels, choice.note());
     }
 
+
+    /** Each clusterer whose partition of the representation the k sweep already made, handing that back. */
+    private static List<Clusterer> reusing(KSelection.Choice choice, List<Clusterer> cs, Representation rep) {
+        return cs.stream().map(c -> {
+            Partition swept = c.method().parameters().get("k") instanceof Integer k ? choice.partition(k) : null;
+            return swept != null && swept.method().equals(c.method()) ? (Clusterer) new Fitted(c, rep.x(), swept) : c;
+        }).toList();
+    }
 
     private List<Clusterer> clusterers(ClusteringSpec spec, List<Integer> ks, Representation rep) {
         long seed = rep.seed();

@@ -38,6 +38,19 @@ class KSelectionTest {
         assertEquals("k=6 from the data (highest modularity on the kNN graph over k=2..20)", c.note());
     }
 
+    /** The chosen k's partition comes with the choice where the sweep made exactly what a fit gives. */
+    @Test
+    void spectralsChoiceCarriesTheFitOfEachKAndKMeansNone() {
+        KSelection.Choice c = selection.choose(ClusterFixture.x(), k -> new Spectral(k, 10, 0, 2));
+        for (int k : new int[] {c.k(), 3}) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new Spectral(k, 10, 0, 2).fit(ClusterFixture.x()).labels(),
+                    c.partition(k).labels(), "k=" + k);
+        }
+        org.junit.jupiter.api.Assertions.assertNull(c.partition(99));
+        KSelection.Choice kMeans = selection.choose(ClusterFixture.x(), k -> new KMeans(k, 3, 300, 1e-4, 0, 2));
+        org.junit.jupiter.api.Assertions.assertNull(kMeans.partition(kMeans.k()), "swept with one restart, refitted");
+    }
+
     @Test
     void modularityIsNotDrawnToTheSpreadOfLargeEigenvaluesAsTheEigengapWas() {
         // Three pairs of blobs, the pairs far apart: the 10-NN graph's small eigenvalues have their gap at 6,
