@@ -49,7 +49,7 @@ public final class Chromium {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
+            stop(p);
             throw new AssertionError("chromium did not finish within 90 s; stderr:\n" + Files.readString(stderr));
         }
         return p;
@@ -101,7 +101,26 @@ public final class Chromium {
             throw new AssertionError("the page's title never started with '" + prefix + "' (last: " + lastTitle
                     + "); stderr:\n" + Files.readString(stderr));
         } finally {
-            p.destroyForcibly().waitFor();
+            stop(p);
+        }
+    }
+
+    /**
+     * Kills the browser and every process it started (renderer, GPU, utility, crash handler) and
+     * waits until all have exited: killing the first alone left its children writing into the
+     * profile, and the test's temporary folder then failed to delete ("profile/Default").
+     */
+    private static void stop(Process p) throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+        p.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        p.waitFor();
+        for (ProcessHandle child : tree) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("chromium's process " + child.pid() + " did not exit", e);
+            }
         }
     }
 
